@@ -1,0 +1,35 @@
+# The two commands a newcomer needs:  make run  (chat with the assistant)  and  make test.
+PY  := .venv/bin/python
+ENV := $(PY) scripts/with_env.py
+
+.PHONY: run test setup train chat validate lint nlu-eval lock clean
+
+run: setup            ## create the environment, train if stale, start everything, print where to chat
+	@bash scripts/run.sh
+
+test: setup           ## every check: lint, validation, unit tests, stories, NLU evaluation, end-to-end
+	@bash scripts/test.sh
+
+setup:                ## .venv with a supported Python and the pinned requirements
+	@bash scripts/setup.sh
+
+train: setup          ## train models/current.tar.gz (Rasa skips what has not changed)
+	@bash scripts/train.sh
+
+chat:                 ## chat in the terminal with the assistant that `make run` started
+	@$(ENV) python scripts/chat.py
+
+validate: setup
+	@$(ENV) rasa data validate --fail-on-warnings
+
+lint: setup
+	@$(PY) -m ruff check actions components scripts tests
+
+nlu-eval: train       ## intent report for the held-out NLU test set (results/nlu)
+	@$(ENV) python scripts/nlu_report.py
+
+lock: setup           ## regenerate constraints.txt from the working environment
+	@{ head -2 constraints.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^\(pip\|setuptools\|wheel\)=='; } > constraints.tmp && mv constraints.tmp constraints.txt
+
+clean:
+	rm -rf results .rasa models var/log

@@ -1,0 +1,1 @@
+"""Custom actions, the contraindication rules engine and the condition detector."""

@@ -1,0 +1,64 @@
+"""Wording of verdicts and condition assessments (pure functions, tested without Rasa)."""
+
+from __future__ import annotations
+
+from typing import List
+
+from actions.rules_engine import Answer, Assessment, Verdict
+
+VERDICT_TEXT = {
+    Verdict.DO_NOT_USE: "Verdict: do not use a red-light therapy pad unless your doctor says otherwise.",
+    Verdict.ASK_DOCTOR: "Verdict: ask your doctor first, before using a red-light therapy pad.",
+    Verdict.NO_CONTRAINDICATION_FOUND: (
+        "Verdict: from your answers I found no contraindication in my rules. This is not a medical "
+        "clearance."
+    ),
+}
+
+PRECAUTIONS = (
+    "General precautions: follow your device's manual; do not look straight into the light; stop and "
+    "seek medical advice if your skin becomes painful, blisters or burns. Effects vary between people, "
+    "and the pad is no substitute for medical treatment."
+)
+
+NOT_AN_ASSESSMENT = "This is information, not a medical assessment: your doctor knows your situation."
+
+
+def _reasons(assessment: Assessment) -> List[str]:
+    lines = []
+    for finding in assessment.findings:
+        if finding.answer is Answer.UNKNOWN:
+            lines.append(
+                f"- {finding.rule.title}: you weren't sure, so please check this with your doctor first."
+            )
+        else:
+            lines.append(f"- {finding.rule.title}: {finding.rule.reason}")
+    return lines
+
+
+def screening_verdict(assessment: Assessment) -> str:
+    """The message that closes the screening form."""
+    parts = [VERDICT_TEXT[assessment.verdict]]
+    if assessment.findings:
+        parts.append("Why:")
+        parts.extend(_reasons(assessment))
+    else:
+        parts.append(PRECAUTIONS)
+    parts.append(NOT_AN_ASSESSMENT)
+    return "\n".join(parts)
+
+
+def condition_assessment(assessment: Assessment) -> str:
+    """What the rules say about conditions the user named."""
+    if not assessment.findings:
+        return (
+            "Thank you for telling me. I can't match that to my rules, so please ask your doctor whether a "
+            "red-light therapy pad is suitable for you."
+        )
+    lead = {
+        Verdict.DO_NOT_USE: "From what you said, you should not use a red-light therapy pad unless your "
+        "doctor says otherwise.",
+        Verdict.ASK_DOCTOR: "From what you said, please ask your doctor first, before using a red-light "
+        "therapy pad.",
+    }[assessment.verdict]
+    return "\n".join([lead, *_reasons(assessment)])

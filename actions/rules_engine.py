@@ -1,0 +1,220 @@
+"""Contraindication rules: data in ``knowledge/contraindications.yml``, evaluated here.
+
+Pure Python on purpose (no Rasa imports): the rules can be unit-tested, and the Rasa NLU component,
+the dialogue policy and the action server all read the same rule book.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+
+import yaml
+
+RULES_FILE = Path(__file__).parent / "knowledge" / "contraindications.yml"
+
+
+class Verdict(str, Enum):
+    """Screening outcomes, most severe first in ``SEVERITY``."""
+
+    DO_NOT_USE = "do_not_use"
+    ASK_DOCTOR = "ask_doctor"
+    NO_CONTRAINDICATION_FOUND = "no_contraindication_found"
+
+
+SEVERITY = {Verdict.DO_NOT_USE: 2, Verdict.ASK_DOCTOR: 1, Verdict.NO_CONTRAINDICATION_FOUND: 0}
+
+
+class Answer(str, Enum):
+    """A normalised answer to one screening question."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition a user can name, with the words that name it."""
+
+    name: str
+    rule_id: str
+    synonyms: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One contraindication: the question that screens for it and what a "yes" means."""
+
+    id: str
+    title: str
+    verdict: Verdict
+    reason: str
+    source: str
+    question: Optional[str] = None
+    quote: Optional[str] = None
+    conditions: Tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """An emergency description, recognised by regular expressions."""
+
+    id: str
+    title: str
+    patterns: Tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Why one rule contributed to a verdict."""
+
+    rule: Rule
+    verdict: Verdict
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The overall verdict and the findings behind it (most severe first)."""
+
+    verdict: Verdict
+    findings: Tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def fired_rule_ids(self) -> List[str]:
+        """Ids of the rules that contributed, in order of severity."""
+        return [f.rule.id for f in self.findings]
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """All rules, red flags and sources, as loaded from the YAML file."""
+
+    version: str
+    rules: Tuple[Rule, ...]
+    red_flags: Tuple[RedFlag, ...]
+    sources: Mapping[str, str]
+
+    @property
+    def screening_rules(self) -> List[Rule]:
+        """Rules the screening form asks about, in the order it asks."""
+        return [r for r in self.rules if r.question]
+
+    @property
+    def conditions(self) -> List[Condition]:
+        """Every named condition across all rules."""
+        return [c for r in self.rules for c in r.conditions]
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id (KeyError if there is none)."""
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def condition(self, name: str) -> Condition:
+        """The condition with this canonical name (KeyError if there is none)."""
+        for c in self.conditions:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def evaluate(self, answers: Mapping[str, Optional[str]]) -> Assessment:
+        """Verdict for screening answers keyed by rule id.
+
+        A "yes" gives the rule's verdict; "unknown" or a missing answer gives at least
+        ``ask_doctor`` (never a green light); only "no" to every question gives
+        ``no_contraindication_found``.
+        """
+        findings = []
+        for rule in self.screening_rules:
+            answer = normalise_answer(answers.get(rule.id)) or Answer.UNKNOWN
+            if answer is Answer.YES:
+                findings.append(Finding(rule, rule.verdict, answer))
+            elif answer is Answer.UNKNOWN:
+                findings.append(Finding(rule, Verdict.ASK_DOCTOR, answer))
+        return _combine(findings)
+
+    def assess_conditions(self, condition_names: Iterable[str]) -> Assessment:
+        """Verdict for conditions a user said they have (canonical names)."""
+        findings, seen = [], set()
+        for name in condition_names:
+            rule = self.rule(self.condition(name).rule_id)
+            if rule.id not in seen:
+                seen.add(rule.id)
+                findings.append(Finding(rule, rule.verdict, Answer.YES))
+        return _combine(findings)
+
+
+def _combine(findings: List[Finding]) -> Assessment:
+    findings.sort(key=lambda f: -SEVERITY[f.verdict])
+    verdict = findings[0].verdict if findings else Verdict.NO_CONTRAINDICATION_FOUND
+    return Assessment(verdict, tuple(findings))
+
+
+_YES = {"yes", "y", "yeah", "yep", "yup", "true", "affirm", "/affirm", "i am", "i do", "correct"}
+_NO = {"no", "n", "nope", "nah", "false", "deny", "/deny", "none", "i'm not", "i am not", "i don't"}
+_UNKNOWN = {
+    "unknown", "dont_know", "/dont_know", "don't know", "dont know", "i don't know", "i dont know",
+    "not sure", "unsure", "maybe", "no idea", "?",
+}
+
+
+def normalise_answer(value: Optional[str]) -> Optional[Answer]:
+    """Map a slot value or short reply to an ``Answer``; None when it is not an answer."""
+    if value is None:
+        return None
+    text = " ".join(str(value).lower().replace("\u2019", "'").split()).strip(" .!")
+    if text in _YES:
+        return Answer.YES
+    if text in _NO:
+        return Answer.NO
+    if text in _UNKNOWN:
+        return Answer.UNKNOWN
+    return None
+
+
+def load_rulebook(path: Path = RULES_FILE) -> RuleBook:
+    """Read and check the rule file; raises ValueError naming the first problem."""
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    sources: Dict[str, str] = data.get("sources") or {}
+    rules = []
+    for raw in data["rules"]:
+        rule_id = raw["id"]
+        if raw.get("source") not in sources:
+            raise ValueError(f"rule {rule_id!r}: source {raw.get('source')!r} is not under `sources`")
+        conditions = tuple(
+            Condition(c["name"], rule_id, tuple(s.lower() for s in c["synonyms"]))
+            for c in raw.get("conditions") or []
+        )
+        if not conditions or any(not c.synonyms for c in conditions):
+            raise ValueError(f"rule {rule_id!r}: every rule needs conditions with synonyms")
+        rules.append(
+            Rule(
+                id=rule_id,
+                title=raw["title"],
+                verdict=Verdict(raw["verdict"]),
+                reason=" ".join(raw["reason"].split()),
+                source=raw["source"],
+                question=" ".join(raw["question"].split()) if raw.get("question") else None,
+                quote=" ".join(raw["quote"].split()) if raw.get("quote") else None,
+                conditions=conditions,
+            )
+        )
+    red_flags = tuple(
+        RedFlag(f["id"], f["title"], tuple(re.compile(p) for p in f["patterns"]))
+        for f in data.get("red_flags") or []
+    )
+    return RuleBook(str(data["version"]), tuple(rules), red_flags, sources)
+
+
+@functools.lru_cache(maxsize=None)
+def default_rulebook() -> RuleBook:
+    """The project's rule book, loaded once per process."""
+    return load_rulebook()

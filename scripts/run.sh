@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Starts the action server and Rasa (REST channel), waits until both answer, prints where to chat,
+# and stops both on Ctrl-C. Logs go to var/log/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/train.sh
+
+ENV=(.venv/bin/python scripts/with_env.py)
+eval "$("${ENV[@]}" python -c 'from actions.settings import settings; s = settings()
+print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level}")')"
+mkdir -p var/log
+pids=()
+stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop INT TERM EXIT
+
+level_flag=(); [ "$LOG_LEVEL" = DEBUG ] && level_flag=(--debug)
+"${ENV[@]}" rasa run actions --actions actions -i "$ACTION_HOST" -p "$ACTION_PORT" "${level_flag[@]}" \
+  > var/log/actions.log 2>&1 & pids+=($!)
+"${ENV[@]}" rasa run --model models/current.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+  -i "$RASA_HOST" -p "$RASA_PORT" "${level_flag[@]}" > var/log/rasa.log 2>&1 & pids+=($!)
+
+wait_for() {  # name url seconds
+  for _ in $(seq "$3"); do
+    curl -fsS "$2" >/dev/null 2>&1 && return 0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "run: $1 exited; see var/log/" >&2; tail -20 var/log/*.log >&2; exit 1; }; done
+    sleep 1
+  done
+  echo "run: $1 did not answer at $2 within $3s; see var/log/" >&2; exit 1
+}
+wait_for "action server" "http://$ACTION_HOST:$ACTION_PORT/health" 60
+wait_for "Rasa" "http://$RASA_HOST:$RASA_PORT/" 120
+
+cat <<MSG
+
+The red-light therapy pad assistant is running.
+  Chat in this terminal's neighbour:  make chat
+  REST channel:  curl -s -X POST http://$RASA_HOST:$RASA_PORT/webhooks/rest/webhook \\
+                   -H 'Content-Type: application/json' -d '{"sender": "me", "message": "who should avoid it?"}'
+  Logs: var/log/rasa.log, var/log/actions.log.  Stop with Ctrl-C.
+MSG
+wait -n "${pids[@]}"
+echo "run: a server stopped; see var/log/" >&2

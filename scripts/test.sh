@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite, in CI order: lint, data validation, unit tests, training, test stories,
+# held-out NLU evaluation, end-to-end tests over HTTP. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p results
+ENV=(.venv/bin/python scripts/with_env.py)
+
+stage() { echo; echo "== $*"; }
+run_logged() {  # log-file command...
+  local log=$1; shift
+  if ! "$@" > "$log" 2>&1; then
+    tail -60 "$log" >&2
+    echo "FAILED: $* (full log: $log)" >&2
+    exit 1
+  fi
+}
+
+stage "lint (ruff)"
+.venv/bin/python -m ruff check actions components scripts tests
+
+stage "rasa data validate (no errors, no warnings)"
+run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
+echo "validate: ok"
+
+stage "unit tests: rules engine, detector, wording, actions"
+"${ENV[@]}" python -m pytest -q -p no:cacheprovider tests --ignore=tests/e2e
+
+stage "train"
+bash scripts/train.sh
+
+stage "rasa test: test stories, failing on any prediction error"
+run_logged results/core.log "${ENV[@]}" rasa test core --stories tests/stories --model models/current.tar.gz \
+  --fail-on-prediction-errors --out results/core
+echo "stories: $(grep -c '^- story:' tests/stories/*.yml | awk -F: '{s+=$2} END {print s}') test stories passed"
+
+stage "rasa test nlu: held-out NLU test set"
+"${ENV[@]}" python scripts/nlu_report.py
+
+stage "end-to-end: action server + rasa run, over the REST channel"
+"${ENV[@]}" python -m pytest -q -p no:cacheprovider tests/e2e

@@ -1,0 +1,99 @@
+"""Wording: verdict messages, and an audit of every response for claims stronger than allowed."""
+
+import re
+
+import pytest
+
+from actions.messages import condition_assessment, screening_verdict
+from actions.rules_engine import Verdict
+
+# Words that promise too much. Allowed only when negated ("cannot cure", "not a cure", "no ... cure").
+STRONG_CLAIMS = re.compile(
+    r"\b(cure[sd]?|heals?|guarantee[sd]?|miracle|eliminates?|reverses?|treats)\b", re.I
+)
+NEGATION = re.compile(r"\b(not|cannot|can't|no|never|nor|don't|doesn't|isn't)\b[^.;:]*$", re.I)
+
+
+def texts(domain):
+    for name, variations in domain["responses"].items():
+        for variation in variations:
+            yield name, " ".join(variation["text"].split())
+
+
+def test_no_response_promises_a_cure(domain):
+    for name, text in texts(domain):
+        for match in STRONG_CLAIMS.finditer(text):
+            before = text[: match.start()]
+            assert NEGATION.search(before), f"{name}: unqualified claim {match.group()!r}: {text}"
+
+
+@pytest.mark.parametrize(
+    "response, must_say",
+    [
+        (
+            "utter_benefit_muscle_joint",
+            ["cannot cure", "osteoarthritis", "rheumatoid arthritis", "prostaglandins"],
+        ),
+        (
+            "utter_benefit_wound_healing",
+            ["superficial, non-infected", "Deep wounds or infected", "medical treatment first"],
+        ),
+        (
+            "utter_benefit_circulation",
+            ["cold hands and feet", "cannot replace medication", "varicose veins", "hypertension"],
+        ),
+        ("utter_limitation_weight_loss", ["cannot directly break down fat cells", "exaggerated"]),
+        ("utter_limitation_chronic_disease", ["not a cure", "cannot replace medication", "diabetic foot"]),
+        (
+            "utter_limitation_anti_aging",
+            ["fine lines", "limited depth", "far inferior", "wrinkles and dark spots"],
+        ),
+        ("utter_limitation_variability", ["skin thickness", "1-2 weeks", "some people may not notice"]),
+        ("utter_limitation_medical_substitute", ["supplemental", "medication or surgery", "fracture"]),
+        ("utter_evidence", ["not put blind faith"]),
+        ("utter_limitations", ["not put blind faith"]),
+        ("utter_avoid_pregnancy", ["abdomen", "no safety data"]),
+        ("utter_avoid_skin_conditions", ["acute skin infection", "acute eczema", "unhealed wound"]),
+        ("utter_avoid_photosensitivity", ["lupus erythematosus", "porphyria", "device's manual"]),
+        ("utter_avoid_implanted_device", ["pacemakers", "interfere"]),
+        ("utter_usage_safety", ["Follow your device's manual", "General guidance"]),
+        ("utter_who_should_avoid", ["Pregnant", "acute eczema", "porphyria", "pacemakers"]),
+    ],
+)
+def test_answers_keep_the_seeds_nuance(domain, response, must_say):
+    text = " ".join(domain["responses"][response][0]["text"].split())
+    for phrase in must_say:
+        assert phrase.lower() in text.lower(), f"{response} lacks {phrase!r}"
+
+
+def test_referral_and_emergency_wording(domain):
+    referral = domain["responses"]["utter_doctor_referral"][0]["text"]
+    emergency = domain["responses"]["utter_emergency"][0]["text"]
+    assert "doctor" in referral
+    assert "emergency" in emergency and "doctor" in emergency
+
+
+def test_verdict_messages(rulebook):
+    answers = {r.id: "no" for r in rulebook.screening_rules}
+    green = screening_verdict(rulebook.evaluate(answers))
+    assert "no contraindication" in green and "not a medical clearance" in green
+    assert "device's manual" in green
+
+    answers["pregnancy"] = "yes"
+    answers["seizures"] = "unknown"
+    red = screening_verdict(rulebook.evaluate(answers))
+    assert red.startswith("Verdict: do not use")
+    assert "Pregnancy" in red and "no safety data" in red
+    assert "weren't sure" in red
+
+
+def test_condition_assessment_messages(rulebook):
+    assert "should not use" in condition_assessment(rulebook.assess_conditions(["porphyria"]))
+    assert "ask your doctor" in condition_assessment(rulebook.assess_conditions(["diabetes"]))
+    assert "ask your doctor" in condition_assessment(rulebook.assess_conditions([]))
+
+
+def test_verdict_text_for_every_verdict():
+    from actions.messages import VERDICT_TEXT
+
+    assert set(VERDICT_TEXT) == set(Verdict)
