@@ -9,7 +9,7 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Tuple
 
 from dotenv import dotenv_values
 
@@ -23,6 +23,16 @@ DEFAULTS: Dict[str, str] = {
     "ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook",
     "TRACKER_STORE_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'tracker.db'}",
     "LOG_LEVEL": "INFO",
+    # website widget: the demo page's server, and the origins allowed to open a socket.io session
+    "WEB_HOST": "127.0.0.1",
+    "WEB_PORT": "8080",
+    "CORS_ORIGINS": "http://127.0.0.1:8080,http://localhost:8080",
+    # Telegram: the channel is off while TELEGRAM_TOKEN is empty
+    "TELEGRAM_TOKEN": "",
+    "TELEGRAM_BOT_USERNAME": "",
+    "TELEGRAM_WEBHOOK_URL": "",
+    "TELEGRAM_WEBHOOK_SECRET": "",
+    "TELEGRAM_API_BASE_URL": "https://api.telegram.org",
 }
 
 
@@ -37,6 +47,19 @@ class Settings:
     action_server_url: str
     tracker_store_url: str
     log_level: str
+    web_host: str
+    web_port: int
+    cors_origins: Tuple[str, ...]
+    telegram_token: str
+    telegram_bot_username: str
+    telegram_webhook_url: str
+    telegram_webhook_secret: str
+    telegram_api_base_url: str
+
+    @property
+    def telegram_enabled(self) -> bool:
+        """Telegram runs only when a bot token is configured."""
+        return bool(self.telegram_token)
 
     def as_environment(self) -> Dict[str, str]:
         """The variables Rasa's YAML files (`${VAR}`) and the CLIs read."""
@@ -48,6 +71,14 @@ class Settings:
             "ACTION_SERVER_URL": self.action_server_url,
             "TRACKER_STORE_URL": self.tracker_store_url,
             "LOG_LEVEL": self.log_level,
+            "WEB_HOST": self.web_host,
+            "WEB_PORT": str(self.web_port),
+            "CORS_ORIGINS": ",".join(self.cors_origins),
+            "TELEGRAM_TOKEN": self.telegram_token,
+            "TELEGRAM_BOT_USERNAME": self.telegram_bot_username,
+            "TELEGRAM_WEBHOOK_URL": self.telegram_webhook_url,
+            "TELEGRAM_WEBHOOK_SECRET": self.telegram_webhook_secret,
+            "TELEGRAM_API_BASE_URL": self.telegram_api_base_url.rstrip("/"),
         }
 
 
@@ -66,7 +97,7 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
     level = values["LOG_LEVEL"].upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
         raise SystemExit(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
-    return Settings(
+    loaded = Settings(
         rasa_host=values["RASA_HOST"],
         rasa_port=_int(values, "RASA_PORT"),
         action_server_host=values["ACTION_SERVER_HOST"],
@@ -74,7 +105,21 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         action_server_url=values["ACTION_SERVER_URL"],
         tracker_store_url=values["TRACKER_STORE_URL"],
         log_level=level,
+        web_host=values["WEB_HOST"],
+        web_port=_int(values, "WEB_PORT"),
+        cors_origins=tuple(o.strip() for o in values["CORS_ORIGINS"].split(",") if o.strip()),
+        telegram_token=values["TELEGRAM_TOKEN"],
+        telegram_bot_username=values["TELEGRAM_BOT_USERNAME"],
+        telegram_webhook_url=values["TELEGRAM_WEBHOOK_URL"],
+        telegram_webhook_secret=values["TELEGRAM_WEBHOOK_SECRET"],
+        telegram_api_base_url=values["TELEGRAM_API_BASE_URL"],
     )
+    if loaded.telegram_enabled and not loaded.telegram_webhook_secret:
+        raise SystemExit(
+            "TELEGRAM_TOKEN is set but TELEGRAM_WEBHOOK_SECRET is empty: set a random secret in .env "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+        )
+    return loaded
 
 
 @functools.lru_cache(maxsize=None)

@@ -36,10 +36,15 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int =
 
 
 class Servers:
-    """The two servers of one test session, with a REST client and a way to restart Rasa."""
+    """The two servers of one test session, with a REST client and a way to restart Rasa.
 
-    def __init__(self, workdir: Path) -> None:
+    Channel tests make their own instance with another credentials file and extra environment
+    (for example TELEGRAM_API_BASE_URL pointing at a fake Bot API server).
+    """
+
+    def __init__(self, workdir: Path, credentials: str = "credentials.yml", **extra_env: str) -> None:
         self.workdir = workdir
+        self.credentials = credentials
         self.rasa_port = free_port()
         self.action_port = free_port()
         self.env = dict(
@@ -49,6 +54,7 @@ class Servers:
             ACTION_SERVER_PORT=str(self.action_port),
             ACTION_SERVER_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             TRACKER_STORE_URL=f"sqlite:///{workdir / 'tracker.db'}",
+            **extra_env,
         )
         self.actions = None
         self.rasa = None
@@ -70,7 +76,7 @@ class Servers:
     def start_rasa(self):
         self.rasa, log = self._start("rasa", [
             "rasa", "run", "--model", str(MODEL), "--endpoints", "endpoints.yml",
-            "--credentials", "credentials.yml", "-i", "127.0.0.1", "-p", str(self.rasa_port),
+            "--credentials", str(self.credentials), "-i", "127.0.0.1", "-p", str(self.rasa_port),
         ])
         wait_until_up(f"http://127.0.0.1:{self.rasa_port}/", self.rasa, log)
 
