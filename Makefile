@@ -2,7 +2,7 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: run test setup train chat validate lint nlu-eval lock clean
+.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge
 
 run: setup            ## create the environment, train if stale, start everything, print where to chat
 	@bash scripts/run.sh
@@ -33,3 +33,12 @@ lock: setup           ## regenerate constraints.txt from the working environment
 
 clean:
 	rm -rf results .rasa models var/log
+
+migrate: setup        ## apply pending migrations to the screening records database
+	@$(ENV) python scripts/records.py migrate
+
+report: setup         ## conversations, verdicts, contraindications, referrals (DAYS=30); PNG in results/
+	@$(ENV) python scripts/records.py report --days $${DAYS:-30}
+
+purge: setup          ## delete conversations and records older than RETENTION_DAYS
+	@$(ENV) python scripts/records.py purge

@@ -62,3 +62,9 @@ def condition_assessment(assessment: Assessment) -> str:
         "therapy pad.",
     }[assessment.verdict]
     return "\n".join([lead, *_reasons(assessment)])
+
+
+FORGET_DONE = (
+    "Done: I have deleted this conversation and your screening results. If you write again, we start afresh."
+)
+FORGET_FAILED = "Sorry, I couldn't delete your data just now. Nothing was deleted; please try again later."

@@ -23,6 +23,12 @@ DEFAULTS: Dict[str, str] = {
     "ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook",
     "TRACKER_STORE_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'tracker.db'}",
     "LOG_LEVEL": "INFO",
+    # screening records (verdicts only, no free text): SQLite by default, PostgreSQL at scale
+    "RECORDS_DB_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'records.db'}",
+    # key for hashing sender ids in the records; `make run` writes a random one into .env
+    "RECORDS_SALT": "",
+    # conversations and records older than this are deleted by `make purge`
+    "RETENTION_DAYS": "365",
     # website widget: the demo page's server, and the origins allowed to open a socket.io session
     "WEB_HOST": "127.0.0.1",
     "WEB_PORT": "8080",
@@ -47,6 +53,9 @@ class Settings:
     action_server_url: str
     tracker_store_url: str
     log_level: str
+    records_db_url: str
+    records_salt: str
+    retention_days: int
     web_host: str
     web_port: int
     cors_origins: Tuple[str, ...]
@@ -71,6 +80,9 @@ class Settings:
             "ACTION_SERVER_URL": self.action_server_url,
             "TRACKER_STORE_URL": self.tracker_store_url,
             "LOG_LEVEL": self.log_level,
+            "RECORDS_DB_URL": self.records_db_url,
+            "RECORDS_SALT": self.records_salt,
+            "RETENTION_DAYS": str(self.retention_days),
             "WEB_HOST": self.web_host,
             "WEB_PORT": str(self.web_port),
             "CORS_ORIGINS": ",".join(self.cors_origins),
@@ -105,6 +117,9 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         action_server_url=values["ACTION_SERVER_URL"],
         tracker_store_url=values["TRACKER_STORE_URL"],
         log_level=level,
+        records_db_url=values["RECORDS_DB_URL"],
+        records_salt=values["RECORDS_SALT"],
+        retention_days=_int(values, "RETENTION_DAYS"),
         web_host=values["WEB_HOST"],
         web_port=_int(values, "WEB_PORT"),
         cors_origins=tuple(o.strip() for o in values["CORS_ORIGINS"].split(",") if o.strip()),

@@ -1,1 +1,1 @@
-"""Rasa graph components of this project: the condition extractor and the safety policy."""
+"""Rasa server plug-ins: the condition extractor, the safety policy and the privacy tracker store."""

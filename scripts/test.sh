@@ -21,7 +21,13 @@ stage "lint (ruff)"
 
 stage "rasa data validate (no errors, no warnings)"
 run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
-echo "validate: ok"
+# Rasa 3.6 exits 0 on some warnings (unused responses): any UserWarning fails the stage
+if grep -q "UserWarning" results/validate.log; then
+  grep -A1 "UserWarning" results/validate.log >&2
+  echo "FAILED: rasa data validate printed warnings (full log: results/validate.log)" >&2
+  exit 1
+fi
+echo "validate: ok, no warnings"
 
 stage "unit tests: rules engine, detector, wording, actions"
 "${ENV[@]}" python -m pytest -q -p no:cacheprovider tests --ignore=tests/e2e

@@ -44,6 +44,7 @@ class Servers:
 
     def __init__(self, workdir: Path, credentials: str = "credentials.yml", **extra_env: str) -> None:
         self.workdir = workdir
+        self.project_dir = PROJECT_DIR
         self.credentials = credentials
         self.rasa_port = free_port()
         self.action_port = free_port()
@@ -54,6 +55,9 @@ class Servers:
             ACTION_SERVER_PORT=str(self.action_port),
             ACTION_SERVER_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             TRACKER_STORE_URL=f"sqlite:///{workdir / 'tracker.db'}",
+            RECORDS_DB_URL=f"sqlite:///{workdir / 'records.db'}",
+            RECORDS_SALT="e2e-test-salt",
+            LOG_LEVEL="INFO",
             **extra_env,
         )
         self.actions = None

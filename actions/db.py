@@ -1,0 +1,250 @@
+"""Screening records: the SQLAlchemy model and every query on it (the only module that touches this DB).
+
+A record keeps what an audit needs and nothing more: the verdict, the rules that fired, the rule data's
+version, the channel, the time, and a salted hash of the sender id. No free text, no name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import logging
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Tuple
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    delete,
+    func,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, declarative_base, sessionmaker
+
+logger = logging.getLogger(__name__)
+
+Base = declarative_base()
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def utcnow() -> dt.datetime:
+    """Timezone-aware current time (stored as UTC)."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class ScreeningRecord(Base):
+    """One completed screening."""
+
+    __tablename__ = "screening_records"
+
+    id = Column(Integer, primary_key=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    sender_hash = Column(String(64), nullable=False, index=True)
+    channel = Column(String(32), nullable=False)
+    verdict = Column(String(32), nullable=False, index=True)
+    fired_rules = Column(String(512), nullable=False, default="")  # comma-separated rule ids
+    rules_version = Column(String(32), nullable=False)
+
+
+def sender_hash(sender_id: str, salt: str) -> str:
+    """HMAC-SHA256 of the sender id: records can be deleted per person but not read back to one."""
+    return hmac.new(salt.encode(), sender_id.encode(), hashlib.sha256).hexdigest()
+
+
+class Records:
+    """Screening records in one database; the engine is created on first use."""
+
+    def __init__(self, url: str, salt: str) -> None:
+        self.url = url
+        self.salt = salt
+        self._engine: Optional[Engine] = None
+        self._sessions: Optional[sessionmaker] = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (SQLite folders are created as needed)."""
+        if self._engine is None:
+            if self.url.startswith("sqlite:///"):
+                Path(self.url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+            self._engine = create_engine(self.url, pool_pre_ping=True, future=True)
+            self._sessions = sessionmaker(self._engine, future=True, expire_on_commit=False)
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error."""
+        self.engine  # noqa: B018 - creates the session factory
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def migrate(self) -> None:
+        """Apply pending Alembic migrations (the schema is never created any other way)."""
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def add_screening(
+        self, sender_id: str, channel: str, verdict: str, fired_rules: List[str], rules_version: str
+    ) -> None:
+        """Store one completed screening."""
+        with self.session() as session:
+            session.add(
+                ScreeningRecord(
+                    sender_hash=sender_hash(sender_id, self.salt),
+                    channel=(channel or "unknown")[:32],
+                    verdict=verdict,
+                    fired_rules=",".join(fired_rules)[:512],
+                    rules_version=rules_version,
+                )
+            )
+
+    def count_for(self, sender_id: str) -> int:
+        """How many records a sender has."""
+        with self.session() as session:
+            query = select(func.count()).where(
+                ScreeningRecord.sender_hash == sender_hash(sender_id, self.salt)
+            )
+            return session.execute(query).scalar_one()
+
+    def delete_sender(self, sender_id: str) -> int:
+        """Delete every record of one sender; how many were deleted."""
+        with self.session() as session:
+            query = delete(ScreeningRecord).where(
+                ScreeningRecord.sender_hash == sender_hash(sender_id, self.salt)
+            )
+            return session.execute(query).rowcount
+
+    def purge_before(self, cutoff: dt.datetime) -> int:
+        """Delete records created before the cutoff; how many were deleted."""
+        with self.session() as session:
+            return session.execute(
+                delete(ScreeningRecord).where(ScreeningRecord.created_at < cutoff)
+            ).rowcount
+
+    def summary(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> Tuple[Dict[str, int], Counter, Dict[str, Dict[str, int]]]:
+        """Verdict counts, fired-rule counts and verdicts per day, for records in [start, end)."""
+        with self.session() as session:
+            rows = session.execute(
+                select(ScreeningRecord.created_at, ScreeningRecord.verdict, ScreeningRecord.fired_rules)
+                .where(ScreeningRecord.created_at >= start, ScreeningRecord.created_at < end)
+                .order_by(ScreeningRecord.created_at)
+            ).all()
+        verdicts: Dict[str, int] = Counter()
+        rules: Counter = Counter()
+        per_day: Dict[str, Dict[str, int]] = {}
+        for created_at, verdict, fired in rows:
+            verdicts[verdict] += 1
+            rules.update(r for r in fired.split(",") if r)
+            day = per_day.setdefault(created_at.date().isoformat(), Counter())
+            day[verdict] += 1
+        return dict(verdicts), rules, per_day
+
+
+# Rasa's own table in the tracker store database (read for reports, purged for retention).
+_rasa_metadata = MetaData()
+RasaEvents = Table(
+    "events",
+    _rasa_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255)),
+    Column("type_name", String(255)),
+    Column("timestamp", Float),
+    Column("intent_name", String(255)),
+    Column("action_name", String(255)),
+)
+
+
+class Conversations:
+    """Read-only reports and retention over Rasa's tracker store (its `events` table)."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url, pool_pre_ping=True, future=True)
+
+    def _exists(self) -> bool:
+        from sqlalchemy import inspect
+
+        return inspect(self.engine).has_table("events")
+
+    def stats(self, start: dt.datetime, end: dt.datetime) -> Dict[str, int]:
+        """Conversations, doctor referrals and emergency replies in [start, end)."""
+        if not self._exists():
+            return {"conversations": 0, "doctor_referrals": 0, "red_flag_escalations": 0}
+        window = (RasaEvents.c.timestamp >= start.timestamp(), RasaEvents.c.timestamp < end.timestamp())
+        with self.engine.connect() as connection:
+            conversations = connection.execute(
+                select(func.count(func.distinct(RasaEvents.c.sender_id))).where(*window)
+            ).scalar_one()
+
+            def actions(name: str) -> int:
+                query = select(func.count()).where(*window, RasaEvents.c.action_name == name)
+                return connection.execute(query).scalar_one()
+
+            return {
+                "conversations": conversations,
+                "doctor_referrals": actions("utter_doctor_referral"),
+                "red_flag_escalations": actions("utter_emergency"),
+            }
+
+    def purge_before(self, cutoff: dt.datetime) -> int:
+        """Delete whole conversations whose latest event is older than the cutoff.
+
+        Only whole conversations: Rasa counts a conversation's stored events to decide what to insert,
+        so deleting part of a live one would make it re-insert them.
+        """
+        if not self._exists():
+            return 0
+        stale = (
+            select(RasaEvents.c.sender_id)
+            .group_by(RasaEvents.c.sender_id)
+            .having(func.max(RasaEvents.c.timestamp) < cutoff.timestamp())
+        )
+        with self.engine.begin() as connection:
+            senders = [row[0] for row in connection.execute(stale)]
+            for start in range(0, len(senders), 500):
+                chunk = senders[start : start + 500]
+                connection.execute(delete(RasaEvents).where(RasaEvents.c.sender_id.in_(chunk)))
+        return len(senders)
+
+    def event_count(self, sender_id: str) -> int:
+        """How many events a sender has stored."""
+        if not self._exists():
+            return 0
+        with self.engine.connect() as connection:
+            query = select(func.count()).where(RasaEvents.c.sender_id == sender_id)
+            return connection.execute(query).scalar_one()
+
+
+_records: Optional[Records] = None
+
+
+def default_records() -> Records:
+    """The action server's records database, from the settings (created once per process)."""
+    global _records
+    if _records is None:
+        from actions.settings import settings
+
+        config = settings()
+        if not config.records_salt:
+            raise RuntimeError("RECORDS_SALT is empty: set it in .env (`make run` writes a random one)")
+        records = Records(config.records_db_url, config.records_salt)
+        records.migrate()  # pending migrations are applied when the action server first needs the DB
+        _records = records
+    return _records

@@ -1,0 +1,83 @@
+"""Screening records and retention on real databases: SQLite, and PostgreSQL from TEST_POSTGRES_URL."""
+
+import datetime as dt
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from actions.db import Conversations, Records, sender_hash
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'records.db'}"
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_POSTGRES_URL is not set: CI must test PostgreSQL (see .ci/run)")
+        pytest.skip("TEST_POSTGRES_URL is not set")
+    return POSTGRES_URL
+
+
+def test_migrate_is_idempotent_and_records_round_trip(url):
+    store = Records(url, "salt")
+    store.migrate()
+    store.migrate()
+    sender = f"user-{uuid.uuid4()}"
+    store.add_screening(sender, "rest", "do_not_use", ["pregnancy", "seizures"], "v1")
+    store.add_screening(sender, "telegram", "ask_doctor", ["seizures"], "v1")
+    assert store.count_for(sender) == 2
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)
+    verdicts, rules, per_day = store.summary(start, start + dt.timedelta(hours=1))
+    assert verdicts["do_not_use"] >= 1 and verdicts["ask_doctor"] >= 1
+    assert rules["seizures"] >= 2
+    assert store.delete_sender(sender) == 2
+    assert store.count_for(sender) == 0
+
+
+def test_the_salt_matters():
+    assert sender_hash("a", "salt1") != sender_hash("a", "salt2")
+    assert len(sender_hash("a", "salt1")) == 64
+
+
+def test_purge_keeps_recent_records(url):
+    store = Records(url, "salt")
+    store.migrate()
+    sender = f"user-{uuid.uuid4()}"
+    store.add_screening(sender, "rest", "ask_doctor", [], "v1")
+    assert store.purge_before(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)) >= 0
+    assert store.count_for(sender) == 1
+    store.purge_before(dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1))
+    assert store.count_for(sender) == 0
+
+
+def test_conversation_retention_deletes_whole_old_conversations(tmp_path):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    engine = create_engine(url)
+    now = dt.datetime.now(dt.timezone.utc).timestamp()
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR, type_name VARCHAR, "
+                "timestamp FLOAT, intent_name VARCHAR, action_name VARCHAR, data TEXT)"
+            )
+        )
+        rows = [
+            ("old", now - 100 * 86400),
+            ("old", now - 99 * 86400),
+            ("live", now - 100 * 86400),
+            ("live", now - 10),
+        ]
+        for sender, stamp in rows:
+            connection.execute(
+                text("INSERT INTO events (sender_id, type_name, timestamp) VALUES (:s, 'user', :t)"),
+                {"s": sender, "t": stamp},
+            )
+    conversations = Conversations(url)
+    assert conversations.purge_before(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=30)) == 1
+    assert conversations.event_count("old") == 0
+    assert conversations.event_count("live") == 2  # a live conversation is never cut in half
