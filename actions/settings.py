@@ -21,6 +21,8 @@ DEFAULTS: Dict[str, str] = {
     "ACTION_SERVER_HOST": "127.0.0.1",
     "ACTION_SERVER_PORT": "5055",
     "ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook",
+    # a custom action that takes longer gets a safe apology from Rasa instead of a reply
+    "ACTION_TIMEOUT_SECONDS": "10",
     "TRACKER_STORE_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'tracker.db'}",
     "LOG_LEVEL": "INFO",
     # screening records (verdicts only, no free text): SQLite by default, PostgreSQL at scale
@@ -51,6 +53,7 @@ class Settings:
     action_server_host: str
     action_server_port: int
     action_server_url: str
+    action_timeout_seconds: int
     tracker_store_url: str
     log_level: str
     records_db_url: str
@@ -78,6 +81,7 @@ class Settings:
             "ACTION_SERVER_HOST": self.action_server_host,
             "ACTION_SERVER_PORT": str(self.action_server_port),
             "ACTION_SERVER_URL": self.action_server_url,
+            "ACTION_TIMEOUT_SECONDS": str(self.action_timeout_seconds),
             "TRACKER_STORE_URL": self.tracker_store_url,
             "LOG_LEVEL": self.log_level,
             "RECORDS_DB_URL": self.records_db_url,
@@ -115,6 +119,7 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         action_server_host=values["ACTION_SERVER_HOST"],
         action_server_port=_int(values, "ACTION_SERVER_PORT"),
         action_server_url=values["ACTION_SERVER_URL"],
+        action_timeout_seconds=_int(values, "ACTION_TIMEOUT_SECONDS"),
         tracker_store_url=values["TRACKER_STORE_URL"],
         log_level=level,
         records_db_url=values["RECORDS_DB_URL"],

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/train.sh
+.venv/bin/python scripts/init_env.py
 
 ENV=(.venv/bin/python scripts/with_env.py)
 eval "$("${ENV[@]}" python -c 'from actions.settings import settings; s = settings()

@@ -58,8 +58,8 @@ class Servers:
             RECORDS_DB_URL=f"sqlite:///{workdir / 'records.db'}",
             RECORDS_SALT="e2e-test-salt",
             LOG_LEVEL="INFO",
-            **extra_env,
         )
+        self.env.update(extra_env)
         self.actions = None
         self.rasa = None
 
