@@ -2,7 +2,7 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge
+.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark
 
 run: setup            ## create the environment, train if stale, start everything, print where to chat
 	@bash scripts/run.sh
@@ -42,3 +42,6 @@ report: setup         ## conversations, verdicts, contraindications, referrals (
 
 purge: setup          ## delete conversations and records older than RETENTION_DAYS
 	@$(ENV) python scripts/records.py purge
+
+benchmark: setup      ## project config vs Rasa's default config, in one run (about 15 min); results/benchmark/
+	@$(ENV) python scripts/benchmark.py

@@ -43,5 +43,9 @@ echo "stories: $(grep -c '^- story:' tests/stories/*.yml | awk -F: '{s+=$2} END 
 stage "rasa test nlu: held-out NLU test set"
 "${ENV[@]}" python scripts/nlu_report.py
 
-stage "end-to-end: action server + rasa run, over the REST channel"
+stage "benchmark smoke run (the full run is \`make benchmark\`; figures are printed, never asserted)"
+run_logged results/benchmark-smoke.log "${ENV[@]}" python scripts/benchmark.py --quick --out results/benchmark-smoke
+tail -20 results/benchmark-smoke.log
+
+stage "end-to-end: action server + rasa run, over HTTP (REST, faults, privacy, channels)"
 "${ENV[@]}" python -m pytest -q -p no:cacheprovider tests/e2e
