@@ -25,6 +25,8 @@ DEFAULTS: Dict[str, str] = {
     "ACTION_TIMEOUT_SECONDS": "10",
     "TRACKER_STORE_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'tracker.db'}",
     "LOG_LEVEL": "INFO",
+    # the Redis lock store used when several Rasa servers share conversations (scripts/scale_out.py)
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
     # screening records (verdicts only, no free text): SQLite by default, PostgreSQL at scale
     "RECORDS_DB_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'records.db'}",
     # key for hashing sender ids in the records; `make run` writes a random one into .env
@@ -56,6 +58,7 @@ class Settings:
     action_timeout_seconds: int
     tracker_store_url: str
     log_level: str
+    redis_url: str
     records_db_url: str
     records_salt: str
     retention_days: int
@@ -84,6 +87,8 @@ class Settings:
             "ACTION_TIMEOUT_SECONDS": str(self.action_timeout_seconds),
             "TRACKER_STORE_URL": self.tracker_store_url,
             "LOG_LEVEL": self.log_level,
+            "REDIS_URL": self.redis_url,
+            **_redis_parts(self.redis_url),
             "RECORDS_DB_URL": self.records_db_url,
             "RECORDS_SALT": self.records_salt,
             "RETENTION_DAYS": str(self.retention_days),
@@ -96,6 +101,19 @@ class Settings:
             "TELEGRAM_WEBHOOK_SECRET": self.telegram_webhook_secret,
             "TELEGRAM_API_BASE_URL": self.telegram_api_base_url.rstrip("/"),
         }
+
+
+def _redis_parts(url: str) -> Dict[str, str]:
+    """REDIS_HOST, REDIS_PORT, REDIS_DB and a key prefix for deploy/endpoints.scale.yml."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return {
+        "REDIS_HOST": parts.hostname or "127.0.0.1",
+        "REDIS_PORT": str(parts.port or 6379),
+        "REDIS_DB": (parts.path or "/1").lstrip("/") or "1",
+        "REDIS_KEY_PREFIX": "rlt",
+    }
 
 
 def _int(values: Dict[str, str], name: str) -> int:
@@ -122,6 +140,7 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         action_timeout_seconds=_int(values, "ACTION_TIMEOUT_SECONDS"),
         tracker_store_url=values["TRACKER_STORE_URL"],
         log_level=level,
+        redis_url=values["REDIS_URL"],
         records_db_url=values["RECORDS_DB_URL"],
         records_salt=values["RECORDS_SALT"],
         retention_days=_int(values, "RETENTION_DAYS"),

@@ -15,7 +15,7 @@ stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/de
 trap stop INT TERM EXIT
 
 level_flag=(); [ "$LOG_LEVEL" = DEBUG ] && level_flag=(--debug)
-"${ENV[@]}" rasa run actions --actions actions -i "$ACTION_HOST" -p "$ACTION_PORT" "${level_flag[@]}" \
+"${ENV[@]}" rasa run actions --actions actions -p "$ACTION_PORT" "${level_flag[@]}" \
   > var/log/actions.log 2>&1 & pids+=($!)
 "${ENV[@]}" rasa run --model models/current.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   -i "$RASA_HOST" -p "$RASA_PORT" "${level_flag[@]}" > var/log/rasa.log 2>&1 & pids+=($!)

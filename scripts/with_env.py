@@ -21,6 +21,8 @@ def main() -> None:
     config = settings()
     env = dict(os.environ)
     env.update(config.as_environment())
+    # rasa-sdk's action server takes its interface from SANIC_HOST (it has no --interface option)
+    env.setdefault("SANIC_HOST", config.action_server_host)
     # no telemetry or crash reports leave the machine (they would carry conversation data)
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     # the virtual environment's tools (rasa, pytest...) first

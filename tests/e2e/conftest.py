@@ -67,21 +67,48 @@ class Servers:
         log = self.workdir / f"{name}.log"
         process = subprocess.Popen(
             [sys.executable, "scripts/with_env.py", *args],
-            cwd=PROJECT_DIR, env=self.env, stdout=open(log, "w"), stderr=subprocess.STDOUT,
+            cwd=PROJECT_DIR,
+            env=self.env,
+            stdout=open(log, "w"),
+            stderr=subprocess.STDOUT,
         )
         return process, log
 
     def start_actions(self):
         self.actions, log = self._start(
-            "actions", ["rasa", "run", "actions", "--actions", "actions", "-p", str(self.action_port)]
+            "actions",
+            [
+                "rasa",
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.action_port),
+            ],
         )
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.actions, log)
 
     def start_rasa(self):
-        self.rasa, log = self._start("rasa", [
-            "rasa", "run", "--model", str(MODEL), "--endpoints", "endpoints.yml",
-            "--credentials", str(self.credentials), "-i", "127.0.0.1", "-p", str(self.rasa_port),
-        ])
+        self.rasa, log = self._start(
+            "rasa",
+            [
+                "rasa",
+                "run",
+                "--model",
+                str(MODEL),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                str(self.credentials),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.rasa_port),
+            ],
+        )
         wait_until_up(f"http://127.0.0.1:{self.rasa_port}/", self.rasa, log)
 
     def stop_rasa(self):
@@ -98,7 +125,8 @@ class Servers:
         """POST one message to the REST channel; the bot's replies."""
         response = requests.post(
             f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
-            json={"sender": sender, "message": text}, timeout=60,
+            json={"sender": sender, "message": text},
+            timeout=60,
         )
         response.raise_for_status()
         return response.json()

@@ -1,0 +1,163 @@
+"""Two Rasa servers, two action servers, nginx, PostgreSQL and Redis: 50 concurrent conversations.
+
+Each conversation's turns alternate between the two Rasa servers. Afterwards every conversation's user
+messages are in PostgreSQL, complete and in order, every screening reached its verdict, and every reply
+matches its own conversation (question numbers and verdicts depend on that conversation's answers).
+"""
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import uuid
+from urllib.parse import urlsplit, urlunsplit
+
+import aiohttp
+import pytest
+import requests
+from conftest import PROJECT_DIR, free_port
+from sqlalchemy import create_engine, text
+
+from actions.rules_engine import load_rulebook
+
+CONVERSATIONS = 50
+RULES = load_rulebook()
+QUESTIONS = len(RULES.screening_rules)
+
+
+def required_url(name):
+    url = os.environ.get(name)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not set: CI must run the scale-out test (see .ci/run)")
+        pytest.skip(f"{name} is not set")
+    return url
+
+
+@pytest.fixture(scope="module")
+def database():
+    admin_url = required_url("TEST_POSTGRES_URL")
+    name = f"rlt_scale_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    parts = urlsplit(admin_url)
+    yield urlunsplit(parts._replace(path=f"/{name}"))
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="module")
+def topology(database, tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("scale")
+    port = free_port()
+    env = dict(
+        os.environ,
+        TRACKER_STORE_URL=database,
+        RECORDS_DB_URL=database,
+        RECORDS_SALT="scale-test",
+        REDIS_URL=required_url("TEST_REDIS_URL"),
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "scripts/with_env.py",
+            "python",
+            "scripts/scale_out.py",
+            "--port",
+            str(port),
+            "--run-dir",
+            str(run_dir),
+        ],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("rasa servers:"):
+            break
+    if process.poll() is not None or not lines or not lines[-1].startswith("rasa servers:"):
+        pytest.fail("scale_out.py did not start:\n" + "".join(lines))
+    balancer = next(line.split()[1] for line in lines if line.startswith("ready:"))
+    servers = [f"{url}/webhooks/rest/webhook" for url in lines[-1].split()[2:]]
+    yield {"balancer": balancer, "servers": servers, "db": database}
+    process.terminate()
+    process.wait(timeout=60)
+
+
+def script(index):
+    """Messages of conversation `index`, and its expected verdict."""
+    yes_at = index % (QUESTIONS + 1)  # QUESTIONS means: "no" to everything
+    answers = ["/affirm" if q == yes_at else "/deny" for q in range(QUESTIONS)]
+    verdict = RULES.evaluate(
+        {r.id: ("yes" if q == yes_at else "no") for q, r in enumerate(RULES.screening_rules)}
+    )
+    return ["hello", "what can it do?", "is it safe for me?", *answers, "thanks"], verdict.verdict.value
+
+
+VERDICT_TEXT = {
+    "do_not_use": "Verdict: do not use",
+    "ask_doctor": "Verdict: ask your doctor first",
+    "no_contraindication_found": "Verdict: from your answers I found no contraindication",
+}
+
+
+async def converse(session, servers, index):
+    sender = f"scale-{index}-{uuid.uuid4().hex[:8]}"
+    messages, verdict = script(index)
+    replies = []
+    for turn, message in enumerate(messages):
+        url = servers[(index + turn) % len(servers)]  # round-robin over the servers, per conversation
+        async with session.post(url, json={"sender": sender, "message": message}) as response:
+            assert response.status == 200, await response.text()
+            replies.append(" ".join(m.get("text", "") for m in await response.json()))
+    return sender, messages, verdict, replies
+
+
+def test_fifty_concurrent_conversations_over_two_servers(topology):
+    async def run_all():
+        timeout = aiohttp.ClientTimeout(total=600)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            return await asyncio.gather(
+                *(converse(session, topology["servers"], i) for i in range(CONVERSATIONS))
+            )
+
+    results = asyncio.run(run_all())
+
+    engine = create_engine(topology["db"])
+    for sender, messages, verdict, replies in results:
+        # every reply belongs to this conversation: its own question sequence and its own verdict
+        assert "not a medical assessment" in replies[0]
+        for number in range(1, QUESTIONS + 1):
+            assert f"Question {number} of {QUESTIONS}" in replies[2 + number - 1], (sender, number)
+        assert VERDICT_TEXT[verdict] in replies[2 + QUESTIONS], (sender, replies[2 + QUESTIONS])
+        # and PostgreSQL holds every user message once, in order
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT type_name, action_name, data FROM events WHERE sender_id = :s ORDER BY id"),
+                {"s": sender},
+            ).all()
+        said = [json.loads(data).get("text") for kind, _, data in rows if kind == "user"]
+        assert said == messages, sender
+        assert [a for _, a, _ in rows].count("action_screening_verdict") == 1
+
+
+def test_the_balancer_serves_conversations(topology):
+    sender = f"lb-{uuid.uuid4()}"
+    for _ in range(4):
+        reply = requests.post(
+            topology["balancer"], json={"sender": sender, "message": "what can it do?"}, timeout=60
+        )
+        assert reply.ok and "muscle and joint" in reply.text
+    # only the webhook is exposed through the balancer
+    assert (
+        requests.get(
+            topology["balancer"].replace("/webhooks/rest/webhook", "/status"), timeout=10
+        ).status_code
+        == 404
+    )
