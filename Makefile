@@ -2,7 +2,7 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark
+.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark scale-out benchmark-scale
 
 run: setup            ## create the environment, train if stale, start everything, print where to chat
 	@bash scripts/run.sh
@@ -45,3 +45,9 @@ purge: setup          ## delete conversations and records older than RETENTION_D
 
 benchmark: setup      ## project config vs Rasa's default config, in one run (about 15 min); results/benchmark/
 	@$(ENV) python scripts/benchmark.py
+
+scale-out: setup      ## 2 Rasa servers + 2 action servers behind nginx (needs PostgreSQL TRACKER_STORE_URL, REDIS_URL)
+	@$(ENV) python scripts/scale_out.py --rasa $${RASA_SERVERS:-2} --actions $${ACTION_SERVERS:-2} --port $${PORT:-8000}
+
+benchmark-scale: setup  ## msgs/s and p95: one server vs two behind nginx, in one run
+	@$(ENV) python scripts/benchmark_scale.py

@@ -151,7 +151,7 @@ def test_the_balancer_serves_conversations(topology):
     sender = f"lb-{uuid.uuid4()}"
     for _ in range(4):
         reply = requests.post(
-            topology["balancer"], json={"sender": sender, "message": "what can it do?"}, timeout=60
+            topology["balancer"], json={"sender": sender, "message": "/ask_benefits"}, timeout=60
         )
         assert reply.ok and "muscle and joint" in reply.text
     # only the webhook is exposed through the balancer
