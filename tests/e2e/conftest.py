@@ -83,8 +83,6 @@ class Servers:
                 "actions",
                 "--actions",
                 "actions",
-                "-i",
-                "127.0.0.1",
                 "-p",
                 str(self.action_port),
             ],
