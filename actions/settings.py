@@ -25,6 +25,9 @@ DEFAULTS: Dict[str, str] = {
     "ACTION_TIMEOUT_SECONDS": "10",
     "TRACKER_STORE_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'tracker.db'}",
     "LOG_LEVEL": "INFO",
+    # longer messages get a polite "too long" reply; larger request bodies a 413
+    "MAX_MESSAGE_LENGTH": "2000",
+    "MAX_REQUEST_BYTES": "65536",
     # the Redis lock store used when several Rasa servers share conversations (scripts/scale_out.py)
     "REDIS_URL": "redis://127.0.0.1:6379/1",
     # screening records (verdicts only, no free text): SQLite by default, PostgreSQL at scale
@@ -58,6 +61,8 @@ class Settings:
     action_timeout_seconds: int
     tracker_store_url: str
     log_level: str
+    max_message_length: int
+    max_request_bytes: int
     redis_url: str
     records_db_url: str
     records_salt: str
@@ -87,6 +92,10 @@ class Settings:
             "ACTION_TIMEOUT_SECONDS": str(self.action_timeout_seconds),
             "TRACKER_STORE_URL": self.tracker_store_url,
             "LOG_LEVEL": self.log_level,
+            "MAX_MESSAGE_LENGTH": str(self.max_message_length),
+            "MAX_REQUEST_BYTES": str(self.max_request_bytes),
+            # Sanic refuses larger bodies before any handler runs
+            "SANIC_REQUEST_MAX_SIZE": str(self.max_request_bytes * 4),
             "REDIS_URL": self.redis_url,
             **_redis_parts(self.redis_url),
             "RECORDS_DB_URL": self.records_db_url,
@@ -140,6 +149,8 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         action_timeout_seconds=_int(values, "ACTION_TIMEOUT_SECONDS"),
         tracker_store_url=values["TRACKER_STORE_URL"],
         log_level=level,
+        max_message_length=_int(values, "MAX_MESSAGE_LENGTH"),
+        max_request_bytes=_int(values, "MAX_REQUEST_BYTES"),
         redis_url=values["REDIS_URL"],
         records_db_url=values["RECORDS_DB_URL"],
         records_salt=values["RECORDS_SALT"],

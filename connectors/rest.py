@@ -1,0 +1,107 @@
+"""REST channel that checks its input: clear 4xx errors for bad requests, limits on size and length.
+
+Same name and URL as Rasa's (`/webhooks/rest/webhook`, body `{"sender": ..., "message": ...}`), so clients
+do not change. Rasa's own channel answers some malformed bodies with a 500 and takes any size; this one
+answers 400/413 with a short JSON error, ignores client-supplied `input_channel` and `metadata` (a client
+must not pose as another channel), strips control characters, and answers empty or over-long messages
+politely itself (with the doctor referral when an over-long message names a condition).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from actions.conditions import default_detector
+from actions.settings import settings
+
+MAX_SENDER_LENGTH = 128
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+EMPTY_REPLY = "Your message looks empty. What would you like to know about red-light therapy pads?"
+REFERRAL = (
+    "You mentioned a health condition. If it applies to you, please talk to your doctor before using a "
+    "red-light therapy pad."
+)
+
+
+def too_long_reply(limit: int) -> str:
+    """The polite answer to a message over the length limit."""
+    return (
+        f"That message is too long for me (the limit is {limit} characters). Could you say it more briefly?"
+    )
+
+
+def _error(status: int, message: str) -> HTTPResponse:
+    return response.json({"error": message}, status=status)
+
+
+def parse_request(body: bytes, max_body: int) -> Dict[str, Any]:
+    """The request's sender and message, or ValueError / OverflowError with a message for the client."""
+    if len(body) > max_body:
+        raise OverflowError(f"request body over {max_body} bytes")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError("the body must be JSON (UTF-8)") from None
+    if not isinstance(data, dict):
+        raise ValueError('the body must be an object: {"sender": "...", "message": "..."}')
+    sender, message = data.get("sender"), data.get("message")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
+        raise ValueError(f'"sender" must be a non-empty string of at most {MAX_SENDER_LENGTH} characters')
+    if not isinstance(message, str):
+        raise ValueError('"message" must be a string')
+    return {"sender": sender.strip(), "message": _CONTROL.sub("", message).strip()}
+
+
+class RestInput(InputChannel):
+    """Rasa's REST channel with input checks (see the module docstring)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        """Keeps Rasa's URL: /webhooks/rest/webhook."""
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """A health route and the checked webhook."""
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        config = settings()
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                data = parse_request(request.body or b"", config.max_request_bytes)
+            except OverflowError as error:
+                return _error(413, str(error))
+            except ValueError as error:
+                return _error(400, str(error))
+            sender, text = data["sender"], data["message"]
+            if not text:
+                return response.json([{"recipient_id": sender, "text": EMPTY_REPLY}])
+            if len(text) > config.max_message_length:
+                replies: List[Dict[str, Any]] = [
+                    {"recipient_id": sender, "text": too_long_reply(config.max_message_length)}
+                ]
+                if default_detector().find_conditions(text):
+                    replies.append({"recipient_id": sender, "text": REFERRAL})
+                return response.json(replies)
+            collector = CollectingOutputChannel()
+            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
+            return response.json(collector.messages)
+
+        return webhook
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "RestInput":
+        """No credentials: limits come from the settings."""
+        return cls()

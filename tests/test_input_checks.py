@@ -1,0 +1,45 @@
+"""Input checks: the REST channel's request parsing and the language guard."""
+
+import json
+
+import pytest
+
+from components.language_guard import looks_english
+from connectors.rest import parse_request
+
+
+@pytest.mark.parametrize(
+    "body, error",
+    [
+        (b"{not json", ValueError),
+        (b"\xff\xfe", ValueError),
+        (b"[]", ValueError),
+        (json.dumps({"sender": "", "message": "hi"}).encode(), ValueError),
+        (json.dumps({"sender": "x" * 129, "message": "hi"}).encode(), ValueError),
+        (json.dumps({"sender": "x", "message": 1}).encode(), ValueError),
+        (json.dumps({"sender": "x", "message": "a" * 300}).encode(), OverflowError),
+    ],
+)
+def test_bad_requests_are_refused(body, error):
+    with pytest.raises(error):
+        parse_request(body, max_body=250)
+
+
+def test_control_characters_are_stripped():
+    data = parse_request(json.dumps({"sender": " s ", "message": "hi\x00\x1b there\n"}).encode(), 1000)
+    assert data == {"sender": "s", "message": "hi there"}
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("Est-ce que la lumière rouge aide à maigrir rapidement?", False),
+        ("Hilft Rotlicht gegen chronische Rückenschmerzen?", False),
+        ("هل يساعد العلاج بالضوء الأحمر؟", False),
+        ("cn it hlp my bak", True),
+        ("will it ease sore muscles after sitting all day", True),
+        ("hola", True),  # too short to judge: the classifier and fallback decide
+    ],
+)
+def test_looks_english(text, english):
+    assert looks_english(text) is english
