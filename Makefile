@@ -2,7 +2,7 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark scale-out benchmark-scale
+.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark scale-out benchmark-scale telegram-webhook
 
 run: setup            ## create the environment, train if stale, start everything, print where to chat
 	@bash scripts/run.sh
@@ -23,7 +23,7 @@ validate: setup
 	@$(ENV) rasa data validate --fail-on-warnings
 
 lint: setup
-	@$(PY) -m ruff check actions components scripts tests
+	@$(PY) -m ruff check actions components connectors scripts tests
 
 nlu-eval: train       ## intent report for the held-out NLU test set (results/nlu)
 	@$(ENV) python scripts/nlu_report.py
@@ -51,3 +51,6 @@ scale-out: setup      ## 2 Rasa servers + 2 action servers behind nginx (needs P
 
 benchmark-scale: setup  ## msgs/s and p95: one server vs two behind nginx, in one run
 	@$(ENV) python scripts/benchmark_scale.py
+
+telegram-webhook: setup  ## register TELEGRAM_WEBHOOK_URL with Telegram (CMD=info or CMD=delete)
+	@$(ENV) python scripts/telegram_webhook.py $${CMD:-set}

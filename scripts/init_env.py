@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-GENERATED = {"RECORDS_SALT"}
+GENERATED = {"RECORDS_SALT", "TELEGRAM_WEBHOOK_SECRET"}
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ run_logged() {  # log-file command...
 }
 
 stage "lint (ruff)"
-.venv/bin/python -m ruff check actions components scripts tests
+.venv/bin/python -m ruff check actions components connectors scripts tests
 
 stage "rasa data validate (no errors, no warnings)"
 run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
