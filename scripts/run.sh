@@ -8,7 +8,7 @@ bash scripts/train.sh
 
 ENV=(.venv/bin/python scripts/with_env.py)
 eval "$("${ENV[@]}" python -c 'from actions.settings import settings; s = settings()
-print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level}")')"
+print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level} WEB_HOST={s.web_host} WEB_PORT={s.web_port}")')"
 mkdir -p var/log
 pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -28,16 +28,27 @@ wait_for() {  # name url seconds
   done
   echo "run: $1 did not answer at $2 within $3s; see var/log/" >&2; exit 1
 }
+web_url=""
+if [ -f web/dist/rasa-webchat.js ]; then
+  "${ENV[@]}" python scripts/web_server.py > var/log/web.log 2>&1 & pids+=($!)
+  web_url="http://$WEB_HOST:$WEB_PORT/"
+else
+  echo "run: web/dist missing (needs npm: bash scripts/build_web.sh): the widget demo page is not started" >&2
+fi
+
 wait_for "action server" "http://$ACTION_HOST:$ACTION_PORT/health" 60
 wait_for "Rasa" "http://$RASA_HOST:$RASA_PORT/" 120
+if [ -n "$web_url" ]; then wait_for "demo page" "$web_url" 30; fi
 
 cat <<MSG
 
 The red-light therapy pad assistant is running.
-  Chat in this terminal's neighbour:  make chat
+${web_url:+  Website widget demo page:  $web_url
+}  Chat in this terminal's neighbour:  make chat
   REST channel:  curl -s -X POST http://$RASA_HOST:$RASA_PORT/webhooks/rest/webhook \\
                    -H 'Content-Type: application/json' -d '{"sender": "me", "message": "who should avoid it?"}'
-  Logs: var/log/rasa.log, var/log/actions.log.  Stop with Ctrl-C.
+  Telegram: see README (off until TELEGRAM_TOKEN is set in .env).
+  Logs: var/log/rasa.log, var/log/actions.log, var/log/web.log.  Stop with Ctrl-C.
 MSG
 wait -n "${pids[@]}"
 echo "run: a server stopped; see var/log/" >&2

@@ -59,3 +59,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     -r requirements-dev.txt -c constraints.txt
   echo "$want" > "$stamp"
 fi
+
+# The website widget's bundle (rasa-webchat from npm, served locally; never from a CDN).
+if command -v npm >/dev/null 2>&1; then
+  bash scripts/build_web.sh
+else
+  echo "setup: npm not found; the website widget is skipped (install Node.js and npm for it)" >&2
+fi

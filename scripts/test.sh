@@ -47,5 +47,18 @@ stage "benchmark smoke run (the full run is \`make benchmark\`; figures are prin
 run_logged results/benchmark-smoke.log "${ENV[@]}" python scripts/benchmark.py --quick --out results/benchmark-smoke
 tail -20 results/benchmark-smoke.log
 
+stage "browser for the widget test: Debian's chromium and chromium-driver (never a downloaded browser)"
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    run_logged results/apt.log bash -c "apt-get update -q && apt-get install -y -q chromium chromium-driver nginx-light"
+  else
+    echo "FAILED: install Debian's chromium, chromium-driver and nginx-light (sudo apt-get install ...)" >&2
+    exit 1
+  fi
+fi
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || run_logged results/apt.log apt-get install -y -q nginx-light
+echo "browser: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+bash scripts/build_web.sh
+
 stage "end-to-end: action server + rasa run, over HTTP (REST, faults, privacy, channels)"
 "${ENV[@]}" python -m pytest -q -p no:cacheprovider tests/e2e
