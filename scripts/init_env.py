@@ -20,7 +20,7 @@ def main() -> None:
             lines.append(f"{key}={secrets.token_urlsafe(32)}" if key in GENERATED else line)
         env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
         env_file.chmod(0o600)
-        print("init_env: created .env from .env.example (random RECORDS_SALT)")
+        print(f"init_env: created .env from .env.example (random {', '.join(sorted(GENERATED))})")
         return
     lines = env_file.read_text(encoding="utf-8").splitlines()
     filled = []

@@ -11,8 +11,9 @@ eval "$("${ENV[@]}" python -c 'from actions.settings import settings; s = settin
 print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level} WEB_HOST={s.web_host} WEB_PORT={s.web_port}")')"
 mkdir -p var/log
 pids=()
-stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap stop INT TERM EXIT
+stop() { stopping=1; trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
 
 level_flag=(); [ "$LOG_LEVEL" = DEBUG ] && level_flag=(--debug)
 "${ENV[@]}" rasa run actions --actions actions -p "$ACTION_PORT" "${level_flag[@]}" \
@@ -50,5 +51,6 @@ ${web_url:+  Website widget demo page:  $web_url
   Telegram: see README (off until TELEGRAM_TOKEN is set in .env).
   Logs: var/log/rasa.log, var/log/actions.log, var/log/web.log.  Stop with Ctrl-C.
 MSG
-wait -n "${pids[@]}"
-echo "run: a server stopped; see var/log/" >&2
+wait -n "${pids[@]}" || true
+# reached on Ctrl-C too (the servers get the signal): only complain if one stopped by itself
+if [ -z "${stopping:-}" ]; then echo "run: a server stopped; see var/log/" >&2; exit 1; fi
