@@ -51,6 +51,9 @@ ${web_url:+  Website widget demo page:  $web_url
   Telegram: see README (off until TELEGRAM_TOKEN is set in .env).
   Logs: var/log/rasa.log, var/log/actions.log, var/log/web.log.  Stop with Ctrl-C.
 MSG
-wait -n "${pids[@]}" || true
-# reached on Ctrl-C too (the servers get the signal): only complain if one stopped by itself
-if [ -z "${stopping:-}" ]; then echo "run: a server stopped; see var/log/" >&2; exit 1; fi
+status=0
+wait -n "${pids[@]}" || status=$?
+# Ctrl-C reaches the servers too: a clean exit or a signal (status > 128) is a stop, anything else a crash
+if [ -n "${stopping:-}" ] || [ "$status" = 0 ] || [ "$status" -gt 128 ]; then echo "run: stopped"; exit 0; fi
+echo "run: a server stopped (exit $status); see var/log/" >&2
+exit 1
