@@ -34,6 +34,11 @@ DEFAULTS: Dict[str, str] = {
     "RECORDS_DB_URL": f"sqlite:///{PROJECT_DIR / 'var' / 'records.db'}",
     # key for hashing sender ids in the records; `make run` writes a random one into .env
     "RECORDS_SALT": "",
+    # keys the conversation ids of the REST and socket.io channels (connectors/identity.py)
+    "CONVERSATION_ID_SECRET": "",
+    # Rasa's HTTP API (conversations, model loading): off unless ENABLE_API=true, then only with RASA_API_TOKEN
+    "ENABLE_API": "false",
+    "RASA_API_TOKEN": "",
     # conversations and records older than this are deleted by `make purge`
     "RETENTION_DAYS": "365",
     # website widget: the demo page's server, and the origins allowed to open a socket.io session
@@ -66,6 +71,9 @@ class Settings:
     redis_url: str
     records_db_url: str
     records_salt: str
+    conversation_id_secret: str
+    enable_api: bool
+    rasa_api_token: str
     retention_days: int
     web_host: str
     web_port: int
@@ -100,6 +108,9 @@ class Settings:
             **_redis_parts(self.redis_url),
             "RECORDS_DB_URL": self.records_db_url,
             "RECORDS_SALT": self.records_salt,
+            "CONVERSATION_ID_SECRET": self.conversation_id_secret,
+            "ENABLE_API": "true" if self.enable_api else "false",
+            "RASA_API_TOKEN": self.rasa_api_token,
             "RETENTION_DAYS": str(self.retention_days),
             "WEB_HOST": self.web_host,
             "WEB_PORT": str(self.web_port),
@@ -132,6 +143,13 @@ def _int(values: Dict[str, str], name: str) -> int:
         raise SystemExit(f"{name} must be a whole number, got {values[name]!r} (see .env.example)") from None
 
 
+def _bool(values: Dict[str, str], name: str) -> bool:
+    value = values[name].strip().lower()
+    if value not in {"true", "false", "1", "0", "yes", "no", ""}:
+        raise SystemExit(f"{name} must be true or false, got {values[name]!r} (see .env.example)")
+    return value in {"true", "1", "yes"}
+
+
 def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
     """Defaults, overridden by `.env`, overridden by the process environment."""
     values = dict(DEFAULTS)
@@ -154,6 +172,9 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         redis_url=values["REDIS_URL"],
         records_db_url=values["RECORDS_DB_URL"],
         records_salt=values["RECORDS_SALT"],
+        conversation_id_secret=values["CONVERSATION_ID_SECRET"],
+        enable_api=_bool(values, "ENABLE_API"),
+        rasa_api_token=values["RASA_API_TOKEN"],
         retention_days=_int(values, "RETENTION_DAYS"),
         web_host=values["WEB_HOST"],
         web_port=_int(values, "WEB_PORT"),
@@ -167,6 +188,12 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
     if loaded.telegram_enabled and not loaded.telegram_webhook_secret:
         raise SystemExit(
             "TELEGRAM_TOKEN is set but TELEGRAM_WEBHOOK_SECRET is empty: set a random secret in .env "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+        )
+    if loaded.enable_api and len(loaded.rasa_api_token) < 16:
+        raise SystemExit(
+            "ENABLE_API is true but RASA_API_TOKEN is empty or shorter than 16 characters: Rasa's HTTP API "
+            "reads and changes every conversation, so it only runs with a long random token "
             "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
         )
     return loaded

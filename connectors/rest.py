@@ -5,6 +5,10 @@ do not change. Rasa's own channel answers some malformed bodies with a 500 and t
 answers 400/413 with a short JSON error, ignores client-supplied `input_channel` and `metadata` (a client
 must not pose as another channel), strips control characters, and answers empty or over-long messages
 politely itself (with the doctor referral when an over-long message names a condition).
+
+The client's ``sender`` is a bearer secret of at least 16 characters (a random UUID, say): Rasa's sender id
+is derived from it with a keyed hash (connectors/identity.py), so one client cannot reach another's
+conversation, nor one of another channel, without knowing that client's own ``sender``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sanic.response import HTTPResponse
 
 from actions.conditions import default_detector
 from actions.settings import settings
+from connectors.identity import MIN_REST_SENDER_LENGTH, rest_conversation_id
 
 MAX_SENDER_LENGTH = 128
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -53,8 +58,13 @@ def parse_request(body: bytes, max_body: int) -> Dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError('the body must be an object: {"sender": "...", "message": "..."}')
     sender, message = data.get("sender"), data.get("message")
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
-        raise ValueError(f'"sender" must be a non-empty string of at most {MAX_SENDER_LENGTH} characters')
+    if not isinstance(sender, str) or not (
+        MIN_REST_SENDER_LENGTH <= len(sender.strip()) <= MAX_SENDER_LENGTH
+    ):
+        raise ValueError(
+            f'"sender" must be a string of {MIN_REST_SENDER_LENGTH} to {MAX_SENDER_LENGTH} characters that '
+            "only this user knows (a random UUID, for example): it is the key to their conversation"
+        )
     if not isinstance(message, str):
         raise ValueError('"message" must be a string')
     return {"sender": sender.strip(), "message": _CONTROL.sub("", message).strip()}
@@ -96,8 +106,10 @@ class RestInput(InputChannel):
                     replies.append({"recipient_id": sender, "text": REFERRAL})
                 return response.json(replies)
             collector = CollectingOutputChannel()
-            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
-            return response.json(collector.messages)
+            conversation = rest_conversation_id(sender, config.conversation_id_secret)
+            await on_new_message(UserMessage(text, collector, conversation, input_channel=self.name()))
+            # the client knows its conversation by its own sender, never by the derived id
+            return response.json([{**reply, "recipient_id": sender} for reply in collector.messages])
 
         return webhook
 

@@ -20,8 +20,13 @@ method is copied here and otherwise kept as it is:
    leave those responses alone: otherwise they carry ``Access-Control-Allow-Origin`` twice and browsers
    reject the widget's polling requests.
 3. Payloads that are not what the widget sends are ignored with a log line instead of raising inside
-   the event handler: a non-object payload, a message that is not a string, a session id that is not a
-   short token. Metadata that is not a JSON object is dropped (the message itself is handled).
+   the event handler: a non-object payload, a message that is not a string. Metadata that is not a JSON
+   object is dropped (the message itself is handled).
+5. Session ids are issued and signed by the server (connectors/identity.py). Upstream takes any id a
+   client sends, and every bot reply goes to the room of that id: a client that chose or guessed another
+   user's id would receive that user's replies and write into their conversation. Here a
+   ``session_request`` with an id the server did not sign gets a new id, and a message with one is
+   ignored.
 4. Messages get the same checks as the project's REST channel (connectors/rest.py): control characters
    are removed; an empty message, or one over ``MAX_MESSAGE_LENGTH`` characters, is not passed to Rasa
    but answered politely by the channel (with the doctor referral when an over-long message names a
@@ -33,7 +38,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 import rasa.core.channels.channel
@@ -50,12 +54,11 @@ from socketio import AsyncServer
 
 from actions.conditions import default_detector
 from actions.settings import settings
+from connectors.identity import is_issued_session_id, new_session_id
 from connectors.rest import EMPTY_REPLY, REFERRAL, too_long_reply
 
 logger = logging.getLogger(__name__)
 
-# Session ids the server hands out are uuid4 hex strings; rasa-webchat sends them back unchanged.
-SESSION_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -94,11 +97,6 @@ def answer_without_rasa(text: str, limit: int) -> List[str]:
             replies.append(REFERRAL)
         return replies
     return []
-
-
-def valid_session_id(value: Any) -> bool:
-    """Whether a client-sent session id is a short token like the ones the server hands out."""
-    return isinstance(value, str) and SESSION_ID_PATTERN.fullmatch(value) is not None
 
 
 class OriginCheckingEngineIOServer(EngineIOServer):
@@ -165,9 +163,9 @@ class SocketIOInput(RasaSocketIOInput):
         async def session_request(sid: Text, data: Optional[Dict] = None) -> None:
             if not isinstance(data, dict):
                 data = {}
-            if not valid_session_id(data.get("session_id")):
-                # a missing, null or malformed id: start a new session
-                data["session_id"] = uuid.uuid4().hex
+            if not is_issued_session_id(data.get("session_id"), config.conversation_id_secret):
+                # a missing, chosen, tampered or expired id (the secret changed): a new session
+                data = {**data, "session_id": new_session_id(config.conversation_id_secret)}
             if self.session_persistence:
                 # the fix: enter_room is a coroutine since python-socketio 5.10
                 await sio.enter_room(sid, data["session_id"], namespace=self.namespace)
@@ -191,8 +189,8 @@ class SocketIOInput(RasaSocketIOInput):
                         "`session_request` socketIO event."
                     )
                     return
-                if not valid_session_id(data["session_id"]):
-                    logger.warning("socket.io: ignored a user message with a malformed session_id")
+                if not is_issued_session_id(data["session_id"], config.conversation_id_secret):
+                    logger.warning("socket.io: ignored a message with a session id the server did not issue")
                     return
                 sender_id = data["session_id"]
             else:

@@ -1,13 +1,13 @@
 """Create .env from .env.example on first run, filling secrets with random values.
 
-Existing .env files are never overwritten; a missing RECORDS_SALT is added to them.
+Existing .env files are never overwritten; missing or empty secrets are added to them.
 """
 
 import secrets
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-GENERATED = {"RECORDS_SALT", "TELEGRAM_WEBHOOK_SECRET"}
+GENERATED = {"CONVERSATION_ID_SECRET", "RASA_API_TOKEN", "RECORDS_SALT", "TELEGRAM_WEBHOOK_SECRET"}
 
 
 def main() -> None:

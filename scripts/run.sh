@@ -18,8 +18,8 @@ trap stop EXIT
 level_flag=(); [ "$LOG_LEVEL" = DEBUG ] && level_flag=(--debug)
 "${ENV[@]}" rasa run actions --actions actions -p "$ACTION_PORT" "${level_flag[@]}" \
   > var/log/actions.log 2>&1 & pids+=($!)
-"${ENV[@]}" rasa run --model models/current.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
-  -i "$RASA_HOST" -p "$RASA_PORT" "${level_flag[@]}" > var/log/rasa.log 2>&1 & pids+=($!)
+# model, endpoints, credentials, host, port and the HTTP API (off unless ENABLE_API) come from the settings
+"${ENV[@]}" python scripts/rasa_server.py > var/log/rasa.log 2>&1 & pids+=($!)
 
 wait_for() {  # name url seconds
   for _ in $(seq "$3"); do
@@ -47,7 +47,7 @@ The red-light therapy pad assistant is running.
 ${web_url:+  Website widget demo page:  $web_url
 }  Chat in this terminal's neighbour:  make chat
   REST channel:  curl -s -X POST http://$RASA_HOST:$RASA_PORT/webhooks/rest/webhook \\
-                   -H 'Content-Type: application/json' -d '{"sender": "me", "message": "who should avoid it?"}'
+                   -H 'Content-Type: application/json' -d '{"sender": "'"$(cat /proc/sys/kernel/random/uuid)"'", "message": "who should avoid it?"}'
   Telegram: see README (off until TELEGRAM_TOKEN is set in .env).
   Logs: var/log/rasa.log, var/log/actions.log, var/log/web.log.  Stop with Ctrl-C.
 MSG

@@ -131,20 +131,9 @@ def main() -> None:
     for index, port in enumerate(rasa_ports):
         start(
             f"rasa-{index}",
-            [
-                "rasa",
-                "run",
-                "--model",
-                "models/current.tar.gz",
-                "--endpoints",
-                "deploy/endpoints.scale.yml",
-                "--credentials",
-                "credentials.yml",
-                "-i",
-                "127.0.0.1",
-                "-p",
-                str(port),
-            ],
+            # as `make run` starts Rasa (HTTP API per the settings), with the shared stores
+            ["python", "scripts/rasa_server.py", "--endpoints", "deploy/endpoints.scale.yml",
+             "-i", "127.0.0.1", "-p", str(port)],
         )
         wait_until_up(f"http://127.0.0.1:{port}/", processes)
     wait_until_up(f"http://{args.host}:{args.port}/", processes)

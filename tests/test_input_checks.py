@@ -16,6 +16,9 @@ from connectors.rest import parse_request
         (b"[]", ValueError),
         (json.dumps({"sender": "", "message": "hi"}).encode(), ValueError),
         (json.dumps({"sender": "x" * 129, "message": "hi"}).encode(), ValueError),
+        # a short sender is guessable, and the sender is the key to a conversation
+        (json.dumps({"sender": "me", "message": "hi"}).encode(), ValueError),
+        (json.dumps({"sender": "x" * 15, "message": "hi"}).encode(), ValueError),
         (json.dumps({"sender": "x", "message": 1}).encode(), ValueError),
         (json.dumps({"sender": "x", "message": "a" * 300}).encode(), OverflowError),
     ],
@@ -26,8 +29,10 @@ def test_bad_requests_are_refused(body, error):
 
 
 def test_control_characters_are_stripped():
-    data = parse_request(json.dumps({"sender": " s ", "message": "hi\x00\x1b there\n"}).encode(), 1000)
-    assert data == {"sender": "s", "message": "hi there"}
+    sender = "0123456789abcdef"
+    body = json.dumps({"sender": f" {sender} ", "message": "hi\x00\x1b there\n"}).encode()
+    data = parse_request(body, 1000)
+    assert data == {"sender": sender, "message": "hi there"}
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,8 @@ class Servers:
             TRACKER_STORE_URL=f"sqlite:///{workdir / 'tracker.db'}",
             RECORDS_DB_URL=f"sqlite:///{workdir / 'records.db'}",
             RECORDS_SALT="e2e-test-salt",
+            CONVERSATION_ID_SECRET="e2e-conversation-secret",
+            ENABLE_API="false",
             LOG_LEVEL="INFO",
         )
         self.env.update(extra_env)
@@ -89,23 +91,10 @@ class Servers:
         )
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.actions, log)
 
-    def start_rasa(self):
+    def start_rasa(self, *extra: str):
+        # as `make run` starts it: model, host, port and the HTTP API from the settings
         self.rasa, log = self._start(
-            "rasa",
-            [
-                "rasa",
-                "run",
-                "--model",
-                str(MODEL),
-                "--endpoints",
-                "endpoints.yml",
-                "--credentials",
-                str(self.credentials),
-                "-i",
-                "127.0.0.1",
-                "-p",
-                str(self.rasa_port),
-            ],
+            "rasa", ["python", "scripts/rasa_server.py", "--credentials", str(self.credentials), *extra]
         )
         wait_until_up(f"http://127.0.0.1:{self.rasa_port}/", self.rasa, log)
 
@@ -118,6 +107,12 @@ class Servers:
             if process and process.poll() is None:
                 process.terminate()
                 process.wait(timeout=30)
+
+    def conversation_id(self, sender: str) -> str:
+        """Rasa's sender id (tracker store, records) for a REST client's ``sender``."""
+        from connectors.identity import rest_conversation_id
+
+        return rest_conversation_id(sender, self.env["CONVERSATION_ID_SECRET"])
 
     def send(self, sender: str, text: str) -> list:
         """POST one message to the REST channel; the bot's replies."""

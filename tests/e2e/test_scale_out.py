@@ -20,8 +20,11 @@ from conftest import PROJECT_DIR, free_port
 from sqlalchemy import create_engine, text
 
 from actions.rules_engine import load_rulebook
+from connectors.identity import rest_conversation_id
 
 CONVERSATIONS = 50
+SECRET = "scale-test-conversation-secret"
+API_TOKEN = "scale-test-api-token-0123456789"
 RULES = load_rulebook()
 QUESTIONS = len(RULES.screening_rules)
 
@@ -57,6 +60,10 @@ def topology(database, tmp_path_factory):
         TRACKER_STORE_URL=database,
         RECORDS_DB_URL=database,
         RECORDS_SALT="scale-test",
+        CONVERSATION_ID_SECRET=SECRET,
+        # the HTTP API is on behind the balancer, which must still expose only the channel
+        ENABLE_API="true",
+        RASA_API_TOKEN=API_TOKEN,
         REDIS_URL=required_url("TEST_REDIS_URL"),
     )
     process = subprocess.Popen(
@@ -108,7 +115,7 @@ VERDICT_TEXT = {
 
 
 async def converse(session, servers, index):
-    sender = f"scale-{index}-{uuid.uuid4().hex[:8]}"
+    sender = f"scale-{index}-{uuid.uuid4()}"
     messages, verdict = script(index)
     replies = []
     for turn, message in enumerate(messages):
@@ -140,7 +147,7 @@ def test_fifty_concurrent_conversations_over_two_servers(topology):
         with engine.connect() as connection:
             rows = connection.execute(
                 text("SELECT type_name, action_name, data FROM events WHERE sender_id = :s ORDER BY id"),
-                {"s": sender},
+                {"s": rest_conversation_id(sender, SECRET)},
             ).all()
         said = [json.loads(data).get("text") for kind, _, data in rows if kind == "user"]
         assert said == messages, sender
@@ -154,10 +161,19 @@ def test_the_balancer_serves_conversations(topology):
             topology["balancer"], json={"sender": sender, "message": "/ask_benefits"}, timeout=60
         )
         assert reply.ok and "muscle and joint" in reply.text
-    # only the webhook is exposed through the balancer
-    assert (
-        requests.get(
-            topology["balancer"].replace("/webhooks/rest/webhook", "/status"), timeout=10
-        ).status_code
-        == 404
-    )
+    # only the webhook is exposed through the balancer: no HTTP API, with or without the token
+    base = topology["balancer"].replace("/webhooks/rest/webhook", "")
+    conversation = rest_conversation_id(sender, SECRET)
+    for method, path in [
+        ("GET", "/status"),
+        ("GET", f"/conversations/{conversation}/tracker"),
+        ("PUT", "/model"),
+        ("POST", "/model/parse"),
+    ]:
+        response = requests.request(method, f"{base}{path}", params={"token": API_TOKEN}, timeout=10)
+        assert response.status_code == 404, (method, path, response.status_code)
+    # while on a server itself the API answers, with the token only
+    server = topology["servers"][0].replace("/webhooks/rest/webhook", "")
+    tracker = f"{server}/conversations/{conversation}/tracker"
+    assert requests.get(tracker, timeout=10).status_code == 401
+    assert requests.get(tracker, params={"token": API_TOKEN}, timeout=10).json()["sender_id"] == conversation

@@ -26,7 +26,7 @@ SECRET = "e2e-telegram_secret-0123456789"
 BOT_USERNAME = "rlt_test_bot"
 PUBLIC_URL = "https://bot.example.test/webhooks/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-CREDENTIALS = "rest:\nconnectors.telegram.TelegramInput:\n"
+CREDENTIALS = "connectors.rest.RestInput:\nconnectors.telegram.TelegramInput:\n"
 
 DISCLAIMER = "not a medical assessment"
 REFERRAL = "please talk to your doctor"

@@ -13,6 +13,7 @@ import re
 import secrets
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -33,13 +34,6 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 # UPDATE_SCREENSHOT=1 refreshes the README's picture; otherwise the run leaves tracked files alone
 SCREENSHOT = PROJECT_DIR / ("docs" if os.environ.get("UPDATE_SCREENSHOT") else "results") / "widget.png"
 
-CREDENTIALS = """\
-rest:
-connectors.socketio.SocketIOInput:
-  user_message_evt: user_uttered
-  bot_message_evt: bot_uttered
-  session_persistence: true
-"""
 CHROME_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -60,14 +54,13 @@ class WidgetServers(Servers):
     def __init__(self, workdir: Path) -> None:
         self.web_port = free_port()
         self.page_url = f"http://127.0.0.1:{self.web_port}"
-        credentials = workdir / "credentials.yml"
-        credentials.write_text(CREDENTIALS)
         super().__init__(
-            workdir, credentials=str(credentials),
+            workdir,  # the project's credentials.yml, as `make run` uses it
             WEB_HOST="127.0.0.1", WEB_PORT=str(self.web_port), CORS_ORIGINS=self.page_url,
         )
         # the HTTP API is on only to push a bot message at the widget and read trackers; token-protected
         self.token = secrets.token_urlsafe(16)
+        self.env.update(ENABLE_API="true", RASA_API_TOKEN=self.token)
         self.web = None
 
     @property
@@ -75,12 +68,7 @@ class WidgetServers(Servers):
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def start_rasa(self):
-        self.rasa, log = self._start("rasa", [
-            "rasa", "run", "--model", str(MODEL), "--endpoints", "endpoints.yml",
-            "--credentials", str(self.credentials), "-i", "127.0.0.1", "-p", str(self.rasa_port),
-            "--cors", self.page_url, "--enable-api", "--auth-token", self.token,
-        ])
-        wait_until_up(f"{self.rasa_url}/", self.rasa, log)
+        super().start_rasa("--cors", self.page_url)
 
     def start_web(self):
         self.web, log = self._start("web", ["python", "scripts/web_server.py"])
@@ -321,6 +309,100 @@ def test_socketio_checks_messages_before_rasa_sees_them(site):
     assert "too long" in replies[0] and REFERRAL in replies[1], replies
     # Rasa saw only the valid message
     assert site.tracker_user_texts(sid) == ["/greet"]
+
+
+class WidgetClient:
+    """A socket.io client that talks as the widget does: session_request, then user_uttered."""
+
+    def __init__(self, site: WidgetServers) -> None:
+        self.client = socketio.Client()
+        self.sessions, self.replies = [], []
+        self.confirmed, self.replied = threading.Event(), threading.Event()
+        self.client.on("session_confirm", self._on_confirm)
+        self.client.on("bot_uttered", self._on_reply)
+        self.client.connect(
+            site.rasa_url, headers={"Origin": site.page_url}, transports=["polling"], wait_timeout=30
+        )
+
+    def _on_confirm(self, session_id):
+        self.sessions.append(session_id)
+        self.confirmed.set()
+
+    def _on_reply(self, message):
+        self.replies.append(message.get("text", ""))
+        self.replied.set()
+
+    def request_session(self, session_id=None) -> str:
+        """The session id the server confirms for a request with ``session_id``."""
+        self.confirmed.clear()
+        self.client.emit("session_request", {"session_id": session_id})
+        assert self.confirmed.wait(30), "no session_confirm"
+        return self.sessions[-1]
+
+    def say(self, session_id: str, text: str, until: str = "", expect_reply: bool = True) -> str:
+        """Send ``text`` in ``session_id``; the replies, once one contains ``until`` (or settled)."""
+        self.replies.clear()
+        self.replied.clear()
+        self.client.emit("user_uttered", {"message": text, "session_id": session_id})
+        if not expect_reply:
+            time.sleep(3)
+            return "\n".join(self.replies)
+        assert self.replied.wait(REPLY_SECONDS), f"no reply to {text!r}"
+        deadline = time.monotonic() + (REPLY_SECONDS if until else 3)
+        while time.monotonic() < deadline and not (until and until in "\n".join(self.replies)):
+            time.sleep(0.2)
+        return "\n".join(self.replies)
+
+    def close(self) -> None:
+        self.client.disconnect()
+
+
+def test_a_session_id_the_server_did_not_issue_is_replaced(site):
+    widget = WidgetClient(site)
+    try:
+        issued = widget.request_session(None)
+        assert re.fullmatch(r"[0-9a-f]{32}-[0-9a-f]{16}", issued)
+        assert widget.request_session(issued) == issued  # a reload keeps its session
+        token, signature = issued.split("-")
+        forged = f"{'0' * 32}-{signature}"
+        for chosen in ("victim", "1", "0" * 32, forged, f"rest-{token}", issued.upper()):
+            assert widget.request_session(chosen) not in (chosen, issued), chosen
+    finally:
+        widget.close()
+
+
+def test_one_widget_user_cannot_reach_another_s_conversation(site):
+    alice, mallory = WidgetClient(site), WidgetClient(site)
+    try:
+        alice_session = alice.request_session(None)
+        assert "Question 1" in alice.say(alice_session, "is it safe for me?", until="Question 1")
+        before = site.tracker_user_texts(alice_session)
+
+        # Mallory, with a session id she chose, or Alice's id with its signature altered, gets her own session
+        altered = alice_session[:-1] + ("0" if alice_session[-1] != "0" else "1")
+        mallory_session = mallory.request_session(altered)
+        assert mallory_session != alice_session
+        # messages in a session id the server did not issue are dropped, not passed to Rasa
+        assert mallory.say(alice_session[:33] + "0" * 16, "/affirm", expect_reply=False) == ""
+        # her own conversation is hers: her answer is not taken as Alice's
+        assert "Question" not in mallory.say(mallory_session, "/affirm")
+        assert site.tracker_user_texts(alice_session) == before
+
+        # Alice's replies reach Alice only
+        mallory.replies.clear()
+        assert "Question 2" in alice.say(alice_session, "/deny", until="Question 2")
+        assert not any("Question" in reply for reply in mallory.replies)
+
+        # over REST, Alice's session id (were it known) names another conversation
+        rest = requests.post(
+            f"{site.rasa_url}/webhooks/rest/webhook", json={"sender": alice_session, "message": "/affirm"},
+            timeout=REPLY_SECONDS,
+        )
+        assert rest.ok and "Question 3" not in rest.text
+        assert site.tracker_user_texts(alice_session) == ["is it safe for me?", "/deny"]
+    finally:
+        alice.close()
+        mallory.close()
 
 
 # ---- the widget in Chromium --------------------------------------------------------------------------
