@@ -2,7 +2,7 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark scale-out benchmark-scale telegram-webhook
+.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark scale-out benchmark-scale load telegram-webhook
 
 run: setup            ## create the environment, train if stale, start everything, print where to chat
 	@bash scripts/run.sh
@@ -51,6 +51,10 @@ scale-out: setup      ## 2 Rasa servers + 2 action servers behind nginx (needs P
 
 benchmark-scale: setup  ## msgs/s and p95: one server vs two behind nginx, in one run
 	@$(ENV) python scripts/benchmark_scale.py
+
+load: setup           ## 50 conversations for 2 min against `make run`'s server (start it first, elsewhere)
+	@$(ENV) python scripts/load_test.py --conversations $${CONVERSATIONS:-50} --seconds $${DURATION:-120} \
+		--json results/load.json
 
 telegram-webhook: setup  ## register TELEGRAM_WEBHOOK_URL with Telegram (CMD=info or CMD=delete)
 	@$(ENV) python scripts/telegram_webhook.py $${CMD:-set}
