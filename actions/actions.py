@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Dict, List, Text, TypeVar
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conditions import condition_names
-from actions.db import default_records
-from actions.messages import FORGET_DONE, FORGET_FAILED, condition_assessment, screening_verdict
+from actions.db import default_buffer
+from actions.messages import FORGET_DONE, FORGET_PENDING, condition_assessment, screening_verdict
 from actions.rules_engine import default_rulebook
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 
 CONDITION_ENTITY = "medical_condition"
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
@@ -36,26 +35,6 @@ def mentioned_conditions(tracker: Tracker) -> List[Text]:
         if entity.get("entity") == CONDITION_ENTITY and value in known and value not in names:
             names.append(value)
     return names or condition_names(tracker.latest_message.get("text"))
-
-
-class _RecordsHealth:
-    """Logs a records-database failure once (not on every message) and its recovery."""
-
-    failing = False
-
-    @classmethod
-    def attempt(cls, what: Text, operation: Callable[[], T], default: T) -> T:
-        try:
-            result = operation()
-        except Exception as error:  # the conversation must go on when the records DB is down
-            if not cls.failing:
-                logger.error("Screening records unavailable (%s failed): %s", what, error.__class__.__name__)
-                cls.failing = True
-            return default
-        if cls.failing:
-            logger.warning("Screening records available again")
-            cls.failing = False
-        return result
 
 
 class ActionSessionStart(Action):
@@ -105,16 +84,13 @@ class ActionScreeningVerdict(Action):
         answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rulebook.screening_rules}
         assessment = rulebook.evaluate(answers)
         dispatcher.utter_message(text=screening_verdict(assessment))
-        _RecordsHealth.attempt(
-            "storing a screening",
-            lambda: default_records().add_screening(
-                sender_id=tracker.sender_id,
-                channel=tracker.get_latest_input_channel() or "unknown",
-                verdict=assessment.verdict.value,
-                fired_rules=assessment.fired_rule_ids,
-                rules_version=rulebook.version,
-            ),
-            None,
+        # kept in memory and written later while the records database is down (actions/db.py)
+        default_buffer().add_screening(
+            sender_id=tracker.sender_id,
+            channel=tracker.get_latest_input_channel() or "unknown",
+            verdict=assessment.verdict.value,
+            fired_rules=assessment.fired_rule_ids,
+            rules_version=rulebook.version,
         )
         return [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
 
@@ -134,11 +110,8 @@ class ActionForgetMe(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         """Deletes the records and confirms."""
-        deleted = _RecordsHealth.attempt(
-            "deleting records", lambda: default_records().delete_sender(tracker.sender_id), None
-        )
-        if deleted is None:
-            dispatcher.utter_message(text=FORGET_FAILED)
-            return []
-        dispatcher.utter_message(text=FORGET_DONE)
+        # while the records database is down the deletion waits and is done when it is back; the
+        # tracker store does the same with the conversation (components/tracker_store.py)
+        done = default_buffer().delete_sender(tracker.sender_id)
+        dispatcher.utter_message(text=FORGET_DONE if done else FORGET_PENDING)
         return []

@@ -10,10 +10,10 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-from collections import Counter
+from collections import Counter, deque
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
 
 from sqlalchemy import (
     Column,
@@ -100,12 +100,19 @@ class Records:
             command.upgrade(config, "head")
 
     def add_screening(
-        self, sender_id: str, channel: str, verdict: str, fired_rules: List[str], rules_version: str
+        self,
+        sender_id: str,
+        channel: str,
+        verdict: str,
+        fired_rules: List[str],
+        rules_version: str,
+        created_at: Optional[dt.datetime] = None,
     ) -> None:
-        """Store one completed screening."""
+        """Store one completed screening (at ``created_at``, by default now)."""
         with self.session() as session:
             session.add(
                 ScreeningRecord(
+                    created_at=created_at or utcnow(),
                     sender_hash=sender_hash(sender_id, self.salt),
                     channel=(channel or "unknown")[:32],
                     verdict=verdict,
@@ -248,3 +255,81 @@ def default_records() -> Records:
         records.migrate()  # pending migrations are applied when the action server first needs the DB
         _records = records
     return _records
+
+
+class OutageBuffer:
+    """The action server's writes to the records database, kept in memory while the database is down.
+
+    A screening finished or a forget-me asked for during an outage is not lost: the write waits here (in
+    order, at most ``limit`` of them; a forget-me also drops the sender's waiting records) and is applied
+    when a later write finds the database back. The outage is logged once, the recovery once. What waits
+    here is lost if the action server stops before the database is back.
+    """
+
+    def __init__(self, records: Callable[[], Records], limit: int = 10_000) -> None:
+        self._records = records
+        self._limit = limit
+        self._pending: Deque[Tuple[str, Dict[str, Any]]] = deque()
+        self.failing = False
+        self._dropped = 0
+
+    @property
+    def pending(self) -> int:
+        """How many writes wait for the database."""
+        return len(self._pending)
+
+    def add_screening(self, **record: Any) -> bool:
+        """Store a screening now, or later; whether it is stored now."""
+        record.setdefault("created_at", utcnow())
+        self._pending.append(("add", record))
+        return self._flush()
+
+    def delete_sender(self, sender_id: str) -> bool:
+        """Delete a sender's records now, or later (waiting ones at once); whether it is done now."""
+        self._pending = deque(
+            (kind, args) for kind, args in self._pending if args["sender_id"] != sender_id
+        )
+        self._pending.append(("delete", {"sender_id": sender_id}))
+        return self._flush()
+
+    def _flush(self) -> bool:
+        try:
+            records = self._records()
+            while self._pending:
+                kind, args = self._pending[0]
+                records.add_screening(**args) if kind == "add" else records.delete_sender(**args)
+                self._pending.popleft()
+        except Exception as error:  # a verdict must never fail because its record cannot be written
+            if not self.failing:
+                cause = (str(getattr(error, "orig", None) or error).strip().splitlines() or [""])[0][:200]
+                logger.error(
+                    "Screening records database unreachable (%s: %s): records are kept in memory until it "
+                    "is back",
+                    type(error).__name__,
+                    cause,
+                )
+                self.failing = True
+            while len(self._pending) > self._limit:
+                self._pending.popleft()
+                self._dropped += 1
+                if self._dropped == 1:
+                    logger.warning("Screening records: over %d waiting, dropping the oldest", self._limit)
+            return False
+        if self.failing:
+            logger.warning(
+                "Screening records database reachable again: wrote what was kept in memory (%d dropped)",
+                self._dropped,
+            )
+            self.failing, self._dropped = False, 0
+        return True
+
+
+_buffer: Optional[OutageBuffer] = None
+
+
+def default_buffer() -> OutageBuffer:
+    """The action server's buffered writer over :func:`default_records`."""
+    global _buffer
+    if _buffer is None:
+        _buffer = OutageBuffer(default_records)
+    return _buffer

@@ -67,4 +67,7 @@ def condition_assessment(assessment: Assessment) -> str:
 FORGET_DONE = (
     "Done: I have deleted this conversation and your screening results. If you write again, we start afresh."
 )
-FORGET_FAILED = "Sorry, I couldn't delete your data just now. Nothing was deleted; please try again later."
+FORGET_PENDING = (
+    "Done: this conversation and your screening results are being deleted. Our database is briefly "
+    "unavailable, so the deletion finishes as soon as it is back. If you write again, we start afresh."
+)

@@ -36,7 +36,7 @@ DEFAULTS: Dict[str, str] = {
     "RECORDS_SALT": "",
     # keys the conversation ids of the REST and socket.io channels (connectors/identity.py)
     "CONVERSATION_ID_SECRET": "",
-    # Rasa's HTTP API (conversations, model loading): off unless ENABLE_API=true, then only with RASA_API_TOKEN
+    # Rasa's HTTP API (conversations, model loading): off unless ENABLE_API=true, then with RASA_API_TOKEN
     "ENABLE_API": "false",
     "RASA_API_TOKEN": "",
     # conversations and records older than this are deleted by `make purge`

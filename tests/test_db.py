@@ -1,13 +1,14 @@
 """Screening records and retention on real databases: SQLite, and PostgreSQL from TEST_POSTGRES_URL."""
 
 import datetime as dt
+import logging
 import os
 import uuid
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from actions.db import Conversations, Records, sender_hash
+from actions.db import Conversations, OutageBuffer, Records, sender_hash
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 
@@ -81,3 +82,43 @@ def test_conversation_retention_deletes_whole_old_conversations(tmp_path):
     assert conversations.purge_before(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=30)) == 1
     assert conversations.event_count("old") == 0
     assert conversations.event_count("live") == 2  # a live conversation is never cut in half
+
+
+def _screening(sender: str) -> dict:
+    return dict(
+        sender_id=sender, channel="rest", verdict="do_not_use", fired_rules=["pregnancy"], rules_version="1"
+    )
+
+
+def test_writes_wait_in_memory_while_the_database_is_down(tmp_path, caplog):
+    folder = tmp_path / "blocked"
+    folder.write_text("")  # a file where the database's folder should be: opening it really fails
+    url = f"sqlite:///{folder / 'records.db'}"
+
+    def records() -> Records:
+        store = Records(url, "salt")
+        store.migrate()
+        return store
+
+    buffer = OutageBuffer(records)
+    with caplog.at_level(logging.WARNING, logger="actions.db"):
+        assert not buffer.add_screening(**_screening("alice"))
+        assert not buffer.add_screening(**_screening("bob"))
+        assert not buffer.delete_sender("bob")  # drops bob's waiting record, the deletion waits
+        assert buffer.pending == 2 and buffer.failing
+        folder.unlink()  # the database is back
+        assert buffer.add_screening(**_screening("carol"))
+    store = records()
+    assert [store.count_for(s) for s in ("alice", "bob", "carol")] == [1, 0, 1]
+    assert buffer.pending == 0 and not buffer.failing
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("database unreachable" in m for m in messages) == 1  # once, not once per write
+    assert sum("reachable again" in m for m in messages) == 1
+
+
+def test_the_waiting_writes_are_bounded(tmp_path):
+    (tmp_path / "blocked").write_text("")
+    buffer = OutageBuffer(lambda: Records(f"sqlite:///{tmp_path / 'blocked' / 'r.db'}", "salt"), limit=2)
+    for sender in ("a", "b", "c"):
+        buffer.add_screening(**_screening(sender))
+    assert buffer.pending == 2
