@@ -47,7 +47,7 @@ The red-light therapy pad assistant is running.
 ${web_url:+  Website widget demo page:  $web_url
 }  Chat in this terminal's neighbour:  make chat
   REST channel:  curl -s -X POST http://$RASA_HOST:$RASA_PORT/webhooks/rest/webhook \\
-                   -H 'Content-Type: application/json' -d '{"sender": "'"$(cat /proc/sys/kernel/random/uuid)"'", "message": "who should avoid it?"}'
+                   -H 'Content-Type: application/json' -d '{"sender": "$(cat /proc/sys/kernel/random/uuid)", "message": "who should avoid it?"}'
   Telegram: see README (off until TELEGRAM_TOKEN is set in .env).
   Logs: var/log/rasa.log, var/log/actions.log, var/log/web.log.  Stop with Ctrl-C.
 MSG

@@ -29,6 +29,9 @@ if grep -q "UserWarning" results/validate.log; then
 fi
 echo "validate: ok, no warnings"
 
+stage "dependency audit: pinned versions against known advisories (OSV API, else security/advisories.json)"
+.venv/bin/python scripts/audit.py
+
 stage "unit tests: rules engine, detector, wording, actions"
 "${ENV[@]}" python -m pytest -q -p no:cacheprovider tests --ignore=tests/e2e
 
