@@ -2,13 +2,24 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: run test setup train chat validate lint nlu-eval lock clean migrate report purge benchmark scale-out benchmark-scale load telegram-webhook
+.PHONY: help run test unit e2e setup train chat validate lint nlu-eval safety-eval safety-designs lock clean migrate \
+	report purge benchmark scale-out benchmark-scale load telegram-webhook
+
+help:                 ## every target with its one-line description
+	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed -E 's/^([a-z0-9-]+):[^#]*## /\1\t/' | awk -F'\t' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 run: setup            ## create the environment, train if stale, start everything, print where to chat
 	@bash scripts/run.sh
 
 test: setup           ## every check: lint, validation, unit tests, stories, NLU evaluation, end-to-end
 	@bash scripts/test.sh
+
+unit: setup           ## lint and the unit tests only (no model, no servers)
+	@.venv/bin/python -m ruff check padsafety actions components connectors scripts tests
+	@$(ENV) python -m pytest -q -p no:cacheprovider tests --ignore=tests/e2e
+
+e2e: train            ## the end-to-end tests only (real servers over HTTP, browser, databases)
+	@$(ENV) python -m pytest -q -p no:cacheprovider tests/e2e
 
 setup:                ## .venv with a supported Python and the pinned requirements
 	@bash scripts/setup.sh
@@ -19,19 +30,25 @@ train: setup          ## train models/current.tar.gz (Rasa skips what has not ch
 chat:                 ## chat in the terminal with the assistant that `make run` started
 	@$(ENV) python scripts/chat.py
 
-validate: setup
+validate: setup       ## rasa data validate, failing on warnings
 	@$(ENV) rasa data validate --fail-on-warnings
 
-lint: setup
-	@$(PY) -m ruff check actions components connectors scripts tests
+lint: setup           ## ruff over every Python package
+	@$(PY) -m ruff check padsafety actions components connectors scripts tests
 
 nlu-eval: train       ## intent report for the held-out NLU test set (results/nlu)
 	@$(ENV) python scripts/nlu_report.py
 
+safety-eval: train    ## safety recognition on the held-out corpus through the trained model (JSON+PNG in results/safety)
+	@$(ENV) python scripts/safety_eval.py --split heldout --check
+
+safety-designs: setup ## compare recognition designs on the development corpus (no Rasa)
+	@$(ENV) python scripts/safety_eval.py --split dev --designs
+
 lock: setup           ## regenerate constraints.txt from the working environment
 	@{ head -2 constraints.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^\(pip\|setuptools\|wheel\)=='; } > constraints.tmp && mv constraints.tmp constraints.txt
 
-clean:
+clean:                ## remove results, Rasa's cache, models and logs
 	rm -rf results .rasa models var/log
 
 migrate: setup        ## apply pending migrations to the screening records database

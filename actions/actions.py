@@ -9,14 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conditions import condition_names
 from actions.db import default_buffer
-from actions.messages import FORGET_DONE, FORGET_PENDING, condition_assessment, screening_verdict
-from actions.rules_engine import default_rulebook
+from padsafety.messages import FORGET_DONE, FORGET_PENDING, condition_assessment, screening_verdict
+from padsafety.recognition import Experiencer, Recognition, recognise
+from padsafety.rules import default_rulebook
 
 logger = logging.getLogger(__name__)
 
-CONDITION_ENTITY = "medical_condition"
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
 
 
@@ -25,16 +24,19 @@ def screening_slot(rule_id: Text) -> Text:
     return f"screen_{rule_id}"
 
 
+def latest_recognition(tracker: Tracker) -> Recognition:
+    """What the recogniser makes of the latest message (deterministic: the same as in the policy)."""
+    text = tracker.latest_message.get("text") or ""
+    return recognise(None if text.startswith("/") else text)
+
+
 def mentioned_conditions(tracker: Tracker) -> List[Text]:
-    """Canonical condition names in the latest message: the extractor's entities, else the detector."""
-    known = {c.name for c in default_rulebook().conditions}
+    """Canonical names of the conditions the latest message affirms, for the user or anyone."""
     names: List[Text] = []
-    for entity in tracker.latest_message.get("entities", []):
-        value = entity.get("value")
-        # only the extractor's canonical names: a crafted payload cannot name an unknown rule
-        if entity.get("entity") == CONDITION_ENTITY and value in known and value not in names:
-            names.append(value)
-    return names or condition_names(tracker.latest_message.get("text"))
+    for mention in latest_recognition(tracker).affirmed():
+        if mention.condition not in names:
+            names.append(mention.condition)
+    return names
 
 
 class ActionSessionStart(Action):
@@ -63,9 +65,19 @@ class ActionAssessCondition(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        """Utters the rule-based assessment and offers the full safety check."""
-        assessment = default_rulebook().assess_conditions(mentioned_conditions(tracker))
-        dispatcher.utter_message(text=condition_assessment(assessment), buttons=OFFER_SCREENING)
+        """Utters the rule-based assessment, for whom it concerns, and offers the full safety check."""
+        recognition = latest_recognition(tracker)
+        subject = "self"
+        for experiencer in (Experiencer.SELF, Experiencer.OTHER, Experiencer.GENERAL):
+            mentions = recognition.affirmed(experiencer)
+            if mentions:
+                subject = experiencer.value
+                break
+        names = list(dict.fromkeys(m.condition for m in mentions)) if recognition.affirmed() else []
+        if not names and tracker.latest_message.get("text") == "/mention_condition":
+            subject = "other"  # the clarifying question's "Yes, someone else's" button
+        assessment = default_rulebook().assess_conditions(names)
+        dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
         return []
 
 
@@ -92,7 +104,9 @@ class ActionScreeningVerdict(Action):
             fired_rules=assessment.fired_rule_ids,
             rules_version=rulebook.version,
         )
-        return [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
+        return [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules] + [
+            SlotSet("screening_mentioned", None)
+        ]
 
 
 class ActionForgetMe(Action):

@@ -246,7 +246,7 @@ def default_records() -> Records:
     """The action server's records database, from the settings (created once per process)."""
     global _records
     if _records is None:
-        from actions.settings import settings
+        from padsafety.settings import settings
 
         config = settings()
         if not config.records_salt:

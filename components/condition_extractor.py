@@ -1,7 +1,8 @@
 """NLU component: tags every medical condition in a message as a `medical_condition` entity.
 
-Deterministic (word list with typo tolerance, see ``actions.conditions``), so a condition is found
-whatever intent the classifier picks and however confident it is.
+Deterministic (``padsafety.recognition``: lexicon, word sense and context), so a condition is found
+whatever intent the classifier picks and however confident it is. The entity's role says whose it is
+(`self`, `other`, `general`) or that it was denied (`negated`); `rule_id` names its rule.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.conditions import default_detector
+from padsafety.recognition import default_recogniser
 
 ENTITY = "medical_condition"
 
@@ -33,23 +34,28 @@ class ConditionEntityExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "ConditionEntityExtractor":
-        """Builds the component (the rule book is read once per process)."""
-        default_detector()
+        """Builds the component (the rule book and lexicon are read once per process)."""
+        default_recogniser()
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Appends the condition entities found in each message's text."""
-        detector = default_detector()
+        recogniser = default_recogniser()
         for message in messages:
+            text = message.get(TEXT)
+            if not text or text.startswith("/"):
+                continue
             entities = [
                 {
                     "entity": ENTITY,
-                    "value": match.condition,
-                    "start": match.start,
-                    "end": match.end,
+                    "value": mention.condition,
+                    "role": "negated" if mention.negated else mention.experiencer.value,
+                    "start": mention.start,
+                    "end": mention.end,
                     "confidence": 1.0,
+                    "rule_id": mention.rule_id,
                 }
-                for match in detector.find_conditions(message.get(TEXT))
+                for mention in recogniser.find_mentions(text)
             ]
             if entities:
                 entities = self.add_extractor_name(entities)

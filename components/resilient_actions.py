@@ -20,8 +20,8 @@ import rasa.core.actions.forms as rasa_forms
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 
-from actions.conditions import default_detector
-from actions.settings import settings
+from padsafety.recognition import needs_referral
+from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class ResilientRemoteAction(RemoteAction):
                 return []
             text = APOLOGY
             message = tracker.latest_message
-            if message and default_detector().find_conditions(message.text):
+            if message and needs_referral(message.text):
                 text += REFERRAL
             return [BotUttered(text=text)]
 

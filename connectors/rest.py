@@ -22,9 +22,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.conditions import default_detector
-from actions.settings import settings
 from connectors.identity import MIN_REST_SENDER_LENGTH, rest_conversation_id
+from padsafety.recognition import needs_referral
+from padsafety.settings import settings
 
 MAX_SENDER_LENGTH = 128
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -102,7 +102,7 @@ class RestInput(InputChannel):
                 replies: List[Dict[str, Any]] = [
                     {"recipient_id": sender, "text": too_long_reply(config.max_message_length)}
                 ]
-                if default_detector().find_conditions(text):
+                if needs_referral(text):
                     replies.append({"recipient_id": sender, "text": REFERRAL})
                 return response.json(replies)
             collector = CollectingOutputChannel()

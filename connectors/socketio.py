@@ -52,10 +52,10 @@ from sanic.response import HTTPResponse
 from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 
-from actions.conditions import default_detector
-from actions.settings import settings
 from connectors.identity import is_issued_session_id, new_session_id
 from connectors.rest import EMPTY_REPLY, REFERRAL, too_long_reply
+from padsafety.recognition import needs_referral
+from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def answer_without_rasa(text: str, limit: int) -> List[str]:
     if len(text) > limit:
         logger.warning("socket.io: a message of %d characters (limit %d) not passed on", len(text), limit)
         replies = [too_long_reply(limit)]
-        if default_detector().find_conditions(text):
+        if needs_referral(text):
             replies.append(REFERRAL)
         return replies
     return []

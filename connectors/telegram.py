@@ -1,7 +1,7 @@
 """The Telegram channel: a Rasa input channel that talks to the Telegram Bot API directly.
 
 Registered in ``credentials.yml`` by its module path, with no keys (everything comes from ``.env``
-through ``actions.settings``)::
+through ``padsafety.settings``)::
 
     connectors.telegram.TelegramInput:
 
@@ -46,7 +46,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.settings import settings
+from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
 

@@ -34,7 +34,6 @@ import aiohttp
 import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(PROJECT_DIR / "tests" / "e2e"))
 
 from test_rest import CONDITION_MENTIONS, REFERRAL  # noqa: E402

@@ -5,13 +5,10 @@ Buttons are shown as numbered choices: type the number to press one.
 
 import sys
 import uuid
-from pathlib import Path
 
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from actions.settings import settings  # noqa: E402
+from padsafety.settings import settings
 
 
 def main() -> None:

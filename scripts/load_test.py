@@ -35,13 +35,13 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import aiohttp
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from connectors.identity import rest_conversation_id
+from padsafety.messages import VERDICT_TEXT
+from padsafety.rules import default_rulebook
+from padsafety.settings import settings
 
-from actions.messages import VERDICT_TEXT  # noqa: E402
-from actions.rules_engine import default_rulebook  # noqa: E402
-from actions.settings import settings  # noqa: E402
-from connectors.identity import rest_conversation_id  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
 
 REFERRAL = "please talk to your doctor before using"
 
@@ -69,7 +69,7 @@ CONDITIONS = [
     "btw I have diabetes",
     "I have epilepsy",
     "I'm pregnant",
-    "my mum has a pacemaker",
+    "I have a pacemaker",
     "I take doxycycline for acne",
     "I have eczema on my elbows",
     "I have high blood pressure",

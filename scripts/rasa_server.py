@@ -11,11 +11,10 @@ on to `rasa run` and win over these defaults (for example `--credentials FILE` o
 import sys
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from components import api_guard
+from padsafety.settings import settings
 
-from actions.settings import settings  # noqa: E402
-from components import api_guard  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def rasa_arguments(extra: list) -> list:

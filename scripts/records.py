@@ -7,14 +7,11 @@
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from actions.db import Conversations, Records, utcnow  # noqa: E402
-from actions.rules_engine import Verdict, default_rulebook  # noqa: E402
-from actions.settings import settings  # noqa: E402
+from actions.db import Conversations, Records, utcnow
+from padsafety.rules import Verdict, default_rulebook
+from padsafety.settings import settings
 
 
 def report(days: int, chart: Path) -> None:

@@ -7,7 +7,7 @@ bash scripts/train.sh
 .venv/bin/python scripts/init_env.py
 
 ENV=(.venv/bin/python scripts/with_env.py)
-eval "$("${ENV[@]}" python -c 'from actions.settings import settings; s = settings()
+eval "$("${ENV[@]}" python -c 'from padsafety.settings import settings; s = settings()
 print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level} WEB_HOST={s.web_host} WEB_PORT={s.web_port}")')"
 mkdir -p var/log
 pids=()

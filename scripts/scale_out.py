@@ -24,10 +24,9 @@ from typing import List
 
 import requests
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from padsafety.settings import settings
 
-from actions.settings import settings  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:

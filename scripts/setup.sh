@@ -60,6 +60,15 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# The project itself, editable, so scripts and tests import padsafety, actions, components and connectors
+# without path edits. No build isolation: the venv's own setuptools builds it, nothing unpinned is fetched.
+# (checked from / so that the working directory does not make an uninstalled package importable)
+if ! (cd / && "$OLDPWD/$VENV/bin/python" -c \
+    'import padsafety, sys; sys.exit(0 if padsafety.__file__.startswith(sys.argv[1]) else 1)' "$OLDPWD/") \
+    2>/dev/null; then
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+fi
+
 # The website widget's bundle (rasa-webchat from npm, served locally; never from a CDN).
 if command -v npm >/dev/null 2>&1; then
   bash scripts/build_web.sh

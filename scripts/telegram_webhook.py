@@ -19,10 +19,10 @@ from typing import Any, Dict, Optional
 
 import requests
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from padsafety.settings import Settings, settings
 
-from actions.settings import Settings, settings  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 WEBHOOK_PATH = "/webhooks/telegram/webhook"  # where connectors.telegram listens

@@ -17,7 +17,7 @@ run_logged() {  # log-file command...
 }
 
 stage "lint (ruff)"
-.venv/bin/python -m ruff check actions components connectors scripts tests
+.venv/bin/python -m ruff check padsafety actions components connectors scripts tests
 
 stage "rasa data validate (no errors, no warnings)"
 run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
@@ -32,7 +32,18 @@ echo "validate: ok, no warnings"
 stage "dependency audit: pinned versions against known advisories (OSV API, else security/advisories.json)"
 .venv/bin/python scripts/audit.py
 
-stage "unit tests: rules engine, detector, wording, actions"
+stage "word lists for the recogniser's confusable-words check (Debian's wamerican, wbritish)"
+if [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/british-english ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    run_logged results/apt-words.log bash -c "apt-get update -q && apt-get install -y -q wamerican wbritish"
+  else
+    echo "FAILED: install Debian's word lists (sudo apt-get install wamerican wbritish)" >&2
+    exit 1
+  fi
+fi
+echo "word lists: ok"
+
+stage "unit tests: rules engine, recogniser, answers, wording, actions"
 "${ENV[@]}" python -m pytest -q -p no:cacheprovider tests --ignore=tests/e2e
 
 stage "train"
@@ -45,6 +56,10 @@ echo "stories: $(cat tests/stories/*.yml | grep -c -- '- story:') test stories p
 
 stage "rasa test nlu: held-out NLU test set"
 "${ENV[@]}" python scripts/nlu_report.py
+
+stage "safety recognition: held-out corpus through the trained model and the real pipeline"
+run_logged results/safety-eval.log "${ENV[@]}" python scripts/safety_eval.py --split heldout --check --show 0
+grep -E "^(design|pipeline|safety-eval:)" results/safety-eval.log
 
 stage "benchmark smoke run (the full run is \`make benchmark\`; figures are printed, never asserted)"
 run_logged results/benchmark-smoke.log "${ENV[@]}" python scripts/benchmark.py --quick --out results/benchmark-smoke

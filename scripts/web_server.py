@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import unquote, urlsplit
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from padsafety.settings import settings
 
-from actions.settings import settings  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
 
 WEB_DIR = PROJECT_DIR / "web"
 DIST_DIR = WEB_DIR / "dist"

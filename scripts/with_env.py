@@ -8,10 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from padsafety.settings import settings
 
-from actions.settings import settings  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:

@@ -1,16 +1,14 @@
-"""Shared fixtures: the project's rule book and detector, and the domain's responses."""
+"""Shared fixtures: the project's rule book and recogniser, and the domain's responses."""
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from padsafety.recognition import default_recogniser
+from padsafety.rules import default_rulebook
 
-from actions.conditions import default_detector  # noqa: E402
-from actions.rules_engine import default_rulebook  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
@@ -20,9 +18,9 @@ def rulebook():
 
 
 @pytest.fixture(scope="session")
-def detector():
-    """The condition detector as the assistant builds it."""
-    return default_detector()
+def recogniser():
+    """The recognition layer as the assistant builds it."""
+    return default_recogniser()
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from actions.messages import condition_assessment, screening_verdict
-from actions.rules_engine import Verdict
+from padsafety.messages import condition_assessment, screening_verdict
+from padsafety.rules import Verdict
 
 # Words that promise too much. Allowed only when negated ("cannot cure", "not a cure", "no ... cure").
 STRONG_CLAIMS = re.compile(
@@ -36,14 +36,16 @@ def test_no_response_promises_a_cure(domain):
         ),
         (
             "utter_benefit_wound_healing",
-            ["superficial, non-infected", "Deep wounds or infected", "medical treatment first"],
+            ["superficial, non-infected", "closed or healing", "deep or infected wound",
+             "needs a doctor first", "source's statement, not an approved use"],
         ),
         (
             "utter_benefit_circulation",
             ["cold hands and feet", "cannot replace medication", "varicose veins", "hypertension"],
         ),
         ("utter_limitation_weight_loss", ["cannot directly break down fat cells", "exaggerated"]),
-        ("utter_limitation_chronic_disease", ["not a cure", "cannot replace medication", "diabetic foot"]),
+        ("utter_limitation_chronic_disease",
+         ["not a cure", "cannot replace medication", "diabetic foot", "skin you cannot feel"]),
         (
             "utter_limitation_anti_aging",
             ["fine lines", "limited depth", "far inferior", "wrinkles and dark spots"],
@@ -56,7 +58,10 @@ def test_no_response_promises_a_cure(domain):
         ("utter_avoid_skin_conditions", ["acute skin infection", "acute eczema", "unhealed wound"]),
         ("utter_avoid_photosensitivity", ["lupus erythematosus", "porphyria", "device's manual"]),
         ("utter_avoid_implanted_device", ["pacemakers", "interfere"]),
-        ("utter_usage_safety", ["Follow your device's manual", "General guidance"]),
+        ("utter_usage_safety", ["Follow your device's manual", "General guidance",
+                                "never look into the light", "near-infrared", "skin you cannot feel",
+                                "fall asleep", "heat discomfort", "front of the neck", "tattoos"]),
+        ("utter_avoid_children", ["no safety information for children", "paediatrician"]),
         ("utter_who_should_avoid", ["Pregnant", "acute eczema", "porphyria", "pacemakers"]),
     ],
 )
@@ -94,6 +99,51 @@ def test_condition_assessment_messages(rulebook):
 
 
 def test_verdict_text_for_every_verdict():
-    from actions.messages import VERDICT_TEXT
+    from padsafety.messages import VERDICT_TEXT
 
     assert set(VERDICT_TEXT) == set(Verdict)
+
+
+def test_precautions_come_with_every_verdict(rulebook):
+    for answers in (
+        {r.id: "no" for r in rulebook.screening_rules},
+        {r.id: "yes" for r in rulebook.screening_rules},
+        {r.id: "unknown" for r in rulebook.screening_rules},
+    ):
+        text = screening_verdict(rulebook.evaluate(answers))
+        assert "General precautions" in text and "skin you cannot feel" in text, text
+
+
+# "safe" said of children, pregnancy or breastfeeding, unless denied ("can't say ... is safe")
+SAFE_FOR = re.compile(r"\bsafe\b[^.]{0,60}\b(child|children|kids?|pregnan\w*|breastfeed\w*)|"
+                      r"\b(child|children|kids?|pregnan\w*|breastfeed\w*)\b[^.]{0,60}\bsafe\b", re.I)
+
+
+def test_nothing_says_safe_for_children_pregnancy_or_breastfeeding(domain, rulebook):
+    from padsafety import messages
+
+    corpus = [(name, text) for name, text in texts(domain)]
+    corpus += [(r.id, r.reason) for r in rulebook.rules]
+    corpus += [(name, value) for name, value in vars(messages).items() if isinstance(value, str)]
+    for name, text in corpus:
+        for sentence in re.split(r"(?<=[.!?])\s", text):
+            if SAFE_FOR.search(sentence):
+                assert re.search(r"\b(no safety|can't say|cannot say|not|never|no)\b", sentence, re.I), (
+                    f"{name}: {sentence}"
+                )
+
+
+def test_every_rule_and_lexicon_entry_names_a_source(rulebook):
+    import yaml
+
+    from padsafety.rules import LEXICON_FILE
+
+    lexicon = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    for entry in lexicon["conditions"] + lexicon["patterns"]:
+        assert entry.get("source") in rulebook.sources, entry
+    for rule in rulebook.rules:
+        assert rule.source in rulebook.sources, rule.id
+        if rule.source != "seed":
+            assert "Follow your device's manual" in rulebook.sources[rule.source] or "doctor" in (
+                rulebook.sources[rule.source]
+            ), rule.source

@@ -8,7 +8,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from actions.settings import load_settings
 from connectors import telegram as tg
 from connectors.telegram import (
     MAX_CALLBACK_DATA_BYTES,
@@ -22,6 +21,7 @@ from connectors.telegram import (
     telegram_sender_id,
     utf16_length,
 )
+from padsafety.settings import load_settings
 
 SECRET = "unit-test_secret"
 CHAT = 987654321

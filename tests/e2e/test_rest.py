@@ -1,10 +1,14 @@
 """What the assistant really says, over HTTP, with the custom actions running."""
 
+import re
+
 import pytest
 
-from actions.rules_engine import load_rulebook
+from padsafety.rules import load_rulebook
 
 REFERRAL = "please talk to your doctor"
+# the referral for the user, for someone they ask for, or after a general question
+ANY_REFERRAL = re.compile(r"(talk to (your|their|a) doctor)", re.IGNORECASE)
 EMERGENCY = "emergency"
 QUESTIONS = len(load_rulebook().screening_rules)
 
@@ -59,7 +63,7 @@ def test_first_reply_carries_the_disclaimer(servers, sender):
 
 @pytest.mark.parametrize("message", CONDITION_MENTIONS)
 def test_every_condition_mention_gets_a_doctor_referral(servers, sender, message):
-    assert REFERRAL in servers.say(sender, message), message
+    assert ANY_REFERRAL.search(servers.say(sender, message)), message
 
 
 def test_condition_mentions_are_at_least_thirty():
@@ -128,21 +132,21 @@ def test_screening_dont_know_says_ask_your_doctor(servers, sender):
     assert "weren't sure" in text
 
 
-def test_condition_named_mid_form_is_referred_and_counted(servers, sender):
+def test_condition_named_mid_form_is_referred_then_confirmed(servers, sender):
     start_screening(servers, sender)
     servers.say(sender, "/deny")
     text = servers.say(sender, "btw I have lupus")
     assert REFERRAL in text
-    assert f"Question 2 of {QUESTIONS}" in text  # the form goes on, asking again
-    asked = []
+    assert f"Question 2 of {QUESTIONS}" in text  # the form goes on, asking the same question again
+    servers.say(sender, "/deny")
+    text = servers.say(sender, "/deny")
+    # the photosensitivity question names what the user said; it counts once they confirm it
+    assert f"You mentioned lupus. Question 4 of {QUESTIONS}" in text
+    text = servers.say(sender, "yes")
     for _ in range(QUESTIONS):
-        text = servers.say(sender, "/deny")
         if "Verdict" in text:
             break
-        asked.append(text.split(":")[0])
-    # the photosensitivity question (4) is never asked: the mention answered it
-    assert f"Question 4 of {QUESTIONS}" not in asked
-    assert len(asked) == QUESTIONS - 3
+        text = servers.say(sender, "/deny")
     assert "Verdict: do not use" in text and "lupus erythematosus" in text
 
 

@@ -19,8 +19,8 @@ import requests
 from conftest import PROJECT_DIR, free_port
 from sqlalchemy import create_engine, text
 
-from actions.rules_engine import load_rulebook
 from connectors.identity import rest_conversation_id
+from padsafety.rules import load_rulebook
 
 CONVERSATIONS = 50
 SECRET = "scale-test-conversation-secret"

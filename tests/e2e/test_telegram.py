@@ -19,7 +19,7 @@ import requests
 from conftest import PROJECT_DIR, Servers, free_port
 from fake_telegram import FakeTelegram
 
-from actions.rules_engine import load_rulebook
+from padsafety.rules import load_rulebook
 
 TOKEN = "123456:TEST-token"
 SECRET = "e2e-telegram_secret-0123456789"

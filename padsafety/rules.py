@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 import yaml
 
 RULES_FILE = Path(__file__).parent / "knowledge" / "contraindications.yml"
+# lay words, brands and abbreviations for the rules' conditions (recognition vocabulary)
+LEXICON_FILE = Path(__file__).parent / "knowledge" / "lexicon.yml"
 
 
 class Verdict(str, Enum):
@@ -99,6 +101,10 @@ class RuleBook:
     rules: Tuple[Rule, ...]
     red_flags: Tuple[RedFlag, ...]
     sources: Mapping[str, str]
+    # terms with a common non-medical sense: counted only beside a health cue (padsafety.recognition)
+    ambiguous_terms: FrozenSet[str] = frozenset()
+    # generic forms: (regular expression, condition name, rule id), from the lexicon
+    patterns: Tuple[Tuple[re.Pattern, str, str], ...] = ()
 
     @property
     def screening_rules(self) -> List[Rule]:
@@ -179,22 +185,64 @@ def normalise_answer(value: Optional[str]) -> Optional[Answer]:
     return None
 
 
-def load_rulebook(path: Path = RULES_FILE) -> RuleBook:
-    """Read and check the rule file; raises ValueError naming the first problem."""
+def _lexicon_terms(
+    path: Optional[Path],
+) -> Tuple[Dict[Tuple[str, str], List[str]], FrozenSet[str], List[Tuple[re.Pattern, str, str]], List[str]]:
+    """From the lexicon file: (rule id, condition name) -> extra terms, the ambiguous terms, the generic
+    patterns as (regex, condition, rule id), and every source named."""
+    if path is None or not path.exists():
+        return {}, frozenset(), [], []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    terms: Dict[Tuple[str, str], List[str]] = {}
+    ambiguous = set()
+    sources = []
+    for entry in data.get("conditions") or []:
+        key = (entry["rule"], entry["name"])
+        terms.setdefault(key, []).extend(str(t).lower() for t in entry.get("terms") or [])
+        ambiguous.update(str(t).lower() for t in entry.get("ambiguous") or [])
+        sources.append(entry.get("source"))
+    patterns = []
+    ambiguous_patterns: set = set()
+    for entry in data.get("patterns") or []:
+        patterns.append((re.compile(entry["regex"]), entry["condition"], entry["rule"]))
+        if entry.get("ambiguous"):
+            ambiguous_patterns.add(entry["regex"])
+        terms.setdefault((entry["rule"], entry["condition"]), [])
+        sources.append(entry.get("source"))
+    return terms, frozenset(ambiguous | ambiguous_patterns), patterns, sources
+
+
+def load_rulebook(path: Path = RULES_FILE, lexicon: Optional[Path] = LEXICON_FILE) -> RuleBook:
+    """Read and check the rule file (and the lexicon); raises ValueError naming the first problem."""
     with open(path, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     sources: Dict[str, str] = data.get("sources") or {}
+    extra, ambiguous, patterns, lexicon_sources = _lexicon_terms(lexicon)
+    rule_ids = {raw["id"] for raw in data["rules"]}
+    unknown = sorted({rule for rule, _ in extra} - rule_ids)
+    if unknown:
+        raise ValueError(f"lexicon: unknown rule ids {unknown}")
+    unsourced = sorted({str(s) for s in lexicon_sources if s not in sources})
+    if unsourced:
+        raise ValueError(f"lexicon: sources {unsourced} are not under `sources` in {path.name}")
     rules = []
     for raw in data["rules"]:
         rule_id = raw["id"]
         if raw.get("source") not in sources:
             raise ValueError(f"rule {rule_id!r}: source {raw.get('source')!r} is not under `sources`")
-        conditions = tuple(
-            Condition(c["name"], rule_id, tuple(s.lower() for s in c["synonyms"]))
-            for c in raw.get("conditions") or []
-        )
-        if not conditions or any(not c.synonyms for c in conditions):
+        named = [(c["name"], [s.lower() for s in c["synonyms"]]) for c in raw.get("conditions") or []]
+        if not named or any(not synonyms for _, synonyms in named):
             raise ValueError(f"rule {rule_id!r}: every rule needs conditions with synonyms")
+        for (rule, name), words in extra.items():
+            if rule != rule_id:
+                continue
+            for known_name, synonyms in named:
+                if known_name == name:
+                    synonyms.extend(w for w in words if w not in synonyms)
+                    break
+            else:
+                named.append((name, list(dict.fromkeys(words))))
+        conditions = tuple(Condition(name, rule_id, tuple(synonyms)) for name, synonyms in named)
         rules.append(
             Rule(
                 id=rule_id,
@@ -211,7 +259,7 @@ def load_rulebook(path: Path = RULES_FILE) -> RuleBook:
         RedFlag(f["id"], f["title"], tuple(re.compile(p) for p in f["patterns"]))
         for f in data.get("red_flags") or []
     )
-    return RuleBook(str(data["version"]), tuple(rules), red_flags, sources)
+    return RuleBook(str(data["version"]), tuple(rules), red_flags, sources, ambiguous, tuple(patterns))
 
 
 @functools.lru_cache(maxsize=None)

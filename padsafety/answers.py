@@ -1,0 +1,55 @@
+"""Reading a free-text answer to a yes/no screening question, deterministically.
+
+The intent classifier maps "sounds good" to `affirm` with high confidence, which recorded a "yes" to
+"Are you pregnant?". In the safety check only an explicit answer counts: a leading yes/no word or a
+known hedge. Anything else is not an answer (the question is asked again), and the recogniser decides
+whether the message names the condition asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from padsafety.rules import Answer, normalise_answer
+
+_FILLER = r"^(?:(?:well|um+|uh+|erm+|hmm+|ok(?:ay)?|so|honestly|actually|oh|ah|hm)[\s,.!]+)*"
+_END = r"(?![a-z'])"
+
+_UNKNOWN = re.compile(
+    _FILLER + r"(?:not sure|unsure|maybe|perhaps|possibly|might be|could be|i think so|i guess so|"
+    r"i believe so|probably|not certain|no idea|no clue|dunno|idk|i don'?t know|i do not know|dont know|"
+    r"don'?t know|hard to say|can'?t say|cannot say|not 100|who knows|i'?m not sure|i am not sure|"
+    r"no sure|not really sure|no se)" + _END
+)
+_NO = re.compile(
+    _FILLER + r"(?:no+|nope|nah+|na|nay|not really|not at all|not that i know(?: of)?|"
+    r"not as far as i know|not to my knowledge|none|never|negative|i don'?t think so|i dont think so|"
+    r"i do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
+    r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
+    r"not me|not currently|not now|not any ?more|no longer)" + _END
+)
+_YES = re.compile(
+    _FILLER + r"(?:yes+|yeah|yea|yep|yup|ya|yah|yas|aye|y|affirmative|correct|that'?s right|true|"
+    r"definitely|absolutely|certainly|of course|indeed|i'?m afraid so|afraid so|unfortunately yes|"
+    r"sadly yes|yes i am|yes i do|yes i have)" + _END
+)
+# "i am" / "i do" / "i have" only as the whole answer: "I am confused" is not a yes
+_YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i wear)[\s.!]*$")
+
+
+def parse_answer(text: Optional[str]) -> Optional[Answer]:
+    """Yes / no / don't know when the message explicitly answers a yes/no question, else None."""
+    if not text:
+        return None
+    button = normalise_answer(text)
+    if text.startswith("/") or button is not None:
+        return button
+    norm = " ".join(text.lower().replace("\u2019", "'").split())
+    if _UNKNOWN.match(norm):
+        return Answer.UNKNOWN
+    if _NO.match(norm):
+        return Answer.NO
+    if _YES.match(norm) or _YES_SHORT.match(norm):
+        return Answer.YES
+    return None

@@ -1,0 +1,100 @@
+"""Wording of verdicts and condition assessments (pure functions, tested without Rasa)."""
+
+from __future__ import annotations
+
+from typing import List
+
+from padsafety.rules import Answer, Assessment, Verdict
+
+VERDICT_TEXT = {
+    Verdict.DO_NOT_USE: "Verdict: do not use a red-light therapy pad unless your doctor says otherwise.",
+    Verdict.ASK_DOCTOR: "Verdict: ask your doctor first, before using a red-light therapy pad.",
+    Verdict.NO_CONTRAINDICATION_FOUND: (
+        "Verdict: from your answers I found no contraindication in my rules. This is not a medical "
+        "clearance."
+    ),
+}
+
+PRECAUTIONS = (
+    "General precautions: follow your device's manual; never look into the light (near-infrared is "
+    "invisible, so you will not blink); never use it on skin you cannot feel, do not fall asleep on it, and "
+    "stop at any heat discomfort; stop and seek medical advice if your skin becomes painful, blisters or "
+    "burns. Effects vary between people, and the pad is no substitute for medical treatment."
+)
+
+NOT_AN_ASSESSMENT = "This is information, not a medical assessment: your doctor knows your situation."
+
+
+def _reasons(assessment: Assessment) -> List[str]:
+    lines = []
+    for finding in assessment.findings:
+        if finding.answer is Answer.UNKNOWN:
+            lines.append(
+                f"- {finding.rule.title}: you weren't sure, so please check this with your doctor first."
+            )
+        else:
+            lines.append(f"- {finding.rule.title}: {finding.rule.reason}")
+    return lines
+
+
+def screening_verdict(assessment: Assessment) -> str:
+    """The message that closes the screening form."""
+    parts = [VERDICT_TEXT[assessment.verdict]]
+    if assessment.findings:
+        parts.append("Why:")
+        parts.extend(_reasons(assessment))
+    # with every verdict: a user told "ask your doctor first" may still use the pad later
+    parts.append(PRECAUTIONS)
+    parts.append(NOT_AN_ASSESSMENT)
+    return "\n".join(parts)
+
+
+_LEAD = {
+    "self": {
+        Verdict.DO_NOT_USE: "From what you said, you should not use a red-light therapy pad unless your "
+        "doctor says otherwise.",
+        Verdict.ASK_DOCTOR: "From what you said, please ask your doctor first, before using a red-light "
+        "therapy pad.",
+    },
+    "other": {
+        Verdict.DO_NOT_USE: "From what you said, they should not use a red-light therapy pad unless their "
+        "doctor says otherwise.",
+        Verdict.ASK_DOCTOR: "From what you said, they should ask their doctor first, before using a "
+        "red-light therapy pad.",
+    },
+    "general": {
+        Verdict.DO_NOT_USE: "My rules say: people with this should not use a red-light therapy pad unless "
+        "their doctor says otherwise.",
+        Verdict.ASK_DOCTOR: "My rules say: people with this should ask their doctor first, before using a "
+        "red-light therapy pad.",
+    },
+}
+_UNMATCHED = {
+    "self": "Thank you for telling me. I can't match that to my rules, so please ask your doctor whether a "
+    "red-light therapy pad is suitable for you.",
+    "other": "Thank you for telling me. I can't match that to my rules, so they should ask their doctor "
+    "whether a red-light therapy pad is suitable for them.",
+    "general": "I can't match that to my rules; a doctor can say whether a red-light therapy pad is "
+    "suitable.",
+}
+_GENERAL_TAIL = "If this is about you or someone you care for, please talk to a doctor first."
+
+
+def condition_assessment(assessment: Assessment, subject: str = "self") -> str:
+    """What the rules say about conditions named for the user ("self"), someone else ("other") or
+    in a general question ("general")."""
+    if not assessment.findings:
+        return _UNMATCHED[subject]
+    lines = [_LEAD[subject][assessment.verdict], *_reasons(assessment)]
+    if subject == "general":
+        lines.append(_GENERAL_TAIL)
+    return "\n".join(lines)
+
+
+FORGET_DONE = (
+    "Done: I have deleted this conversation and your screening results. If you write again, we start afresh."
+)
+FORGET_PENDING = (
+    "Done: this conversation and your screening results are being deleted. Our database is briefly "
+    "unavailable, so the deletion finishes as soon as it is back. If you write again, we start afresh."
+)

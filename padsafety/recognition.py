@@ -1,0 +1,556 @@
+"""Recognition of health disclosures in context: who has which condition, and is it affirmed.
+
+The old detector matched a word list with typo tolerance; it had no notion of negation, of whose
+condition it was, or of word sense ("customs seizure", "sounds good" read as "wound"). This layer keeps
+the deterministic core (a sourced lexicon, so recall never rests on a classifier) and adds:
+
+- inflection: plurals and possessives reduce to one stem on both sides ("open wounds", "eczema's");
+- typo tolerance only for tokens that are not English words (a generated list of real words that
+  look like a lexicon word, ``knowledge/confusable_words.txt``), found with a symmetric-delete index;
+- word sense: idiom patterns ("stroke of luck", "in stitches") remove the mentions they cover, and
+  ambiguous terms ("fits", "expecting", "MS") count only beside a health cue in the same clause;
+- context in the spirit of NegEx/ConText (Chapman et al.): negation ("I'm not pregnant"), experiencer
+  ("my dad has a pacemaker"), general or hypothetical questions ("can people with lupus use it?") and
+  past history, each scoped to its clause.
+
+``recognise`` returns every mention with its context and one decision for the message; the Rasa
+policy, the NLU entity extractor and the form validator all read it. Pure Python, no Rasa import.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+
+import yaml
+
+from padsafety.rules import LEXICON_FILE, RedFlag, RuleBook, default_rulebook
+
+KNOWLEDGE = Path(__file__).parent / "knowledge"
+CONFUSABLES_FILE = KNOWLEDGE / "confusable_words.txt"
+CHILD_RULE = "children"
+CONTEXT_FILE = KNOWLEDGE / "context.yml"
+
+# a clause that opens as a question ("does accutane interact with it?"): general unless a person is named
+_QUESTION_START = re.compile(
+    r"\s*(?:does|do|can|is|are|will|would|should|what|how|which|isn't|doesn't|won't|wouldn't|"
+    r"shouldn't)(?![a-z0-9'])"
+)
+# these open statements too ("could be pregnant, testing tomorrow"): a question only with a "?"
+_MAYBE_QUESTION_START = re.compile(r"\s*(?:could|may|might|any)(?![a-z0-9'])")
+# words with inner apostrophes stay whole ("don't", "raynaud's"); hyphens split ("a-fib" -> a, fib)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+
+class Decision(str, Enum):
+    """What a message calls for, most urgent first."""
+
+    EMERGENCY = "emergency"
+    REFERRAL = "referral"  # the user has a condition: refer them to a doctor
+    REFERRAL_OTHER = "referral_other"  # someone the user asks for has one: refer them
+    GENERAL = "general"  # a general question about a condition: answer it, no personal referral
+    ASK_IF_URGENT = "ask_if_urgent"  # distress with no described red flag: ask whether it is urgent
+    CLARIFY = "clarify"  # only a word with a common non-medical sense: ask what the user means
+    NONE = "none"
+
+
+class Experiencer(str, Enum):
+    """Whose condition a mention is about."""
+
+    SELF = "self"
+    OTHER = "other"
+    GENERAL = "general"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A condition named in a text, with its context."""
+
+    condition: str
+    rule_id: str
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+    experiencer: Experiencer = Experiencer.SELF
+    past: bool = False
+    # an ambiguous word ("pump", "fits", "expecting") with no health cue around it
+    uncertain: bool = False
+
+    @property
+    def affirmed(self) -> bool:
+        """A condition the user says someone has (not denied, not uncertain)."""
+        return not self.negated and not self.uncertain
+
+
+@dataclass(frozen=True)
+class RedFlagMatch:
+    """An emergency description found in a text."""
+
+    red_flag: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """Everything recognised in one message, and what it calls for."""
+
+    mentions: Tuple[Mention, ...]
+    red_flags: Tuple[RedFlagMatch, ...]
+    distress: bool = False  # "something is really wrong, I feel terrible" (knowledge/context.yml)
+
+    @property
+    def decision(self) -> Decision:
+        """Emergency, then a referral for the user, then for someone else, then a general answer."""
+        if self.red_flags:
+            return Decision.EMERGENCY
+        kinds = {m.experiencer for m in self.mentions if m.affirmed}
+        if Experiencer.SELF in kinds:
+            return Decision.REFERRAL
+        if Experiencer.OTHER in kinds:
+            return Decision.REFERRAL_OTHER
+        if Experiencer.GENERAL in kinds:
+            return Decision.GENERAL
+        if self.distress:
+            return Decision.ASK_IF_URGENT
+        if any(m.uncertain and not m.negated for m in self.mentions):
+            return Decision.CLARIFY
+        return Decision.NONE
+
+    def affirmed(self, experiencer: Optional[Experiencer] = None) -> List[Mention]:
+        """Affirmed mentions, optionally only those about one experiencer."""
+        return [
+            m for m in self.mentions if m.affirmed and (experiencer is None or m.experiencer is experiencer)
+        ]
+
+    def negated_rules(self) -> Set[str]:
+        """Rules whose conditions the user explicitly denied."""
+        return {m.rule_id for m in self.mentions if m.negated}
+
+
+def normalise(text: str) -> str:
+    """Lower-case and unify apostrophes, keeping every character's position."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+def stem(token: str) -> str:
+    """A light stem shared by text and lexicon: no possessive, no apostrophe, no plural ending."""
+    if token.endswith("'s"):
+        token = token[:-2]
+    token = token.replace("'", "")
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 4 and token.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def max_typos(word: str) -> int:
+    """How many edits a word of this length may carry and still count (short words: none)."""
+    if len(word) >= 9:
+        return 2
+    if len(word) >= 5:
+        return 1
+    return 0
+
+
+def within_distance(a: str, b: str, limit: int) -> bool:
+    """Optimal-string-alignment distance between a and b is at most limit (transpositions count 1)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if limit == 0:
+        return a == b
+    prev2: List[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1] <= limit
+
+
+def _deletes(word: str, depth: int) -> Set[str]:
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def tokens(text: str) -> List[Tuple[str, int, int]]:
+    """(stem, start, end) for each word of a text, positions in the original text."""
+    return [(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A lexicon phrase (as stems) and what it names."""
+
+    condition: str
+    rule_id: str
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    """Trigger patterns for word sense and context (``knowledge/context.yml``)."""
+
+    idioms: Tuple[re.Pattern, ...]
+    health_cue: re.Pattern
+    clause_break: re.Pattern
+    negation_before: re.Pattern
+    pseudo_negation: re.Pattern
+    negation_after: re.Pattern
+    first_person: re.Pattern
+    other_person: re.Pattern
+    general_before: re.Pattern
+    general_after: re.Pattern
+    hypothetical_self: re.Pattern
+    past: re.Pattern
+    distress: re.Pattern
+    other_described: re.Pattern
+    first_person_subject: re.Pattern
+    resolved_past: re.Pattern
+    resolvable: FrozenSet[str]
+    red_flag_past: re.Pattern
+    red_flag_hypothetical: re.Pattern
+    red_flag_now: re.Pattern
+    recovered: re.Pattern
+
+
+def _last(matches: Iterable[re.Match]) -> Optional[re.Match]:
+    last = None
+    for last in matches:  # noqa: B007 (only the last one is wanted)
+        pass
+    return last
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True))
+
+
+def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXICON_FILE) -> ContextRules:
+    """Read the trigger lists; each list becomes one regular expression on normalised text."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    idioms = list(data["idioms"])
+    if lexicon is not None and lexicon.exists():
+        idioms += (yaml.safe_load(lexicon.read_text(encoding="utf-8")) or {}).get("idioms") or []
+
+    def words(key: str) -> re.Pattern:
+        return re.compile(r"(?<![a-z0-9'])(?:" + _alternation(data[key]) + r")(?![a-z0-9'])")
+
+    return ContextRules(
+        idioms=tuple(re.compile(p) for p in idioms),
+        health_cue=words("health_cue"),
+        clause_break=re.compile(
+            r"[.!?;\n]+|(?<![a-z0-9'])(?:" + _alternation(data["clause_break"]) + r")(?![a-z0-9'])"
+        ),
+        negation_before=words("negation_before"),
+        pseudo_negation=words("pseudo_negation"),
+        negation_after=words("negation_after"),
+        first_person=words("first_person"),
+        other_person=re.compile(
+            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their)\s+(?:[a-z-]+\s+)?(?:"
+            + _alternation(data["other_relation"])
+            + r")(?:'s|s)?|(?:" + _alternation(data["other_pronoun"]) + r"))(?![a-z0-9'])"
+        ),
+        general_before=words("general_before"),
+        general_after=re.compile(r"^\s*(?:" + _alternation(data["general_after"]) + r")(?![a-z0-9'])"),
+        hypothetical_self=words("hypothetical_self"),
+        past=words("past"),
+        distress=re.compile("|".join(data["distress"])),
+        other_described=re.compile("|".join(data["other_described"])),
+        first_person_subject=re.compile("|".join(data["first_person_subject"])),
+        resolved_past=re.compile("|".join(data["resolved_past"])),
+        resolvable=frozenset(data["resolvable"]),
+        red_flag_past=re.compile("|".join(data["red_flag_past"])),
+        red_flag_hypothetical=re.compile("|".join(data["red_flag_hypothetical"])),
+        red_flag_now=re.compile("|".join(data["red_flag_now"])),
+        recovered=re.compile("|".join(data["recovered"])),
+    )
+
+
+class Recogniser:
+    """Finds condition mentions with their context, and red flags, in a message."""
+
+    def __init__(
+        self,
+        rulebook: RuleBook,
+        context: ContextRules,
+        confusables: FrozenSet[str] = frozenset(),
+        use_context: bool = True,
+        clarify_ambiguous: bool = True,
+    ) -> None:
+        self.rulebook = rulebook
+        self.context = context
+        self.use_context = use_context
+        self.clarify_ambiguous = clarify_ambiguous
+        self._confusables = confusables
+        self._phrases: Dict[Tuple[str, ...], Term] = {}
+        ambiguous = rulebook.ambiguous_terms
+        for condition in rulebook.conditions:
+            for synonym in condition.synonyms:
+                phrase = tuple(t for t, _, _ in tokens(synonym))
+                if phrase:
+                    self._phrases.setdefault(
+                        phrase, Term(condition.name, condition.rule_id, synonym in ambiguous)
+                    )
+        self._by_first: Dict[str, List[Tuple[str, ...]]] = {}
+        for phrase in sorted(self._phrases, key=len, reverse=True):
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+        self.vocabulary = frozenset(word for phrase in self._phrases for word in phrase)
+        # symmetric-delete index: every string a vocabulary word becomes after its allowed deletions
+        self._delete_index: Dict[str, Set[str]] = {}
+        for word in self.vocabulary:
+            for variant in _deletes(word, max_typos(word)):
+                self._delete_index.setdefault(variant, set()).add(word)
+        self._typo_cache: Dict[str, Optional[str]] = {}
+
+    # --- words -------------------------------------------------------------------------------
+    def canonical(self, token: str) -> Optional[str]:
+        """The lexicon word this stem spells (exactly or with a small typo), else None."""
+        if token in self.vocabulary:
+            return token
+        if token in self._confusables or max_typos(token) == 0 or not token.isalpha():
+            return None
+        if token not in self._typo_cache:
+            if len(self._typo_cache) > 65536:  # bounded: arbitrary input must not grow memory forever
+                self._typo_cache.clear()
+            self._typo_cache[token] = self._closest_word(token)
+        return self._typo_cache[token]
+
+    def _closest_word(self, token: str) -> Optional[str]:
+        candidates: Set[str] = set()
+        for variant in _deletes(token, max_typos(token)):
+            candidates |= self._delete_index.get(variant, set())
+        best = None
+        for word in sorted(candidates):
+            limit = min(max_typos(word), max_typos(token))
+            # the first letter is rarely wrong; requiring it keeps unrelated words apart
+            if limit and word[0] == token[0] and within_distance(token, word, limit):
+                if best is None or abs(len(word) - len(token)) < abs(len(best) - len(token)):
+                    best = word
+        return best
+
+    # --- mentions ----------------------------------------------------------------------------
+    def _raw_mentions(self, text: str) -> List[Tuple[Term, int, int]]:
+        spans = tokens(text)
+        words = [self.canonical(t) for t, _, _ in spans]
+        found: List[Tuple[Term, int, int]] = []
+        norm = normalise(text)
+        ambiguous = self.rulebook.ambiguous_terms
+        for pattern, condition, rule_id in self.rulebook.patterns:
+            for m in pattern.finditer(norm):
+                found.append((Term(condition, rule_id, pattern.pattern in ambiguous), m.start(), m.end()))
+        i = 0
+        while i < len(spans):
+            phrase = self._match_at(words, i)
+            if phrase:
+                found.append((self._phrases[phrase], spans[i][1], spans[i + len(phrase) - 1][2]))
+                i += len(phrase)
+            else:
+                i += 1
+        return sorted(found, key=lambda f: f[1])
+
+    def _match_at(self, words: Sequence[Optional[str]], i: int) -> Optional[Tuple[str, ...]]:
+        first = words[i]
+        if first is None:
+            return None
+        for phrase in self._by_first.get(first, []):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def _idiom_spans(self, norm: str) -> List[Tuple[int, int]]:
+        return [m.span() for pattern in self.context.idioms for m in pattern.finditer(norm)]
+
+    def _clause(self, norm: str, start: int, end: int) -> Tuple[int, int]:
+        """The clause around a span: from the last break before it to the first break after it."""
+        left, right = 0, len(norm)
+        for m in self.context.clause_break.finditer(norm):
+            if m.end() <= start:
+                left = m.end()
+            elif m.start() >= end:
+                right = m.start()
+                break
+        return left, right
+
+    def _sentence_before(self, norm: str, start: int) -> str:
+        cut = max(norm.rfind(ch, 0, start) for ch in ".!?\n")
+        return norm[cut + 1 : start]
+
+    def _context(self, norm: str, start: int, end: int, term: Term) -> Optional[Mention]:
+        """The mention with its context, or None when it is not a health mention at all."""
+        left, right = self._clause(norm, start, end)
+        before, after = norm[left:start], norm[end:right]
+        rules = self.context
+        uncertain = term.ambiguous and not (
+            rules.health_cue.search(before) or rules.health_cue.search(after)
+        )
+        if uncertain and not self.clarify_ambiguous:
+            return None
+        if not self.use_context:
+            return Mention(term.condition, term.rule_id, start, end, "")
+        # negation: a trigger before the mention in its clause, not a pseudo-negation ("not sure if")
+        negated = False
+        window = before[-60:]
+        trigger = _last(rules.negation_before.finditer(window))
+        if trigger is not None:
+            tail = window[trigger.start() :]
+            # a new first-person assertion after the trigger ends its scope ("no, but I do have...")
+            reset = rules.first_person.search(window[trigger.end() :])
+            if not rules.pseudo_negation.match(tail) and not reset:
+                negated = True
+        if rules.negation_after.search(after[:40]):
+            negated = True
+        # experiencer
+        sentence = self._sentence_before(norm, start)
+        other = _last(rules.other_person.finditer(sentence)) or _last(
+            rules.other_described.finditer(sentence)
+        )
+        experiencer = Experiencer.SELF
+        if other is not None and not rules.first_person_subject.search(sentence[other.end() :]):
+            experiencer = Experiencer.OTHER
+        elif rules.hypothetical_self.search(before):
+            experiencer = Experiencer.GENERAL
+        elif not rules.first_person.search(before + " " + after) and (
+            rules.general_before.search(before)
+            or rules.general_after.search(after)
+            or _QUESTION_START.match(norm[left:right])
+            or (_MAYBE_QUESTION_START.match(norm[left:right]) and "?" in norm[right : right + 2])
+        ):
+            experiencer = Experiencer.GENERAL
+        if (
+            term.rule_id == CHILD_RULE
+            and experiencer is Experiencer.SELF
+            and not re.search(r"(?<![a-z'])(i'?m|im|i am)\s*$", before)
+        ):
+            experiencer = Experiencer.OTHER  # "my 6 year old ...": the child is the person it is about
+        if uncertain and experiencer is not Experiencer.SELF:
+            return None  # an ambiguous word in a general question or about someone else: not worth asking
+        past = bool(rules.past.search(before) or rules.past.search(after))
+        clause = norm[left:right]
+        if past and term.condition in rules.resolvable and rules.resolved_past.search(clause):
+            negated = True  # long ago and over ("had chickenpox as a kid")
+        return Mention(term.condition, term.rule_id, start, end, "", negated, experiencer, past, uncertain)
+
+    def find_mentions(self, text: Optional[str]) -> List[Mention]:
+        """Every condition named in the text, with its context (idioms removed)."""
+        if not text:
+            return []
+        norm = normalise(text)
+        idioms = self._idiom_spans(norm)
+        mentions = []
+        candidates = []
+        for term, start, end in self._raw_mentions(text):
+            if any(s < end and start < e for s, e in idioms):
+                continue
+            mention = self._context(norm, start, end, term)
+            if mention is not None:
+                candidates.append((term, start, end, mention))
+        generic = {c for _, c, _ in self.rulebook.patterns}
+        for term, start, end, mention in candidates:
+            # a generic pattern overlapping a lexicon term of the same rule adds nothing
+            if term.condition in generic and any(
+                s < end and start < e and t.rule_id == term.rule_id and t.condition not in generic
+                and not m.uncertain
+                for t, s, e, m in candidates
+            ):
+                continue
+            mentions.append(
+                Mention(
+                    mention.condition, mention.rule_id, start, end, text[start:end],
+                    mention.negated, mention.experiencer, mention.past, mention.uncertain,
+                )
+            )
+        return mentions
+
+    def find_red_flags(self, text: Optional[str]) -> List[RedFlagMatch]:
+        """Every red flag described in the text, unless negated or inside an idiom."""
+        if not text:
+            return []
+        norm = normalise(text)
+        idioms = self._idiom_spans(norm) if self.use_context else []
+        not_now = self.use_context and self._not_now(norm)
+        recovered = self.use_context and bool(self.context.recovered.search(norm))
+        found = []
+        for flag in self.rulebook.red_flags:
+            # self-harm counts even when worded as past or hypothetical, unless the user says it is over
+            if (recovered if flag.id == "self_harm" else not_now):
+                continue
+            match = self._first_flag_match(flag, norm, idioms)
+            if match:
+                found.append(RedFlagMatch(flag.id, flag.title, match[0], match[1]))
+        return found
+
+    def _not_now(self, norm: str) -> bool:
+        """A red flag told as past history ("passed out in 2018") or asked about ("what if I get a
+        blister?"), with nothing saying it is happening now."""
+        rules = self.context
+        if rules.recovered.search(norm):
+            return True
+        if rules.red_flag_now.search(norm):
+            return False
+        past = rules.red_flag_past.search(norm)
+        return bool(past or rules.red_flag_hypothetical.search(norm))
+
+    def _first_flag_match(
+        self, flag: RedFlag, norm: str, idioms: List[Tuple[int, int]]
+    ) -> Optional[Tuple[int, int]]:
+        for pattern in flag.patterns:
+            for m in pattern.finditer(norm):
+                if any(s < m.end() and m.start() < e for s, e in idioms):
+                    continue
+                # self-harm is never read as denied: "I'm not going to hurt myself" still gets the crisis line
+                if self.use_context and flag.id != "self_harm":
+                    left, _ = self._clause(norm, m.start(), m.end())
+                    # only a denial right before it ("I don't have chest pain"), not "doesn't drink, slurring"
+                    window = norm[left : m.start()][-20:].split(",")[-1]
+                    trigger = _last(self.context.negation_before.finditer(window))
+                    if trigger is not None and not self.context.pseudo_negation.match(
+                        window[trigger.start() :]
+                    ):
+                        continue
+                return m.span()
+        return None
+
+    def recognise(self, text: Optional[str]) -> Recognition:
+        """Mentions and red flags of one message."""
+        distress = bool(text) and bool(self.context.distress.search(normalise(text)))
+        return Recognition(tuple(self.find_mentions(text)), tuple(self.find_red_flags(text)), distress)
+
+
+def load_confusables(path: Path = CONFUSABLES_FILE) -> FrozenSet[str]:
+    """Stems of ordinary English words that look like a lexicon word (never fuzzy-matched)."""
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def default_recogniser() -> Recogniser:
+    """The recogniser over the project's rule book, built once per process."""
+    return Recogniser(default_rulebook(), load_context_rules(), load_confusables())
+
+
+def recognise(text: Optional[str]) -> Recognition:
+    """Recognition of one message with the project's rule book."""
+    return default_recogniser().recognise(text)
+
+
+def needs_referral(text: Optional[str]) -> bool:
+    """The message names a red flag or someone's condition (what an over-long message still gets)."""
+    return recognise(text).decision in (Decision.EMERGENCY, Decision.REFERRAL, Decision.REFERRAL_OTHER)
