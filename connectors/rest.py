@@ -14,8 +14,7 @@ conversation, nor one of another channel, without knowing that client's own ``se
 from __future__ import annotations
 
 import json
-import re
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -23,24 +22,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from connectors.identity import MIN_REST_SENDER_LENGTH, rest_conversation_id
-from padsafety.recognition import needs_referral
+from padsafety.inputs import channel_replies, clean
 from padsafety.settings import settings
 
 MAX_SENDER_LENGTH = 128
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-EMPTY_REPLY = "Your message looks empty. What would you like to know about red-light therapy pads?"
-REFERRAL = (
-    "You mentioned a health condition. If it applies to you, please talk to your doctor before using a "
-    "red-light therapy pad."
-)
-
-
-def too_long_reply(limit: int) -> str:
-    """The polite answer to a message over the length limit."""
-    return (
-        f"That message is too long for me (the limit is {limit} characters). Could you say it more briefly?"
-    )
 
 
 def _error(status: int, message: str) -> HTTPResponse:
@@ -67,7 +52,7 @@ def parse_request(body: bytes, max_body: int) -> Dict[str, Any]:
         )
     if not isinstance(message, str):
         raise ValueError('"message" must be a string')
-    return {"sender": sender.strip(), "message": _CONTROL.sub("", message).strip()}
+    return {"sender": sender.strip(), "message": clean(message)}
 
 
 class RestInput(InputChannel):
@@ -96,15 +81,9 @@ class RestInput(InputChannel):
             except ValueError as error:
                 return _error(400, str(error))
             sender, text = data["sender"], data["message"]
-            if not text:
-                return response.json([{"recipient_id": sender, "text": EMPTY_REPLY}])
-            if len(text) > config.max_message_length:
-                replies: List[Dict[str, Any]] = [
-                    {"recipient_id": sender, "text": too_long_reply(config.max_message_length)}
-                ]
-                if needs_referral(text):
-                    replies.append({"recipient_id": sender, "text": REFERRAL})
-                return response.json(replies)
+            own_replies = channel_replies(text, config.max_message_length)
+            if own_replies:
+                return response.json([{"recipient_id": sender, "text": reply} for reply in own_replies])
             collector = CollectingOutputChannel()
             conversation = rest_conversation_id(sender, config.conversation_id_secret)
             await on_new_message(UserMessage(text, collector, conversation, input_channel=self.name()))

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 import rasa.core.channels.channel
@@ -53,13 +52,11 @@ from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 
 from connectors.identity import is_issued_session_id, new_session_id
-from connectors.rest import EMPTY_REPLY, REFERRAL, too_long_reply
-from padsafety.recognition import needs_referral
+from padsafety.inputs import channel_replies, clean
 from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def allowed_origins(origins: tuple) -> Optional[Union[List[str], str]]:
@@ -83,20 +80,15 @@ def user_text(data: Any) -> Optional[str]:
     if not isinstance(message, str):
         logger.warning("socket.io: ignored a user message whose text is not a string")
         return None
-    return CONTROL_CHARACTERS.sub("", message).strip()
+    return clean(message)
 
 
 def answer_without_rasa(text: str, limit: int) -> List[str]:
-    """The channel's own replies to an empty or over-long message (as the REST channel's); [] otherwise."""
-    if not text:
-        return [EMPTY_REPLY]
-    if len(text) > limit:
+    """The channel's own replies to an empty or over-long message (padsafety.inputs); [] otherwise."""
+    replies = channel_replies(text, limit)
+    if text and replies:
         logger.warning("socket.io: a message of %d characters (limit %d) not passed on", len(text), limit)
-        replies = [too_long_reply(limit)]
-        if needs_referral(text):
-            replies.append(REFERRAL)
-        return replies
-    return []
+    return replies
 
 
 class OriginCheckingEngineIOServer(EngineIOServer):

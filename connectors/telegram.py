@@ -46,6 +46,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from padsafety.inputs import channel_replies, clean
 from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,6 @@ MAX_CALLBACK_DATA_BYTES = 64
 MAX_BODY_BYTES = 1_000_000
 # Longest user message handed to Rasa, in characters (as on the website widget): questions about a pad are
 # short, and a wall of text only costs NLU time.
-MAX_MESSAGE_LENGTH = 1000
 # Telegram redelivers an update it got no 200 for; remember this many recent update ids to skip repeats.
 SEEN_UPDATES = 1024
 # Wait and retry once when the Bot API asks for at most this many seconds of patience (HTTP 429).
@@ -107,10 +107,6 @@ EDITED_TEXT = "I can't follow edited messages; please send it again as a new mes
 NOT_TEXT = (
     "Sorry, I can only read text messages. Please type your question, for example "
     '"who should avoid red-light pads?"'
-)
-TOO_LONG_TEXT = (
-    f"Sorry, that message is too long for me. Please ask in a shorter message (up to {MAX_MESSAGE_LENGTH} "
-    "characters)."
 )
 APOLOGY_TEXT = (
     "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a few minutes. "
@@ -526,10 +522,14 @@ class TelegramInput(InputChannel):
                 return
             elif addressee:
                 text = f"/{name}{rest}"  # /stop@botname -> /stop, as Rasa expects
-        if not text.strip():
+        text = clean(text)
+        if not text:
             return
-        if len(text) > MAX_MESSAGE_LENGTH:
-            await output.send_text_message("", TOO_LONG_TEXT)
+        # the same checks and replies as REST and the widget (padsafety.inputs), referral included
+        own_replies = channel_replies(text, settings().max_message_length)
+        if own_replies:
+            for reply in own_replies:
+                await output.send_text_message("", reply)
             return
         await self._to_rasa(text, output, on_new_message)
 
@@ -549,7 +549,8 @@ class TelegramInput(InputChannel):
             # e.g. a button of an inline-mode message, which has no chat to answer in
             logger.info("Telegram: ignored a button press without chat or data")
             return
-        await self._to_rasa(data[:MAX_MESSAGE_LENGTH], TelegramOutput(self.api, chat_id), on_new_message)
+        limit = settings().max_message_length
+        await self._to_rasa(clean(data)[:limit], TelegramOutput(self.api, chat_id), on_new_message)
 
     async def _to_rasa(
         self, text: str, output: TelegramOutput, on_new_message: Callable[[UserMessage], Awaitable[Any]]

@@ -22,11 +22,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import create_engine, text
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-sys.path.insert(0, str(PROJECT_DIR / "tests" / "e2e"))
+# scripts/ is on the path when this script runs: its sibling module
+from benchmark import free_port, load
 
-from benchmark import free_port, load  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def measure(servers: int, admin_url: str, conversations: int) -> dict:

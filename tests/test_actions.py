@@ -31,6 +31,17 @@ def make_tracker(text="", intent="greet", entities=None, slots=None, active_loop
     )
 
 
+@pytest.fixture(autouse=True)
+def isolated_records(tmp_path, monkeypatch):
+    """Verdicts are written to a temporary database, never to the one `.env` names."""
+    import actions.db as db
+
+    records = db.Records(f"sqlite:///{tmp_path / 'records.db'}", "test-salt")
+    records.migrate()
+    monkeypatch.setattr(db, "_buffer", db.OutageBuffer(lambda: records))
+    return records
+
+
 def run(action, tracker, domain):
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker, domain))
@@ -93,12 +104,13 @@ def test_verdict_all_answers_alike(domain, answer, verdict):
     assert events == cleared + [SlotSet("screening_mentioned", None)]
 
 
-def test_verdict_do_not_use(domain):
+def test_verdict_do_not_use(domain, isolated_records):
     slots = {slot: "no" for slot in SCREENING_SLOTS}
     slots["screen_implanted_device"] = "yes"
     dispatcher, _ = run(ActionScreeningVerdict(), make_tracker(slots=slots), domain)
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Verdict: do not use") and "pacemakers" in text
+    assert isolated_records.count_for("test-user") == 1  # recorded, in the test's own database
 
 
 DOMAIN = None

@@ -7,24 +7,28 @@ import pytest
 from components.language_guard import looks_english
 from connectors.rest import parse_request
 
+SENDER = "0123456789abcdef"
+
 
 @pytest.mark.parametrize(
-    "body, error",
+    "body, error, reason",
     [
-        (b"{not json", ValueError),
-        (b"\xff\xfe", ValueError),
-        (b"[]", ValueError),
-        (json.dumps({"sender": "", "message": "hi"}).encode(), ValueError),
-        (json.dumps({"sender": "x" * 129, "message": "hi"}).encode(), ValueError),
+        (b"{not json", ValueError, "must be JSON"),
+        (b"\xff\xfe", ValueError, "must be JSON"),
+        (b"[]", ValueError, "must be an object"),
+        (json.dumps({"sender": "", "message": "hi"}).encode(), ValueError, '"sender"'),
+        (json.dumps({"sender": "x" * 129, "message": "hi"}).encode(), ValueError, '"sender"'),
         # a short sender is guessable, and the sender is the key to a conversation
-        (json.dumps({"sender": "me", "message": "hi"}).encode(), ValueError),
-        (json.dumps({"sender": "x" * 15, "message": "hi"}).encode(), ValueError),
-        (json.dumps({"sender": "x", "message": 1}).encode(), ValueError),
-        (json.dumps({"sender": "x", "message": "a" * 300}).encode(), OverflowError),
+        (json.dumps({"sender": "me", "message": "hi"}).encode(), ValueError, '"sender"'),
+        (json.dumps({"sender": "x" * 15, "message": "hi"}).encode(), ValueError, '"sender"'),
+        # with a valid sender, so that the message check is the one that fires
+        (json.dumps({"sender": SENDER, "message": 1}).encode(), ValueError, '"message" must be a str'),
+        (json.dumps({"sender": SENDER, "message": None}).encode(), ValueError, '"message"'),
+        (json.dumps({"sender": SENDER, "message": "a" * 300}).encode(), OverflowError, "over 250"),
     ],
 )
-def test_bad_requests_are_refused(body, error):
-    with pytest.raises(error):
+def test_bad_requests_are_refused(body, error, reason):
+    with pytest.raises(error, match=reason):
         parse_request(body, max_body=250)
 
 

@@ -318,9 +318,20 @@ def test_rasa_failure_gets_an_apology(channel):
 
 
 def test_overlong_message_is_not_passed_on(channel):
+    from padsafety.inputs import too_long_reply
+    from padsafety.settings import settings
+
     rasa = FakeRasa()
     run(channel.handle_update(update(body=message("a" * 5000)), rasa))
-    assert rasa.messages == [] and channel.api.texts() == [tg.TOO_LONG_TEXT]
+    assert rasa.messages == [] and channel.api.texts() == [too_long_reply(settings().max_message_length)]
+
+
+def test_overlong_message_naming_a_condition_still_gets_the_referral(channel):
+    from padsafety.inputs import REFERRAL
+
+    rasa = FakeRasa()
+    run(channel.handle_update(update(body=message("I have lupus. " + "a" * 5000)), rasa))
+    assert rasa.messages == [] and channel.api.texts()[-1] == REFERRAL
 
 
 def test_repeated_update_is_handled_once(channel):
@@ -419,3 +430,56 @@ def test_start_up_makes_no_network_call_and_survives_a_bad_token(caplog):
     assert "not a token" not in caplog.text  # the token itself is never logged
     assert "/bot" in channel.api._url and "/../" not in channel.api._url and "?" not in channel.api._url
     assert channel.get_output_channel() is None
+
+
+# One input path for every channel: the same cases through REST, the widget's socket.io and Telegram.
+LIMIT_CASES = [
+    ("", "empty"),
+    ("   \x00\x07  ", "empty"),
+    ("a" * 5000, "too long"),
+    ("I have lupus. " + "a" * 5000, "too long + referral"),
+    ("what can it do?", "to rasa"),
+]
+
+
+def _expected(kind):
+    from padsafety.inputs import EMPTY_REPLY, REFERRAL, too_long_reply
+    from padsafety.settings import settings
+
+    limit = settings().max_message_length
+    return {"empty": [EMPTY_REPLY], "too long": [too_long_reply(limit)],
+            "too long + referral": [too_long_reply(limit), REFERRAL], "to rasa": []}[kind]
+
+
+@pytest.mark.parametrize("text, kind", LIMIT_CASES)
+def test_rest_input_path(text, kind):
+    import json
+
+    from connectors.rest import parse_request
+    from padsafety.inputs import channel_replies
+    from padsafety.settings import settings
+
+    body = json.dumps({"sender": "0123456789abcdef", "message": text}).encode()
+    data = parse_request(body, 1_000_000)
+    assert channel_replies(data["message"], settings().max_message_length) == _expected(kind)
+
+
+@pytest.mark.parametrize("text, kind", LIMIT_CASES)
+def test_socketio_input_path(text, kind):
+    from connectors.socketio import answer_without_rasa, user_text
+    from padsafety.settings import settings
+
+    cleaned = user_text({"message": text})
+    assert answer_without_rasa(cleaned, settings().max_message_length) == _expected(kind)
+
+
+@pytest.mark.parametrize("text, kind", LIMIT_CASES)
+def test_telegram_input_path(channel, text, kind):
+    rasa = FakeRasa()
+    run(channel.handle_update(update(body=message(text)), rasa))
+    if kind == "to rasa":
+        assert [m.text for m in rasa.messages] == [text]
+    elif kind == "empty":
+        assert rasa.messages == [] and channel.api.texts() == []  # Telegram sends no empty messages
+    else:
+        assert rasa.messages == [] and channel.api.texts() == _expected(kind)
