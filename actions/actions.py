@@ -129,3 +129,25 @@ class ActionForgetMe(Action):
         done = default_buffer().delete_sender(tracker.sender_id)
         dispatcher.utter_message(text=FORGET_DONE if done else FORGET_PENDING)
         return []
+
+
+class ActionContact(Action):
+    """Tells the user whom to contact: a person (``HUMAN_CONTACT``) or the seller (``SELLER_CONTACT``)."""
+
+    def name(self) -> Text:
+        """Action name used in the domain and rules."""
+        return "action_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Purchases get the seller's contact, anything else a person's (both from the settings)."""
+        from padsafety.messages import contact_reply
+        from padsafety.settings import settings
+
+        config = settings()
+        purchase = tracker.latest_message.get("intent", {}).get("name") == "ask_purchase"
+        dispatcher.utter_message(
+            text=contact_reply(purchase, config.seller_contact if purchase else config.human_contact)
+        )
+        return []

@@ -188,7 +188,7 @@ _KNOWLEDGE_INTENTS = {
     "ask_how_it_works", "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing",
     "ask_benefit_circulation", "ask_limitations", "ask_evidence", "ask_limitation_weight_loss",
     "ask_limitation_chronic_disease", "ask_limitation_anti_aging", "ask_limitation_variability",
-    "ask_limitation_medical_substitute", "ask_usage_safety",
+    "ask_limitation_medical_substitute", "ask_usage_safety", "ask_not_in_source",
 }
 # The who-should-avoid questions, and the rules their answers cover.
 _AVOID_INTENT_RULES = {

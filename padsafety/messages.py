@@ -98,3 +98,21 @@ FORGET_PENDING = (
     "Done: this conversation and your screening results are being deleted. Our database is briefly "
     "unavailable, so the deletion finishes as soon as it is back. If you write again, we start afresh."
 )
+
+
+def contact_reply(purchase: bool, contact: str) -> str:
+    """Whom to contact instead of the bot: the seller for purchases, otherwise a person."""
+    if purchase:
+        lead = (
+            "I can't help with prices, orders, shipping, returns or refunds: I only give information about "
+            "what red-light therapy pads can and cannot do and who should avoid them."
+        )
+        where = f"For those, please contact {contact}." if contact else (
+            "Please contact the shop or seller you bought from (or plan to buy from)."
+        )
+    else:
+        lead = "I'm an automated assistant, so I can't put you through to a person myself."
+        where = f"You can reach a person at {contact}." if contact else (
+            "Please contact the clinic or shop that provided your pad."
+        )
+    return f"{lead} {where} For a health question, your doctor is the right person to ask."

@@ -51,6 +51,9 @@ DEFAULTS: Dict[str, str] = {
     "TELEGRAM_WEBHOOK_URL": "",
     "TELEGRAM_WEBHOOK_SECRET": "",
     "TELEGRAM_API_BASE_URL": "https://api.telegram.org",
+    # who a user can reach instead of the bot, and who answers purchase questions (set by the operator)
+    "HUMAN_CONTACT": "",
+    "SELLER_CONTACT": "",
 }
 
 
@@ -83,6 +86,8 @@ class Settings:
     telegram_webhook_url: str
     telegram_webhook_secret: str
     telegram_api_base_url: str
+    human_contact: str = ""
+    seller_contact: str = ""
 
     @property
     def telegram_enabled(self) -> bool:
@@ -120,6 +125,8 @@ class Settings:
             "TELEGRAM_WEBHOOK_URL": self.telegram_webhook_url,
             "TELEGRAM_WEBHOOK_SECRET": self.telegram_webhook_secret,
             "TELEGRAM_API_BASE_URL": self.telegram_api_base_url.rstrip("/"),
+            "HUMAN_CONTACT": self.human_contact,
+            "SELLER_CONTACT": self.seller_contact,
         }
 
 
@@ -184,6 +191,8 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
         telegram_webhook_url=values["TELEGRAM_WEBHOOK_URL"],
         telegram_webhook_secret=values["TELEGRAM_WEBHOOK_SECRET"],
         telegram_api_base_url=values["TELEGRAM_API_BASE_URL"],
+        human_contact=values["HUMAN_CONTACT"].strip(),
+        seller_contact=values["SELLER_CONTACT"].strip(),
     )
     if loaded.telegram_enabled and not loaded.telegram_webhook_secret:
         raise SystemExit(

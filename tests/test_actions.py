@@ -7,7 +7,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
-from actions.actions import ActionAssessCondition, ActionScreeningVerdict, ActionSessionStart
+from actions.actions import (
+    ActionAssessCondition,
+    ActionContact,
+    ActionScreeningVerdict,
+    ActionSessionStart,
+)
 from actions.forms import ValidateScreeningForm
 from padsafety.rules import load_rulebook
 
@@ -216,3 +221,25 @@ def test_every_question_is_asked_by_an_action_with_buttons(domain):
         assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/dont_know", "/stop"]
     # and the form asks exactly the rules' questions, in the rules' order
     assert domain["forms"]["screening_form"]["required_slots"] == SCREENING_SLOTS
+
+
+@pytest.mark.parametrize(
+    "intent, variable, contact, expected",
+    [
+        ("ask_purchase", "SELLER_CONTACT", "shop@example.org", "please contact shop@example.org"),
+        ("ask_purchase", "SELLER_CONTACT", "", "the shop or seller you bought from"),
+        ("request_human", "HUMAN_CONTACT", "our clinic", "reach a person at our clinic"),
+        ("request_human", "HUMAN_CONTACT", "", "the clinic or shop that provided your pad"),
+    ],
+)
+def test_contact_comes_from_the_settings(domain, monkeypatch, intent, variable, contact, expected):
+    from padsafety import settings as settings_module
+
+    monkeypatch.setenv(variable, contact)
+    settings_module.settings.cache_clear()
+    try:
+        dispatcher, _ = run(ActionContact(), make_tracker("hi", intent), domain)
+    finally:
+        settings_module.settings.cache_clear()
+    assert expected in dispatcher.messages[0]["text"]
+    assert "doctor" in dispatcher.messages[0]["text"]

@@ -107,3 +107,19 @@ def test_an_ambiguous_word_gets_a_clarifying_question(servers, sender):
     text = servers.say(sender, "ICD + bad knees, can I use the knee pad")
     assert "are you telling me about a health condition" in text
     assert REFERRAL in servers.say(sender, "yes")
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("I want my money back", "I can't help with prices, orders"),
+        ("how much does it cost?", "I can't help with prices, orders"),
+        ("I want to talk to a human", "can't put you through to a person"),
+        ("can I use it on my dog?", "ask a vet"),
+        ("does red light help with acne?", "does not cover that"),
+    ],
+)
+def test_out_of_scope_is_said_honestly(servers, sender, message, expected):
+    text = servers.say(sender, message)
+    assert expected in text, text
+    assert EMERGENCY not in text and "You mentioned a health condition" not in text
