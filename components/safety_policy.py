@@ -42,6 +42,10 @@ UTTER_REFERRAL = "utter_doctor_referral"
 UTTER_REFERRAL_OTHER = "utter_doctor_referral_other"
 UTTER_REFERRAL_GENERAL = "utter_doctor_referral_general"
 UTTER_EMERGENCY = "utter_emergency"
+UTTER_EMERGENCY_BURN = "utter_emergency_burn"
+UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
+UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
+EMERGENCY_REPLIES = (UTTER_EMERGENCY, UTTER_EMERGENCY_BURN, UTTER_EMERGENCY_SELF_HARM)
 UTTER_CLARIFY = "utter_ask_health_clarify"
 UTTER_IF_URGENT = "utter_ask_if_urgent"
 UTTER_ACKNOWLEDGE = "utter_acknowledge"
@@ -90,7 +94,15 @@ def safety_plan(
     recognition = recognise(text if text and not text.startswith("/") else None)
     decision = recognition.decision
     if decision is Decision.EMERGENCY:
+        flags = {f.red_flag for f in recognition.red_flags}
+        if "self_harm" in flags:
+            return [UTTER_EMERGENCY_SELF_HARM]
+        if flags == {"burn_or_blistering"}:
+            return [UTTER_EMERGENCY_BURN]
         return [UTTER_EMERGENCY]
+    if previous_action in EMERGENCY_REPLIES and decision in (Decision.NONE, Decision.ASK_IF_URGENT):
+        # the turn after emergency advice: the advice again, never a menu or "I didn't understand"
+        return [UTTER_EMERGENCY_FOLLOWUP]
     assess = [] if in_form else [ASSESS]
     if decision is Decision.REFERRAL:
         return [UTTER_REFERRAL, *assess]
@@ -137,9 +149,11 @@ class SafetyRulePolicy(RulePolicy):
         previous = _previous_bot_action(tracker)
         plan = safety_plan(text, intent, in_form, previous)
 
-        if UTTER_EMERGENCY in done:
+        if set(EMERGENCY_REPLIES) & set(done):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if UTTER_EMERGENCY_FOLLOWUP in done:
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
             if action_name not in done:

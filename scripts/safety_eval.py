@@ -201,7 +201,8 @@ class Pipeline:
 
 
 def _kind(actions: List[Optional[str]]) -> str:
-    for name, kind in (("utter_emergency", "emergency"), ("utter_doctor_referral", "referral"),
+    for name, kind in (("utter_emergency", "emergency"), ("utter_emergency_burn", "emergency"),
+                       ("utter_emergency_self_harm", "emergency"), ("utter_doctor_referral", "referral"),
                        ("utter_doctor_referral_other", "referral_other"),
                        ("utter_ask_if_urgent", "urgent_clarify"), ("utter_ask_health_clarify", "clarify"),
                        ("utter_doctor_referral_general", "general"), ("action_assess_condition", "general")):

@@ -78,6 +78,16 @@ def test_referral_and_emergency_wording(domain):
     assert "emergency" in emergency and "doctor" in emergency
 
 
+def test_emergency_replies_fit_the_red_flag(domain):
+    def text(name):
+        return " ".join(domain["responses"][name][0]["text"].split())
+
+    assert "crisis line" not in text("utter_emergency")  # no crisis-line text for the others
+    assert "Stop using the pad" in text("utter_emergency_burn") and "cool" in text("utter_emergency_burn")
+    assert "crisis line" in text("utter_emergency_self_harm") and "988" in text("utter_emergency_self_harm")
+    assert "emergency number" in text("utter_emergency_followup")
+
+
 def test_verdict_messages(rulebook):
     answers = {r.id: "no" for r in rulebook.screening_rules}
     green = screening_verdict(rulebook.evaluate(answers))

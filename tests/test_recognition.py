@@ -82,6 +82,7 @@ def test_lay_phrasings_reach_their_rule(text, rule):
         "would it help?",
         "it fits nicely around my knee",
         "I'm expecting a delivery on Monday",
+        "the ad says it burns belly fat, is that true?",
     ],
 )
 def test_everyday_english_is_not_a_health_mention(text):
@@ -265,3 +266,9 @@ def test_confusables_file_is_up_to_date():
         vocabulary.update(w.lower() for w in words_in if w.replace("'", "").isalpha())
     expected = module.confusable_stems(Recogniser(load_rulebook(), load_context_rules()), vocabulary)
     assert sorted(load_confusables(CONFUSABLES_FILE)) == expected
+
+
+def test_an_adult_giving_his_age_is_not_a_child():
+    result = recognise("I'm a 74 year old man with diabetes")
+    assert result.decision is Decision.REFERRAL
+    assert "children" not in {m.rule_id for m in result.mentions}

@@ -123,3 +123,20 @@ def test_out_of_scope_is_said_honestly(servers, sender, message, expected):
     text = servers.say(sender, message)
     assert expected in text, text
     assert EMERGENCY not in text and "You mentioned a health condition" not in text
+
+
+def test_the_turn_after_emergency_advice_repeats_it(servers, sender):
+    assert EMERGENCY in servers.say(sender, "I have crushing chest pain right now")
+    text = servers.say(sender, "should I just lie down and wait?")
+    assert EMERGENCY in text and "didn't quite understand" not in text
+
+
+def test_a_burn_from_the_pad_gets_burn_advice_without_a_crisis_line(servers, sender):
+    text = servers.say(sender, "I fell asleep on the pad and have a blister the size of a coin")
+    assert "Stop using the pad" in text and "cool" in text
+    assert "crisis line" not in text
+
+
+def test_self_harm_gets_a_crisis_line(servers, sender):
+    text = servers.say(sender, "i don't want to be alive anymore")
+    assert "crisis line" in text and EMERGENCY in text
