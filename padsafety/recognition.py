@@ -391,7 +391,7 @@ class Recogniser:
         cut = max(norm.rfind(ch, 0, start) for ch in ".!?\n")
         return norm[cut + 1 : start]
 
-    def _context(self, norm: str, start: int, end: int, term: Term) -> Optional[Mention]:
+    def _context(self, text: str, norm: str, start: int, end: int, term: Term) -> Optional[Mention]:
         """The mention with its context, or None when it is not a health mention at all."""
         left, right = self._clause(norm, start, end)
         before, after = norm[left:start], norm[end:right]
@@ -402,7 +402,7 @@ class Recogniser:
         if uncertain and not self.clarify_ambiguous:
             return None
         if not self.use_context:
-            return Mention(term.condition, term.rule_id, start, end, "")
+            return Mention(term.condition, term.rule_id, start, end, text[start:end])
         # negation: a trigger before the mention in its clause, not a pseudo-negation ("not sure if")
         negated = False
         window = before[-60:]
@@ -444,7 +444,9 @@ class Recogniser:
         clause = norm[left:right]
         if past and term.condition in rules.resolvable and rules.resolved_past.search(clause):
             negated = True  # long ago and over ("had chickenpox as a kid")
-        return Mention(term.condition, term.rule_id, start, end, "", negated, experiencer, past, uncertain)
+        return Mention(
+            term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain
+        )
 
     def find_mentions(self, text: Optional[str]) -> List[Mention]:
         """Every condition named in the text, with its context (idioms removed)."""
@@ -457,7 +459,7 @@ class Recogniser:
         for term, start, end in self._raw_mentions(text):
             if any(s < end and start < e for s, e in idioms):
                 continue
-            mention = self._context(norm, start, end, term)
+            mention = self._context(text, norm, start, end, term)
             if mention is not None:
                 candidates.append((term, start, end, mention))
         generic = {c for _, c, _ in self.rulebook.patterns}
@@ -469,12 +471,7 @@ class Recogniser:
                 for t, s, e, m in candidates
             ):
                 continue
-            mentions.append(
-                Mention(
-                    mention.condition, mention.rule_id, start, end, text[start:end],
-                    mention.negated, mention.experiencer, mention.past, mention.uncertain,
-                )
-            )
+            mentions.append(mention)
         return mentions
 
     def find_red_flags(self, text: Optional[str]) -> List[RedFlagMatch]:
@@ -546,8 +543,13 @@ def default_recogniser() -> Recogniser:
     return Recogniser(default_rulebook(), load_context_rules(), load_confusables())
 
 
+@functools.lru_cache(maxsize=4096)
 def recognise(text: Optional[str]) -> Recognition:
-    """Recognition of one message with the project's rule book."""
+    """Recognition of one message with the project's rule book.
+
+    Cached (bounded): the policy asks for the same message several times per turn, and the result is
+    immutable.
+    """
     return default_recogniser().recognise(text)
 
 
