@@ -3,7 +3,7 @@ PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
 .PHONY: help run test unit e2e setup train chat validate lint nlu-eval safety-eval safety-designs lock clean migrate \
-	report purge benchmark scale-out benchmark-scale load telegram-webhook
+	report purge benchmark scale-out benchmark-scale load telegram-webhook images deploy-check
 
 help:                 ## every target with its one-line description
 	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed -E 's/^([a-z0-9-]+):[^#]*## /\1\t/' | awk -F'\t' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -15,7 +15,7 @@ test: setup           ## every check: lint, validation, unit tests, stories, NLU
 	@bash scripts/test.sh
 
 unit: setup           ## lint and the unit tests only (no model, no servers)
-	@.venv/bin/python -m ruff check padsafety actions components connectors scripts tests
+	@.venv/bin/python -m ruff check padsafety actions components connectors rasa_sdk_plugins scripts tests
 	@$(ENV) python -m pytest -q -p no:cacheprovider tests --ignore=tests/e2e
 
 e2e: train            ## the end-to-end tests only (real servers over HTTP, browser, databases)
@@ -34,7 +34,7 @@ validate: setup       ## rasa data validate, failing on warnings
 	@$(ENV) rasa data validate --fail-on-warnings
 
 lint: setup           ## ruff over every Python package
-	@$(PY) -m ruff check padsafety actions components connectors scripts tests
+	@$(PY) -m ruff check padsafety actions components connectors rasa_sdk_plugins scripts tests
 
 nlu-eval: train       ## intent report for the held-out NLU test set (results/nlu)
 	@$(ENV) python scripts/nlu_report.py
@@ -75,3 +75,9 @@ load: setup           ## 50 conversations for 2 min against `make run`'s server 
 
 telegram-webhook: setup  ## register TELEGRAM_WEBHOOK_URL with Telegram (CMD=info or CMD=delete)
 	@$(ENV) python scripts/telegram_webhook.py $${CMD:-set}
+
+images: setup         ## container images: rasa (model baked in), actions, web, nginx (LOCAL_BASE=1: no registry)
+	@bash scripts/build_images.sh
+
+deploy-check: setup   ## lint the deployment files: hadolint, kubernetes-validate, compose config, checkov
+	@bash scripts/deploy_check.sh

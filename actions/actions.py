@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.db import default_buffer
-from padsafety.messages import FORGET_DONE, FORGET_PENDING, condition_assessment, screening_verdict
+from actions.conversation import CONDITIONS_SLOT, RULES_SLOT, VERDICT_SLOT, known_rules, last_answer
+from actions.records_buffer import default_buffer
+from padsafety.conversation import NOT_ME, asks_if_it_helps, condition_help, merge_verdict, stopped_reply
+from padsafety.messages import (
+    FORGET_DONE,
+    FORGET_PENDING,
+    SCREENING_STOPPED,
+    condition_assessment,
+    screening_verdict,
+)
 from padsafety.recognition import Experiencer, Recognition, recognise
-from padsafety.rules import default_rulebook
+from padsafety.rules import Verdict, default_rulebook
 
 logger = logging.getLogger(__name__)
 
+FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b")
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
 
 
@@ -74,11 +84,51 @@ class ActionAssessCondition(Action):
                 subject = experiencer.value
                 break
         names = list(dict.fromkeys(m.condition for m in mentions)) if recognition.affirmed() else []
+        text = tracker.latest_message.get("text") or ""
+        if subject == "self" and NOT_ME.search(text):
+            subject = "other"  # "the lupus is my sister, not me"
         if not names and tracker.latest_message.get("text") == "/mention_condition":
             subject = "other"  # the clarifying question's "Yes, someone else's" button
-        assessment = default_rulebook().assess_conditions(names)
+        if not names and tracker.get_slot("known_other_conditions"):
+            # "it's only his knees" after "my dad has a pacemaker": what the rules say for him, again
+            names, subject = list(tracker.get_slot("known_other_conditions")), "other"
+        rulebook = default_rulebook()
+        if subject == "self" and names:  # (text read above)
+            # what the user told before still counts: "so the arthritis part doesn't matter?" after lupus
+            # is answered with lupus's "do not use", never a milder verdict
+            named_rules = {rulebook.condition(n).rule_id for n in names}
+            names += [
+                rulebook.rule(r).conditions[0].name for r in known_rules(tracker)
+                if r not in named_rules and rulebook.rule(r).conditions
+            ]
+        assessment = rulebook.assess_conditions(names)
         dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
-        return []
+        elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
+        if names and assessment.verdict is not Verdict.DO_NOT_USE and (asks_if_it_helps(text) or elaborating):
+            # "I have psoriasis, does red light help?": what the source says about it, or that it doesn't
+            answer = condition_help([(m.condition, m.text) for m in mentions] or [(n, n) for n in names])
+            if answer:
+                kind, value = answer
+                if kind == "response":
+                    dispatcher.utter_message(response=value)
+                else:
+                    dispatcher.utter_message(text=value)
+        if subject == "other":
+            noted = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *names]))
+            return [SlotSet("known_other_conditions", noted)]
+        if subject not in ("self", "general") or not FIRST_PERSON.search(
+            (tracker.latest_message.get("text") or "").lower()
+        ):
+            return []  # remembered only when the user said it of themselves ("why the pacemaker thing?")
+        # remembered, so that "so am I fine?" or "only on my shoulders?" later cannot undercut it
+        new_verdict = assessment.verdict.value if assessment.findings else "ask_doctor"
+        verdict, rules = merge_verdict(
+            tracker.get_slot(VERDICT_SLOT), known_rules(tracker), new_verdict, assessment.fired_rule_ids
+        )
+        conditions = list(dict.fromkeys([*(tracker.get_slot(CONDITIONS_SLOT) or []), *names]))
+        return [
+            SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules), SlotSet(CONDITIONS_SLOT, conditions)
+        ]
 
 
 class ActionScreeningVerdict(Action):
@@ -96,8 +146,8 @@ class ActionScreeningVerdict(Action):
         answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rulebook.screening_rules}
         assessment = rulebook.evaluate(answers)
         dispatcher.utter_message(text=screening_verdict(assessment))
-        # kept in memory and written later while the records database is down (actions/db.py)
-        default_buffer().add_screening(
+        # kept in memory and written later while the records database is down (actions/records_buffer.py)
+        await default_buffer().add_screening_async(
             sender_id=tracker.sender_id,
             channel=tracker.get_latest_input_channel() or "unknown",
             verdict=assessment.verdict.value,
@@ -105,8 +155,40 @@ class ActionScreeningVerdict(Action):
             rules_version=rulebook.version,
         )
         return [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules] + [
-            SlotSet("screening_mentioned", None)
+            SlotSet("screening_mentioned", None),
+            SlotSet(VERDICT_SLOT, assessment.verdict.value),
+            SlotSet(RULES_SLOT, assessment.fired_rule_ids),
         ]
+
+
+class ActionScreeningStopped(Action):
+    """Stops the safety check; a "yes" already given to a contraindication is still told."""
+
+    def name(self) -> Text:
+        """Action name used in the rules."""
+        return "action_screening_stopped"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Utters the stop message, and "do not use" when an answer so far calls for it."""
+        rulebook = default_rulebook()
+        answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rulebook.screening_rules}
+        given = {rule_id: value for rule_id, value in answers.items() if value == "yes"}
+        assessment = rulebook.evaluate({**{r.id: "no" for r in rulebook.screening_rules}, **given})
+        dispatcher.utter_message(text=SCREENING_STOPPED)
+        events: List[EventType] = [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
+        events.append(SlotSet("screening_mentioned", None))
+        verdict, rules = merge_verdict(
+            tracker.get_slot(VERDICT_SLOT), known_rules(tracker), assessment.verdict.value,
+            assessment.fired_rule_ids,
+        )
+        # a "yes" in this check, or a condition the user named before it ("I have a pacemaker")
+        extra = stopped_reply(Verdict(verdict), [rulebook.rule(r).title for r in rules])
+        if extra:
+            dispatcher.utter_message(text=extra)
+            events += [SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules)]
+        return events
 
 
 class ActionForgetMe(Action):
@@ -126,7 +208,7 @@ class ActionForgetMe(Action):
         """Deletes the records and confirms."""
         # while the records database is down the deletion waits and is done when it is back; the
         # tracker store does the same with the conversation (components/tracker_store.py)
-        done = default_buffer().delete_sender(tracker.sender_id)
+        done = await default_buffer().delete_sender_async(tracker.sender_id)
         dispatcher.utter_message(text=FORGET_DONE if done else FORGET_PENDING)
         return []
 

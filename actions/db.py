@@ -2,6 +2,10 @@
 
 A record keeps what an audit needs and nothing more: the verdict, the rules that fired, the rule data's
 version, the channel, the time, and a salted hash of the sender id. No free text, no name.
+
+This is the repository only: it raises when the database is down. The action server writes through
+actions/records_buffer.py, which keeps the writes in memory during an outage. Engines are created lazily,
+check pooled connections before use, and give up connecting after ``DATABASE_CONNECT_TIMEOUT_SECONDS``.
 """
 
 from __future__ import annotations
@@ -10,10 +14,10 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-from collections import Counter, deque
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from sqlalchemy import (
     Column,
@@ -28,8 +32,10 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
+
+from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +62,29 @@ class ScreeningRecord(Base):
     rules_version = Column(String(32), nullable=False)
 
 
+def engine_options(url: str, connect_timeout_seconds: Optional[int] = None) -> Dict[str, Any]:
+    """``create_engine`` options: pooled connections checked before use, and a connect timeout.
+
+    Without ``pool_pre_ping`` the first query after a database restart fails on a dead pooled connection;
+    without a connect timeout a host that drops packets holds a write for the TCP timeout (about two
+    minutes). The timeout (by default ``DATABASE_CONNECT_TIMEOUT_SECONDS``) applies to PostgreSQL and
+    MySQL, unless the URL sets ``connect_timeout`` itself; SQLite opens a file and has none.
+    """
+    options: Dict[str, Any] = {"pool_pre_ping": True, "future": True}
+    parsed = make_url(url)
+    networked = parsed.get_backend_name() in {"postgresql", "mysql", "mariadb"}
+    if networked and "connect_timeout" not in parsed.query:
+        if connect_timeout_seconds is None:
+            connect_timeout_seconds = settings().database_connect_timeout_seconds
+        options["connect_args"] = {"connect_timeout": connect_timeout_seconds}
+    return options
+
+
+def create_database_engine(url: str, connect_timeout_seconds: Optional[int] = None) -> Engine:
+    """An engine with :func:`engine_options` (the only way this project creates its engines)."""
+    return create_engine(url, **engine_options(url, connect_timeout_seconds))
+
+
 def sender_hash(sender_id: str, salt: str) -> str:
     """HMAC-SHA256 of the sender id: records can be deleted per person but not read back to one."""
     return hmac.new(salt.encode(), sender_id.encode(), hashlib.sha256).hexdigest()
@@ -64,9 +93,10 @@ def sender_hash(sender_id: str, salt: str) -> str:
 class Records:
     """Screening records in one database; the engine is created on first use."""
 
-    def __init__(self, url: str, salt: str) -> None:
+    def __init__(self, url: str, salt: str, connect_timeout_seconds: Optional[int] = None) -> None:
         self.url = url
         self.salt = salt
+        self.connect_timeout_seconds = connect_timeout_seconds
         self._engine: Optional[Engine] = None
         self._sessions: Optional[sessionmaker] = None
 
@@ -76,7 +106,7 @@ class Records:
         if self._engine is None:
             if self.url.startswith("sqlite:///"):
                 Path(self.url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
-            self._engine = create_engine(self.url, pool_pre_ping=True, future=True)
+            self._engine = create_database_engine(self.url, self.connect_timeout_seconds)
             self._sessions = sessionmaker(self._engine, future=True, expire_on_commit=False)
         return self._engine
 
@@ -182,8 +212,8 @@ RasaEvents = Table(
 class Conversations:
     """Read-only reports and retention over Rasa's tracker store (its `events` table)."""
 
-    def __init__(self, url: str) -> None:
-        self.engine = create_engine(url, pool_pre_ping=True, future=True)
+    def __init__(self, url: str, connect_timeout_seconds: Optional[int] = None) -> None:
+        self.engine = create_database_engine(url, connect_timeout_seconds)
 
     def _exists(self) -> bool:
         from sqlalchemy import inspect
@@ -246,90 +276,10 @@ def default_records() -> Records:
     """The action server's records database, from the settings (created once per process)."""
     global _records
     if _records is None:
-        from padsafety.settings import settings
-
         config = settings()
         if not config.records_salt:
             raise RuntimeError("RECORDS_SALT is empty: set it in .env (`make run` writes a random one)")
-        records = Records(config.records_db_url, config.records_salt)
+        records = Records(config.records_db_url, config.records_salt, config.database_connect_timeout_seconds)
         records.migrate()  # pending migrations are applied when the action server first needs the DB
         _records = records
     return _records
-
-
-class OutageBuffer:
-    """The action server's writes to the records database, kept in memory while the database is down.
-
-    A screening finished or a forget-me asked for during an outage is not lost: the write waits here (in
-    order, at most ``limit`` of them; a forget-me also drops the sender's waiting records) and is applied
-    when a later write finds the database back. The outage is logged once, the recovery once. What waits
-    here is lost if the action server stops before the database is back.
-    """
-
-    def __init__(self, records: Callable[[], Records], limit: int = 10_000) -> None:
-        self._records = records
-        self._limit = limit
-        self._pending: Deque[Tuple[str, Dict[str, Any]]] = deque()
-        self.failing = False
-        self._dropped = 0
-
-    @property
-    def pending(self) -> int:
-        """How many writes wait for the database."""
-        return len(self._pending)
-
-    def add_screening(self, **record: Any) -> bool:
-        """Store a screening now, or later; whether it is stored now."""
-        record.setdefault("created_at", utcnow())
-        self._pending.append(("add", record))
-        return self._flush()
-
-    def delete_sender(self, sender_id: str) -> bool:
-        """Delete a sender's records now, or later (waiting ones at once); whether it is done now."""
-        self._pending = deque(
-            (kind, args) for kind, args in self._pending if args["sender_id"] != sender_id
-        )
-        self._pending.append(("delete", {"sender_id": sender_id}))
-        return self._flush()
-
-    def _flush(self) -> bool:
-        try:
-            records = self._records()
-            while self._pending:
-                kind, args = self._pending[0]
-                records.add_screening(**args) if kind == "add" else records.delete_sender(**args)
-                self._pending.popleft()
-        except Exception as error:  # a verdict must never fail because its record cannot be written
-            if not self.failing:
-                cause = (str(getattr(error, "orig", None) or error).strip().splitlines() or [""])[0][:200]
-                logger.error(
-                    "Screening records database unreachable (%s: %s): records are kept in memory until it "
-                    "is back",
-                    type(error).__name__,
-                    cause,
-                )
-                self.failing = True
-            while len(self._pending) > self._limit:
-                self._pending.popleft()
-                self._dropped += 1
-                if self._dropped == 1:
-                    logger.warning("Screening records: over %d waiting, dropping the oldest", self._limit)
-            return False
-        if self.failing:
-            logger.warning(
-                "Screening records database reachable again: wrote what was kept in memory (%d dropped)",
-                self._dropped,
-            )
-            self.failing, self._dropped = False, 0
-        return True
-
-
-_buffer: Optional[OutageBuffer] = None
-
-
-def default_buffer() -> OutageBuffer:
-    """The action server's buffered writer over :func:`default_records`."""
-    global _buffer
-    if _buffer is None:
-        _buffer = OutageBuffer(default_records)
-    return _buffer

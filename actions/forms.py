@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import latest_recognition, screening_slot
 from padsafety.answers import parse_answer
+from padsafety.conversation import answer_cue, asks_about_question, screening_explanation
 from padsafety.recognition import Experiencer
-from padsafety.rules import default_rulebook
+from padsafety.rules import Answer, default_rulebook
 
 OTHER_CONDITION_RULE = "other_condition"
 MENTIONED_SLOT = "screening_mentioned"
@@ -67,9 +69,41 @@ class ValidateScreeningForm(FormValidationAction):
         recognition = latest_recognition(tracker)
         events: List[EventType] = []
         if asked_rule:
+            corrections = self._corrections(dispatcher, tracker, asked_rule, recognition)
             value = self._answer(tracker, asked_rule, recognition)
-            if value is not None:
+            if corrections:
+                events += corrections
+                if not self._names_asked_rule(asked_rule, recognition):
+                    value = None  # "no, I'm not pregnant" corrects question 1, it does not answer this one
+                if value is None:
+                    events.append(SlotSet(requested, None))
+            text = tracker.latest_message.get("text") or ""
+            if (
+                value is not None and not corrections and parse_answer(text) is None
+                and not self._named(asked_rule, recognition)
+                and self._asks_what_it_means(tracker, asked_rule)
+            ):
+                value = None  # "does eczema I had as a kid count?" asks; it does not answer
+            if value is None and not corrections and SKIP.search(text.lower()):
+                # "can I skip this one?": noted as "I don't know", which is never a green light
+                dispatcher.utter_message(text=SKIP_REPLY)
+                events.append(SlotSet(requested, "unknown"))
+            elif value is None and not corrections and self._asks_what_it_means(tracker, asked_rule):
+                # "what is porphyria?": explained, nothing recorded, the same question asked again;
+                # "does eczema I had as a kid count?" at another question: that condition's question
+                about = next(
+                    (screening_rule_for(m.rule_id) for m in recognition.mentions
+                     if screening_rule_for(m.rule_id) != OTHER_CONDITION_RULE),
+                    asked_rule,
+                )
+                dispatcher.utter_message(text=screening_explanation(about))
+                events.append(SlotSet(requested, None))
+            elif value is not None:
                 events.append(SlotSet(requested, value))
+                named = self._named(asked_rule, recognition)
+                if value == "yes" and named and parse_answer(text) is None:
+                    # "well I have an insulin pump, does that count?": say what was taken as a yes
+                    dispatcher.utter_message(text=f"I've noted that as a yes: {' and '.join(named)}.")
             elif tracker.get_slot(requested) is not None:
                 # the domain's yes/no mapping read an everyday reply ("sounds good") as an answer: undo it
                 events.append(SlotSet(requested, None))
@@ -77,9 +111,10 @@ class ValidateScreeningForm(FormValidationAction):
                     dispatcher.utter_message(response="utter_screening_answer_hint")
             # otherwise nothing is recorded and the form rejects the message, so the rules answer it
             # ("stop", a question about the question, chit-chat)
+        decided = {e["name"] for e in events if e.get("event") == "slot"}
         for mention in _other_mentions(recognition, asked_rule):
             target = screening_slot(screening_rule_for(mention.rule_id))
-            if tracker.get_slot(target) == "no":
+            if tracker.get_slot(target) == "no" and target not in decided:
                 events.append(SlotSet(target, None))  # ask again, naming it
         return events
 
@@ -99,19 +134,123 @@ class ValidateScreeningForm(FormValidationAction):
         return events
 
     @staticmethod
+    def _asks_what_it_means(tracker: Tracker, asked_rule: Text) -> bool:
+        rule = default_rulebook().rule(asked_rule)
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        return bool(screening_explanation(asked_rule)) and asks_about_question(
+            tracker.latest_message.get("text"), rule.question or "", intent
+        )
+
+    @staticmethod
+    def _names_asked_rule(asked_rule: Text, recognition: Any) -> bool:
+        return any(
+            screening_rule_for(m.rule_id) == asked_rule and m.experiencer is Experiencer.SELF
+            for m in recognition.mentions
+        )
+
+    @staticmethod
+    def _corrections(
+        dispatcher: CollectingDispatcher, tracker: Tracker, asked_rule: Text, recognition: Any
+    ) -> List[EventType]:
+        """A "yes" taken back ("oops, wrong button, I'm NOT pregnant", "I meant no"), confirmed."""
+        rulebook = default_rulebook()
+        events: List[EventType] = []
+        denied = {
+            screening_rule_for(m.rule_id)
+            for m in recognition.mentions
+            if m.negated and m.experiencer is Experiencer.SELF
+        }
+        for rule_id in sorted(denied - {asked_rule}):
+            if tracker.get_slot(screening_slot(rule_id)) in ("yes", "unknown"):
+                events.append(SlotSet(screening_slot(rule_id), "no"))
+                dispatcher.utter_message(
+                    text=f"OK, I've changed your answer about {rulebook.rule(rule_id).title.lower()} to no."
+                )
+        text = " ".join((tracker.latest_message.get("text") or "").lower().split())
+        if WRONG_ANSWER.search(text) or re.search(r"\bactually\b", text):
+            # "sorry, I pressed the wrong one, I actually am pregnant": a "no" taken back
+            for mention in recognition.affirmed(Experiencer.SELF):
+                rule_id = screening_rule_for(mention.rule_id)
+                if rule_id != asked_rule and tracker.get_slot(screening_slot(rule_id)) in ("no", "unknown"):
+                    events.append(SlotSet(screening_slot(rule_id), "yes"))
+                    dispatcher.utter_message(
+                        text=f"OK, I've changed your answer about {rulebook.rule(rule_id).title.lower()} "
+                        "to yes."
+                    )
+        if events:
+            return events
+        if not WRONG_ANSWER.search(text):
+            return events
+        previous = _previous_answered(tracker, asked_rule)
+        if previous is None:
+            return events
+        number = [r.id for r in rulebook.screening_rules].index(previous) + 1
+        meant = MEANT.search(text)
+        if meant:
+            value = {"yes": "yes", "no": "no"}.get(meant.group(1), "unknown")
+            events.append(SlotSet(screening_slot(previous), value))
+            label = {"yes": "yes", "no": "no", "unknown": "I don't know"}[value]
+            dispatcher.utter_message(text=f"OK, I've changed your answer to question {number} to {label}.")
+        else:
+            events.append(SlotSet(screening_slot(previous), None))
+            dispatcher.utter_message(text=f"OK, let's go back to question {number}.")
+        return events
+
+    @staticmethod
     def _answer(tracker: Tracker, asked_rule: Text, recognition: Any) -> Optional[Text]:
-        answer = parse_answer(tracker.latest_message.get("text"))
-        if answer is not None:
-            return answer.value
+        text = tracker.latest_message.get("text") or ""
+        answer = parse_answer(text)
+        if answer is None and answer_cue(asked_rule, text, negative=True):
+            return "no"  # "I'm a 74 year old man!" to the pregnancy question
+        if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
+            return "yes"  # "my hands are flaring right now" to the eczema flare-up question
         own = [
             m for m in recognition.mentions
             if screening_rule_for(m.rule_id) == asked_rule and m.experiencer is Experiencer.SELF
         ]
+        if answer is not None:
+            if answer is Answer.UNKNOWN and any(m.affirmed for m in own):
+                return "yes"  # "I think so, my hands are flaring right now": the detail decides
+            return answer.value
         if any(m.affirmed for m in own):
             return "yes"
         if own:
             return "no"
         return None
+
+    @staticmethod
+    def _named(asked_rule: Text, recognition: Any) -> List[Text]:
+        """The user's own conditions named for the question asked (to confirm what was noted)."""
+        return list(dict.fromkeys(
+            m.condition for m in recognition.affirmed(Experiencer.SELF)
+            if screening_rule_for(m.rule_id) == asked_rule
+        ))
+
+
+SKIP = re.compile(
+    r"\b(skip( this| that| it)?|pass( on this)?|next question|rather not (say|answer)|"
+    r"prefer not to (say|answer))\b"
+)
+SKIP_REPLY = (
+    "OK, I've noted \"I don't know\" for that one: it counts as \"ask your doctor first\", never as a no."
+)
+WRONG_ANSWER = re.compile(
+    r"\b(wrong (button|answer|one)|mis-?click(ed)?|clicked the wrong|pressed the wrong|hit the wrong|"
+    r"i meant (yes|no|i don'?t know|not sure)|meant to (say|press|click) (yes|no)|change my (last )?answer|"
+    r"(that|my last answer) was wrong|go back)\b"
+)
+MEANT = re.compile(
+    r"\b(?:meant|meant to (?:say|press|click)|should be|is)\s+(yes|no|i don'?t know|not sure)\b"
+)
+
+
+def _previous_answered(tracker: Tracker, asked_rule: Text) -> Optional[Text]:
+    """The question answered just before the one being asked."""
+    order = [r.id for r in default_rulebook().screening_rules]
+    for rule_id in reversed(order[: order.index(asked_rule)]):
+        if tracker.get_slot(screening_slot(rule_id)) is not None:
+            return rule_id
+    return None
 
 
 ANSWER_BUTTONS = [

@@ -4,6 +4,9 @@ With ``--enable-api`` Rasa serves ``PUT /model`` (load a model from a path or UR
 of Rasa before 3.6.21 came in through model files), ``DELETE /model``, ``POST /model/train`` and the
 ``/model/test`` endpoints. This assistant loads its model from ``models/`` at start-up only, so those
 answer 403 even with a valid token. The read and conversation endpoints keep Rasa's own token check.
+
+It also replaces Rasa's ``GET /`` ("Hello from Rasa: 3.6.21", with or without the API): the health check
+answers a plain ``ok`` and tells nobody which version, with its known holes, is running.
 """
 
 from __future__ import annotations
@@ -32,9 +35,23 @@ async def refuse_model_changes(request: Request) -> Optional[HTTPResponse]:
     return None
 
 
+HEALTH_BODY = "ok"
+
+
+def add_health_route(app: Any) -> None:
+    """``GET /``: a plain health answer without versions (replaces ``rasa.server.add_root_route``)."""
+
+    @app.get("/")
+    async def hello(_: Request) -> HTTPResponse:
+        return response.text(HEALTH_BODY)
+
+
 def install() -> None:
     """Make ``rasa.server.create_app`` (used by ``rasa run --enable-api``) add the guard to its app."""
     import rasa.server
+
+    # both the app with the API and the one without (rasa.core.run) call rasa.server.add_root_route(app)
+    rasa.server.add_root_route = add_health_route
 
     original = rasa.server.create_app
     if getattr(original, "guarded", False):

@@ -26,6 +26,12 @@ ENGLISH_WORDS = frozenset(
     just me more my no not of off on one or our out she should so some than that the their them then there
     these they this to too up us was we were what when where which who why will with would yes you your
     help use using pad pads light red therapy thanks thank hi hello hey ok okay please""".split()
+    # telegraphic English has no function word ("helps wounds heal faster?", "good morning, anyone
+    # around"): the assistant's own domain words and greetings count as English too
+    + """helps helped heal heals healing faster wound wounds skin pain back knee knees neck muscle muscles
+    joint joints sore safe doctor price cost buy results result work works working good morning evening
+    night anyone someone anybody everyone around really cure treat fat weight wrinkles eczema pregnant
+    pregnancy blood circulation cold hands feet session minutes daily week weeks""".split()
 )
 
 

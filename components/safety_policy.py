@@ -26,6 +26,7 @@ The rules then predict as if the safety replies were not there, so no rule has t
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import PolicyPrediction
@@ -33,10 +34,12 @@ from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_DEACTIVATE_LOOP_NAME, ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from padsafety.conversation import RECOVERY, taken_back_conditions
 from padsafety.recognition import Decision, Experiencer, recognise
+from padsafety.rules import Verdict, default_rulebook
 
 UTTER_REFERRAL = "utter_doctor_referral"
 UTTER_REFERRAL_OTHER = "utter_doctor_referral_other"
@@ -46,6 +49,12 @@ UTTER_EMERGENCY_BURN = "utter_emergency_burn"
 UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
 UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
 EMERGENCY_REPLIES = (UTTER_EMERGENCY, UTTER_EMERGENCY_BURN, UTTER_EMERGENCY_SELF_HARM)
+# what follows each emergency reply on the next turns
+FOLLOWUPS = {
+    UTTER_EMERGENCY: UTTER_EMERGENCY_FOLLOWUP,
+    UTTER_EMERGENCY_BURN: "utter_emergency_followup_burn",
+    UTTER_EMERGENCY_SELF_HARM: "utter_emergency_followup_self_harm",
+}
 UTTER_CLARIFY = "utter_ask_health_clarify"
 UTTER_IF_URGENT = "utter_ask_if_urgent"
 UTTER_ACKNOWLEDGE = "utter_acknowledge"
@@ -54,9 +63,23 @@ CLARIFYING = (UTTER_CLARIFY, UTTER_IF_URGENT)
 SAFETY_ACTIONS = {
     UTTER_REFERRAL, UTTER_REFERRAL_OTHER, UTTER_REFERRAL_GENERAL, UTTER_CLARIFY, UTTER_IF_URGENT, ASSESS
 }
+VERDICT_REMINDER = "action_verdict_reminder"
+FORGET_DENIED = "action_forget_denied"
+UTTER_ANSWER_HINT = "utter_screening_answer_hint"
+FOLLOW_UP = "action_follow_up"
 REFERRAL_INTENT = "mention_condition"
 EMERGENCY_INTENT = "report_red_flag"
 SCREENING_INTENT = "request_screening"
+PET_INTENT = "ask_pet"
+_ANIMAL = re.compile(
+    r"\b(dogs?|pupp(y|ies)|cats?|kittens?|horses?|pony|ponies|rabbits?|pets?|parrots?|animals?)\b",
+    re.IGNORECASE,
+)
+_ANIMAL_SUBJECT = re.compile(
+    r"\b(my|our|the) (old |young |little |senior )?"
+    r"(dog|puppy|cat|kitten|horse|pony|rabbit|pet|parrot)('?s)?\b",
+    re.IGNORECASE,
+)
 
 
 def current_turn(tracker: DialogueStateTracker) -> List[Event]:
@@ -77,10 +100,20 @@ def _previous_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:
     events = list(tracker.events)
     turn_start = len(events) - len(current_turn(tracker)) - 1
     for event in reversed(events[: max(turn_start, 0)]):
-        if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+        if isinstance(event, ActionExecuted) and event.action_name not in (
+            ACTION_LISTEN_NAME, ACTION_DEACTIVATE_LOOP_NAME
+        ):
             return event.action_name
         if isinstance(event, UserUttered):
             return None
+    return None
+
+
+def _last_emergency(tracker: DialogueStateTracker) -> Optional[Text]:
+    """The latest emergency reply of the conversation, if any."""
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, ActionExecuted) and event.action_name in EMERGENCY_REPLIES:
+            return event.action_name
     return None
 
 
@@ -89,6 +122,8 @@ def safety_plan(
     intent: Optional[Text],
     in_form: bool,
     previous_action: Optional[Text] = None,
+    emergency: Optional[Text] = None,
+    confidence: float = 1.0,
 ) -> List[Text]:
     """The safety replies a message calls for, in order (empty when it calls for none)."""
     recognition = recognise(text if text and not text.startswith("/") else None)
@@ -100,10 +135,25 @@ def safety_plan(
         if flags == {"burn_or_blistering"}:
             return [UTTER_EMERGENCY_BURN]
         return [UTTER_EMERGENCY]
-    if previous_action in EMERGENCY_REPLIES and decision in (Decision.NONE, Decision.ASK_IF_URGENT):
-        # the turn after emergency advice: the advice again, never a menu or "I didn't understand"
-        return [UTTER_EMERGENCY_FOLLOWUP]
-    assess = [] if in_form else [ASSESS]
+    ended = bool(_EMERGENCY_OVER.search(text or ""))
+    burn_chain = emergency == UTTER_EMERGENCY_BURN and intent in _BURN_QUESTIONS
+    if not ended and (previous_action in EMERGENCY_REPLIES or (
+        decision in (Decision.NONE, Decision.ASK_IF_URGENT, Decision.REFERRAL, Decision.CLARIFY)
+        and previous_action in FOLLOWUPS.values()
+        and (intent in _STILL_IN_EMERGENCY or burn_chain or _CALLING.search(text or ""))
+    )):
+        # the turns after emergency advice: advice that fits it again, never a menu or "I didn't
+        # understand", until the user moves on (a question about the pad, thanks, goodbye)
+        return [FOLLOWUPS[emergency or UTTER_EMERGENCY]]
+    pet = intent == PET_INTENT and bool(_ANIMAL.search(text or ""))
+    if pet and (
+        decision in (Decision.REFERRAL_OTHER, Decision.GENERAL)
+        or (decision is Decision.REFERRAL and _ANIMAL_SUBJECT.search(text or ""))
+    ):
+        return []  # "my dog has arthritis": the animal's condition is for a vet (utter_pet says so)
+    # a question about a pet gets the vet after the user's own referral; a request for the safety check
+    # gets what the rules say of the condition named, then the check
+    assess = [] if in_form or pet else [ASSESS]
     if decision is Decision.REFERRAL:
         return [UTTER_REFERRAL, *assess]
     if decision is Decision.REFERRAL_OTHER:
@@ -113,8 +163,12 @@ def safety_plan(
         # whose answer is about another rule ("ok while breastfeeding?" read as the pregnancy question)
         # gets the rules' assessment of what was named
         rules = {m.rule_id for m in recognition.affirmed(Experiencer.GENERAL)}
-        answered = intent in _KNOWLEDGE_INTENTS or intent == "ask_who_should_avoid" or (
-            intent in _AVOID_INTENT_RULES and rules <= _AVOID_INTENT_RULES[intent]
+        # an unsure guess at a knowledge question ("what if it starts going yellow and oozing" read as
+        # "results vary") does not answer it: the rules' assessment in general words does
+        answered = (
+            (intent in _KNOWLEDGE_INTENTS and confidence >= 0.5)
+            or intent == "ask_who_should_avoid"
+            or (intent in _AVOID_INTENT_RULES and rules <= _AVOID_INTENT_RULES[intent])
         )
         return [UTTER_REFERRAL_GENERAL] if answered else assess
     if decision is Decision.ASK_IF_URGENT and previous_action not in CLARIFYING:
@@ -147,18 +201,41 @@ class SafetyRulePolicy(RulePolicy):
         done = _executed(current_turn(tracker))
         in_form = bool(tracker.active_loop_name)
         previous = _previous_bot_action(tracker)
-        plan = safety_plan(text, intent, in_form, previous)
+        confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
+        plan = safety_plan(text, intent, in_form, previous, _last_emergency(tracker), confidence)
+        if plan in ([], [UTTER_CLARIFY]) and not in_form and _about_the_other_person(tracker, text):
+            # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"
+            plan = [UTTER_REFERRAL_OTHER, ASSESS]
+        if not plan and not in_form and _needs_verdict_reminder(tracker, intent, previous):
+            plan = [VERDICT_REMINDER]
+        if not in_form and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
+            # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
+            return self._safety_prediction(FORGET_DENIED, tracker, domain)
+        if not plan and not in_form and _holds_verdict(tracker, intent, text):
+            # "only on my feet then?" after "do not use": the verdict again, never "OK" or a menu
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
 
         if set(EMERGENCY_REPLIES) & set(done):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if UTTER_EMERGENCY_FOLLOWUP in done:
+        if set(FOLLOWUPS.values()) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
             if action_name not in done:
                 return self._safety_prediction(action_name, tracker, domain)
-        if plan and not in_form and intent not in _KNOWLEDGE_INTENTS and UTTER_REFERRAL_GENERAL not in plan:
+        if (
+            plan
+            and not in_form
+            and intent not in _KNOWLEDGE_INTENTS
+            and not (plan == [UTTER_CLARIFY] and intent in _AVOID_INTENT_RULES)
+            and not (intent == SCREENING_INTENT and ASSESS in plan and _check_still_useful(text))
+            and not (intent == PET_INTENT and _ANIMAL.search(text or ""))
+            and UTTER_REFERRAL_GENERAL not in plan
+            and VERDICT_REMINDER not in plan
+        ):
             # the assessment offers the full check itself; only a question about the pad is answered
             # after it ("I have arthritis, does it help my knees?")
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -166,11 +243,17 @@ class SafetyRulePolicy(RulePolicy):
             # these intents are the policy's alone: nothing called for (a denied condition, a
             # classifier guess below the threshold) means the form goes on, or the bot listens
             if in_form:
+                if _form_rejected(tracker) and UTTER_ANSWER_HINT not in done:
+                    # the form could not read an answer ("does eczema I had as a kid count?"): never silence
+                    return self._safety_prediction(UTTER_ANSWER_HINT, tracker, domain)
+                if tracker.active_loop_name in done or _form_rejected(tracker):
+                    # the form took the answer and asked its next question: wait for the user
+                    return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
                 return self._safety_prediction(tracker.active_loop_name, tracker, domain)
             if UTTER_ACKNOWLEDGE not in done:
                 return self._safety_prediction(UTTER_ACKNOWLEDGE, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        inserted = set(plan) & set(done)
+        inserted = (set(plan) | {FORGET_DENIED}) & set(done)
         if inserted:
             # No rule expects the replies we inserted: predict as if they had not happened.
             prediction, _ = self._predict(self._without(tracker, domain, inserted), domain)
@@ -212,3 +295,121 @@ _AVOID_INTENT_RULES = {
     "ask_avoid_implanted_device": {"implanted_device"},
     "ask_avoid_children": {"children"},
 }
+
+
+# Questions whose answer could read as a green light after a "do not use" ("only on my shoulders?").
+_REMINDER_INTENTS = {
+    "ask_how_it_works", "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing",
+    "ask_benefit_circulation", "ask_usage_safety", "ask_not_in_source", "ask_limitation_variability",
+}
+# Replies that state the verdict themselves: no reminder right after them.
+_STATES_VERDICT = {VERDICT_REMINDER, "action_follow_up"}
+
+
+def _needs_verdict_reminder(
+    tracker: DialogueStateTracker, intent: Optional[Text], previous: Optional[Text]
+) -> bool:
+    """A remembered "do not use", a question that could undercut it, and not just said."""
+    return (
+        tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        and intent in _REMINDER_INTENTS
+        and previous not in _STATES_VERDICT
+    )
+
+# After an emergency follow-up, these keep the emergency advice coming ("ok", "my wife is calling an
+# ambulance", "should I lie down?"); anything else (a question about the pad, thanks) moves on.
+_STILL_IN_EMERGENCY = {
+    None, "nlu_fallback", "affirm", "deny", "dont_know", "out_of_scope", "stop", "report_red_flag",
+    "mention_condition", "ask_followup", "request_human",
+}
+
+# Replies the classifier cannot place, which after a "do not use" usually ask whether it still holds.
+_VAGUE_INTENTS = {"nlu_fallback", "affirm", "out_of_scope", "deny", "dont_know"}
+_STILL_ASKING = re.compile(
+    r"\?|\b(only|just|even|at all|then|instead|anyway|still|ok for|okay for|fine for|safe for|on my|"
+    r"for my|though|but)\b",
+    re.IGNORECASE,
+)
+
+
+def _holds_verdict(tracker: DialogueStateTracker, intent: Optional[Text], text: Optional[Text]) -> bool:
+    """A vague question after a remembered "do not use" or "ask your doctor": answered with the verdict."""
+    vague = intent in _VAGUE_INTENTS or (
+        # "so am I fine to use it?" after a verdict asks about it, not for a new check
+        intent == SCREENING_INTENT
+        and bool(re.match(r"^\W*(so|then|and so|ok so|okay so)\b", (text or "").lower()))
+    )
+    if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
+        return True  # "and once it has cleared up?"
+    return (
+        tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        and vague
+        and bool(text)
+        and not (text or "").startswith("/")
+        and bool(_STILL_ASKING.search(text or ""))
+    )
+
+_OTHER_PERSON = re.compile(
+    r"\b(she|he|her|him|they|them|his|hers)\b|\bmy (mum|mom|mother|dad|father|sister|brother|wife|husband|"
+    r"partner|son|daughter|grandma|grandmother|grandpa|grandfather|friend|aunt|uncle|child|kid)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text]) -> bool:
+    """A question about someone whose condition the user named earlier in the conversation."""
+    return bool(
+        tracker.get_slot("known_other_conditions")
+        and text
+        and not text.startswith("/")
+        and _OTHER_PERSON.search(text)
+    )
+
+
+_INSISTS_ON_CHECK = re.compile(
+    r"\b(anyway|still|run the (safety )?check|do the (safety )?check|safety check|go through|check me)\b",
+    re.IGNORECASE,
+)
+
+
+def _check_still_useful(text: Optional[Text]) -> bool:
+    """After "I have lupus, is it safe for me?" the rules' "do not use" is the answer; the full check
+    starts only when the user asks for it anyway, or when what they named does not settle it
+    ("I'm diabetic, please check if the pad is safe for me")."""
+    if text and _INSISTS_ON_CHECK.search(text):
+        return True
+    own = [m.condition for m in recognise(text if text and not text.startswith("/") else None).affirmed(
+        Experiencer.SELF
+    )]
+    return default_rulebook().assess_conditions(own).verdict is not Verdict.DO_NOT_USE
+
+# After burn advice, questions about the burn or using the pad again keep getting it.
+_BURN_QUESTIONS = {
+    "ask_usage_safety", "ask_limitation_variability", "ask_benefit_wound_healing",
+    "ask_avoid_skin_conditions", "ask_not_in_source", "request_screening",
+}
+# "should we still call?", "my wife is calling an ambulance": the emergency advice again, whatever the intent
+_CALLING = re.compile(
+    r"\b(call|calling|ring|ringing|phone|ambulance|paramedics?|911|112|999|a&e|er|emergency|hospital)\b",
+    re.IGNORECASE,
+)
+# "there is NO burn", "it's from running", "start over", "I'm fine": the emergency is not one, move on
+_EMERGENCY_OVER = re.compile(
+    r"\b(there'?s no|there is no|no|not a|isn'?t a|wasn'?t a) (burn|blister|emergency)\b|"
+    r"\b(start over|start again|restart|new question|different question|i'?m (fine|ok|okay) now|"
+    r"from (running|my shoes|shoes|boots|hiking|a race))\b",
+    re.IGNORECASE,
+)
+
+
+def _form_rejected(tracker: DialogueStateTracker) -> bool:
+    """The active form rejected the latest message (it held no answer)."""
+    return any(isinstance(e, ActionExecutionRejected) for e in current_turn(tracker))
+
+
+def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bool:
+    """The message denies, or gives to someone else, a condition behind the remembered verdict."""
+    known = set(tracker.get_slot("known_conditions") or [])
+    if not known or not text or text.startswith("/"):
+        return False
+    return bool(taken_back_conditions(recognise(text), text) & known)

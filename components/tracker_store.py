@@ -11,6 +11,20 @@ event stored for it (events are appended in time order), so nothing is written t
 the conversation's sessions were split meanwhile. A forget-me request made during the outage deletes
 the stored conversation at recovery.
 
+Per-turn cost: Rasa's `SQLTrackerStore` loads every event of the conversation's session from SQL and
+replays it into a tracker on every message, then counts the stored events again to find the new ones, so a
+turn costs more the longer the conversation. `CachedSQLTrackerStore` (below; this store builds on it) keeps
+the trackers of recently active conversations in memory and checks them against the database with one
+aggregate query per retrieve: the number of the conversation's stored events, its newest id and newest
+timestamp. Only when they match what the cache last saw is the cached tracker used; otherwise (another
+Rasa server wrote to the conversation, a forget-me or retention purge deleted it, an outage's events were
+written at recovery) it is loaded from SQL as Rasa does. Saving inserts only the events after those the
+cache holds. Several Rasa servers sharing one database stay correct: each checks the database before
+trusting its copy (the Redis lock store already serialises a conversation's turns between servers).
+The cache is bounded (`cache_size` conversations, `cache_events` events in all), separate from the outage
+memory below, and can be switched off (`cache_size: 0` in the tracker store's endpoint configuration),
+which gives Rasa's own retrieve and save.
+
 Start-up: Rasa's `SQLTrackerStore.__init__` only logs "Could not create tables" when the database is
 down (it loops only with `login_db`, which we do not use), so Rasa starts; this store then starts in
 the "unreachable" state and creates the tables when the database appears. Rasa's engine has no connect
@@ -26,17 +40,20 @@ connecting) blocks the event loop until the operating system gives up on the con
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import time
 import zlib
-from collections import OrderedDict
+from collections import OrderedDict, deque
+from dataclasses import dataclass
 from functools import partial
-from typing import Awaitable, Callable, Iterable, Optional, Set, Text, TypeVar
+from typing import Any, Awaitable, Callable, Iterable, List, Optional, Set, Text, Tuple, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
-from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserUttered, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import exc
@@ -75,7 +92,204 @@ def _describe(error: BaseException) -> str:
     return f"{original.__class__.__name__}: {lines[0] if lines else ''}".strip()
 
 
-class PrivacySQLTrackerStore(SQLTrackerStore):
+# --- the tracker cache ---------------------------------------------------------------------------------
+
+# What the database holds for a conversation: (number of stored events, newest id, newest timestamp).
+# Inserting or deleting any of its events changes it (ids and timestamps only grow, so even SQLite,
+# which can reuse the ids of deleted rows, cannot give back the same triple after a delete and re-insert).
+Mark = Tuple[int, Optional[int], Optional[float]]
+
+
+def clone_tracker(tracker: DialogueStateTracker) -> DialogueStateTracker:
+    """An independent copy of a tracker's state, without replaying its events.
+
+    The events themselves are shared, as in Rasa's own `DialogueStateTracker.copy()` (Rasa never changes
+    an event once a later one is appended); everything a turn changes is copied: the event list, the
+    slots and their values, the active loop and the latest action.
+    """
+    clone = copy.copy(tracker)
+    clone.events = deque(tracker.events, tracker.events.maxlen)
+    slots = type(tracker.slots)()  # a dict, or Rasa's AnySlotDict for a tracker without a domain
+    for name, slot in tracker.slots.items():
+        slot_copy = copy.copy(slot)
+        if isinstance(slot_copy._value, (list, dict, set)):
+            slot_copy._value = copy.deepcopy(slot_copy._value)
+        slots[name] = slot_copy
+    clone.slots = slots
+    clone.active_loop = copy.deepcopy(tracker.active_loop)
+    clone.latest_action = copy.copy(tracker.latest_action)
+    return clone
+
+
+@dataclass
+class CachedTracker:
+    """A conversation's latest session as loaded from (or appended to) the database, and its mark.
+
+    `tracker` is the store's own object and is never handed out (only clones are). `anchor` is the
+    event at the end of the cached events in the trackers handed out or saved since: a tracker given to
+    `save` continues the cached one when its event at that position is this very object.
+    """
+
+    tracker: DialogueStateTracker
+    mark: Mark
+    anchor: Optional[Event]
+    session_start: Optional[float]  # timestamp of the session's `SessionStarted`, which Rasa filters by
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store, with the trackers of recently active conversations kept in memory.
+
+    See the module's docstring. `retrieve` costs one aggregate query when the cached tracker is current,
+    and `save` only the inserts of the new events; anything unexpected (a tracker that does not continue
+    the cached one, a database that changed meanwhile) falls back to Rasa's own code for that call and
+    drops the cached copy.
+    """
+
+    # Bounds of the cache: conversations, and events in all of them (the bigger cost: a 15-turn
+    # conversation with the whole safety check is ~150 events and ~230 KB as Python objects, about 1.5 KB
+    # an event, so 40,000 events are ~60 MB). The least recently used conversations go first; one that
+    # is not cached is loaded from SQL as Rasa does. cache_size 0 switches the cache off.
+    cache_size = 500
+    cache_events = 40_000
+
+    def __init__(
+        self, *args: Any, cache_size: Optional[int] = None, cache_events: Optional[int] = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if cache_size is not None:
+            self.cache_size = int(cache_size)
+        if cache_events is not None:
+            self.cache_events = int(cache_events)
+        self._cache: "OrderedDict[str, CachedTracker]" = OrderedDict()
+
+    def _mark(self, session: Any, sender_id: Text) -> Mark:
+        """The conversation's mark in the database (one aggregate query over its index)."""
+        event = self.SQLEvent
+        count, newest_id, newest_time = (
+            session.query(sa.func.count(event.id), sa.func.max(event.id), sa.func.max(event.timestamp))
+            .filter(event.sender_id == sender_id)
+            .one()
+        )
+        return int(count), newest_id, newest_time
+
+    @property
+    def domain(self) -> Domain:
+        """The model's domain (its slots shape the trackers)."""
+        return self._domain
+
+    @domain.setter
+    def domain(self, domain: Optional[Domain]) -> None:
+        self._domain = domain or Domain.empty()
+        getattr(self, "_cache", {}).clear()  # trackers built with another domain's slots
+
+    def forget_cached(self, sender_id: Text) -> None:
+        """Drop a conversation's cached tracker (it is loaded from the database next time)."""
+        self._cache.pop(sender_id, None)
+
+    def _keep(self, sender_id: Text, entry: CachedTracker) -> None:
+        """Cache `entry` as the most recently used; evict the least recently used beyond the bounds."""
+        self._cache[sender_id] = entry
+        self._cache.move_to_end(sender_id)
+        events = sum(len(cached.tracker.events) for cached in self._cache.values())
+        while self._cache and (len(self._cache) > self.cache_size or events > self.cache_events):
+            _, evicted = self._cache.popitem(last=False)
+            events -= len(evicted.tracker.events)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The latest session: a copy of the cached tracker if the database has not changed, else Rasa's."""
+        if self.cache_size <= 0:
+            return await super().retrieve(sender_id)
+        with self.session_scope() as session:
+            mark = self._mark(session, sender_id)  # first: a write after it makes the next check fail
+            entry = self._cache.get(sender_id)
+            if entry is None or entry.mark != mark:
+                self.forget_cached(sender_id)
+                rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+                if not (self.domain and rows):
+                    return None  # as Rasa: nothing stored (or no domain)
+                tracker = DialogueStateTracker.from_dict(
+                    sender_id, [json.loads(row.data) for row in rows], self.domain.slots
+                )
+                starts = [row.timestamp for row in rows if row.type_name == SessionStarted.type_name]
+                entry = CachedTracker(tracker, mark, None, max(starts, default=None))
+                self._keep(sender_id, entry)
+            else:
+                self._cache.move_to_end(sender_id)
+        events = entry.tracker.events
+        entry.anchor = events[-1] if events else None
+        return clone_tracker(entry.tracker)
+
+    def _continues(self, tracker: DialogueStateTracker, entry: CachedTracker) -> bool:
+        """Whether `tracker` is the cached tracker plus new events (a clone of it, added to)."""
+        cached = len(entry.tracker.events)
+        if cached == 0 or len(tracker.events) < cached:
+            return False
+        return tracker.events[cached - 1] is entry.anchor
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Insert the events after the cached ones; Rasa's save when the cache cannot tell which are new."""
+        if self.cache_size <= 0:
+            return await super().save(tracker)
+        await self.stream_events(tracker)  # as Rasa's save (a no-op without an event broker)
+        sender_id = tracker.sender_id
+        with self.session_scope() as session:
+            # No query for the mark here: the events after the cached ones are new whatever happened
+            # meanwhile, and if another server wrote since `retrieve` (only possible without the Redis
+            # lock store), the mark computed below differs from the database's and the next `retrieve`
+            # loads the conversation from SQL. (Rasa's count of stored events would skip or repeat
+            # events then, or re-insert a conversation that was just forgotten.)
+            # Out of the cache until this save has succeeded: if anything below fails, the next save
+            # counts the stored events as Rasa does and the next retrieve loads from SQL.
+            entry = self._cache.pop(sender_id, None)
+            if entry is not None and self._continues(tracker, entry):
+                mark = entry.mark
+                new_events: List[Event] = list(tracker.events)[len(entry.tracker.events) :]
+            else:
+                entry = None
+                new_events = list(self._additional_events(session, tracker))
+            rows = [self._sql_row(sender_id, event) for event in new_events]
+            session.add_all(rows)
+            session.flush()  # assigns the ids
+            ids = [row.id for row in rows]
+            stored = [row.data for row in rows]
+            session.commit()
+        logger.debug(f"Tracker with sender_id '{sender_id}' stored to database")
+        if entry is None:
+            return
+        if not new_events:
+            self._keep(sender_id, entry)
+            return
+        loaded = deserialise_events([json.loads(data) for data in stored])
+        start = entry.session_start
+        if any(
+            isinstance(event, SessionStarted) or (start is not None and (event.timestamp or 0) < start)
+            for event in loaded
+        ):
+            # a new session (Rasa's retrieve returns only that one), or an event that Rasa's retrieve
+            # would leave out (older than the session start: clocks of two servers disagreeing)
+            return
+        for event in loaded:  # exactly what Rasa's retrieve would replay from these rows
+            entry.tracker.update(event)
+        times = [event.timestamp for event in loaded if event.timestamp is not None]
+        newest_time = max(times + ([mark[2]] if mark[2] is not None else []), default=None)
+        entry.mark = (mark[0] + len(rows), max(ids + ([mark[1]] if mark[1] is not None else [])), newest_time)
+        entry.anchor = tracker.events[-1]
+        self._keep(sender_id, entry)
+
+    def _sql_row(self, sender_id: Text, event: Event) -> "SQLTrackerStore.SQLEvent":
+        """An event as `SQLTrackerStore.save` stores it."""
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+
+class PrivacySQLTrackerStore(CachedSQLTrackerStore):
     """SQL tracker store that forgets a conversation on request and keeps answering when the DB is down."""
 
     # Enough for every conversation of the last hour (Rasa's session expiry here, after which a new
@@ -254,6 +468,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         )
 
     def _delete_conversation(self, sender_id: Text) -> None:
+        self.forget_cached(sender_id)
         with self.session_scope() as session:
             deleted = (
                 session.query(self.SQLEvent)

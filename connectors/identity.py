@@ -38,7 +38,11 @@ def _digest(secret: str, message: str) -> str:
             "CONVERSATION_ID_SECRET is empty: conversation ids are unkeyed hashes (`make run` writes a "
             "random secret into .env)"
         )
-    return hmac.new(secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+    # "surrogatepass": JSON can carry a lone surrogate ("\ud800"), which strict UTF-8 refuses to encode;
+    # the REST channel refuses such senders, and this never raises for any string
+    return hmac.new(
+        secret.encode("utf-8", "surrogatepass"), message.encode("utf-8", "surrogatepass"), hashlib.sha256
+    ).hexdigest()
 
 
 def rest_conversation_id(sender: str, secret: str) -> str:

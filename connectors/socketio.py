@@ -52,6 +52,7 @@ from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 
 from connectors.identity import is_issued_session_id, new_session_id
+from connectors.parts import send_parts
 from padsafety.inputs import channel_replies, clean
 from padsafety.settings import settings
 
@@ -203,13 +204,6 @@ class SocketIOInput(RasaSocketIOInput):
             if metadata is not None and not isinstance(metadata, dict):
                 logger.warning("socket.io: dropped metadata that is not a JSON object")
                 metadata = {}
-            message = UserMessage(
-                text,
-                output_channel,
-                sender_id,
-                input_channel=self.name(),
-                metadata=metadata,
-            )
-            await on_new_message(message)
+            await send_parts(text, output_channel, sender_id, self.name(), on_new_message, metadata)
 
         return socketio_webhook

@@ -26,70 +26,52 @@ answers button presses (see shared/RASA-3.6-KNOWN-DEFECTS.md). This channel:
   channel's client can claim a Telegram user's conversation by sending a chat id; the chat id itself is kept
   only in the per-update output channel, for the replies;
 - never logs message text at INFO, nor the bot token (it is part of every Bot API URL).
+
+Three modules, one job each: this one is the channel (the webhook, update dispatch, the sender id and the
+output channel); ``connectors/telegram_api.py`` is the Bot API client (HTTP, the retry on 429, logs
+without the token); ``connectors/telegram_format.py`` is Telegram's message format (splitting long texts,
+inline keyboards, commands, chat ids), with no Rasa and no network.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
 import logging
 import re
 from collections import OrderedDict
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
-from urllib.parse import quote, urlsplit
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from urllib.parse import urlsplit
 
-import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from connectors.parts import send_parts
+from connectors.telegram_api import TOKEN_PATTERN, BotApi
+from connectors.telegram_format import (
+    NON_TEXT_KINDS,
+    chat_id_of,
+    inline_keyboard,
+    parse_command,
+    split_text,
+    update_kind,
+)
 from padsafety.inputs import channel_replies, clean
 from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-# Telegram's limits: sendMessage text (counted in UTF-16 code units) and inline button callback_data (bytes).
-MAX_TEXT_LENGTH = 4096
-MAX_CALLBACK_DATA_BYTES = 64
 # Real updates are a few KB; Sanic would otherwise accept up to 100 MB.
 MAX_BODY_BYTES = 1_000_000
-# Longest user message handed to Rasa, in characters (as on the website widget): questions about a pad are
-# short, and a wall of text only costs NLU time.
 # Telegram redelivers an update it got no 200 for; remember this many recent update ids to skip repeats.
 SEEN_UPDATES = 1024
-# Wait and retry once when the Bot API asks for at most this many seconds of patience (HTTP 429).
-MAX_RETRY_AFTER_SECONDS = 5
-API_TIMEOUT_SECONDS = 15
 
-TOKEN_PATTERN = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 # The characters Telegram accepts in setWebhook's secret_token.
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
-# "/command", "/command@botname", "/command args"
-COMMAND_PATTERN = re.compile(r"/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(.*)", re.DOTALL)
-
-# Message kinds that carry something other than text: the user gets told to type instead. Service messages
-# (members joining, pinned messages...) carry none of these and are ignored silently.
-NON_TEXT_KINDS = (
-    "animation",
-    "audio",
-    "contact",
-    "dice",
-    "document",
-    "game",
-    "location",
-    "photo",
-    "poll",
-    "sticker",
-    "story",
-    "venue",
-    "video",
-    "video_note",
-    "voice",
-)
 
 HELP_TEXT = (
     "I answer questions about red-light therapy pads:\n"
@@ -125,167 +107,6 @@ def telegram_sender_id(chat_id: int, secret: str) -> str:
     """
     digest = hmac.new(secret.encode("utf-8"), str(chat_id).encode("utf-8"), hashlib.sha256).hexdigest()
     return "telegram-" + digest[:32]
-
-
-def utf16_length(text: str) -> int:
-    """Length of ``text`` as Telegram counts it (UTF-16 code units: emoji count twice)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_text(text: str, limit: int = MAX_TEXT_LENGTH) -> List[str]:
-    """``text`` cut into messages Telegram accepts, at line breaks or spaces when possible; no empty parts."""
-    parts: List[str] = []
-    rest = text.strip()
-    while utf16_length(rest) > limit:
-        # the longest prefix within the limit (characters outside the BMP take two units)
-        cut, units = 0, 0
-        for char in rest:
-            units += 2 if ord(char) > 0xFFFF else 1
-            if units > limit:
-                break
-            cut += 1
-        # prefer a line break, then a space, in the second half of the prefix, so that words stay whole
-        for separator in ("\n", " "):
-            position = rest.rfind(separator, 0, cut)
-            if position >= cut // 2:
-                cut = position + 1
-                break
-        part = rest[:cut].strip()
-        if part:
-            parts.append(part)
-        rest = rest[cut:].strip()
-    if rest:
-        parts.append(rest)
-    return parts
-
-
-def callback_data(payload: str) -> str:
-    """A button payload as ``callback_data``: at most 64 bytes of UTF-8, cut on a character boundary."""
-    encoded = payload.encode("utf-8")
-    if len(encoded) <= MAX_CALLBACK_DATA_BYTES:
-        return payload
-    logger.warning(
-        "Telegram: a button payload of %d bytes was cut to %d (Telegram's limit)",
-        len(encoded),
-        MAX_CALLBACK_DATA_BYTES,
-    )
-    return encoded[:MAX_CALLBACK_DATA_BYTES].decode("utf-8", errors="ignore")
-
-
-def inline_keyboard(buttons: List[Dict[Text, Any]]) -> Optional[Dict[str, Any]]:
-    """Rasa buttons as a Telegram ``reply_markup``: an inline keyboard, one button per row.
-
-    A button with a ``url`` becomes a link button; otherwise its payload (or, without one, its title) is the
-    callback data sent back when it is pressed. Buttons with neither are skipped.
-    """
-    rows = []
-    for button in buttons or []:
-        if not isinstance(button, dict):
-            continue
-        title = str(button.get("title") or button.get("payload") or "").strip()
-        url = button.get("url")
-        payload = str(button.get("payload") or button.get("title") or "").strip()
-        if not title:
-            continue
-        if isinstance(url, str) and url.startswith(("https://", "http://")):
-            rows.append([{"text": title, "url": url}])
-        elif payload:
-            rows.append([{"text": title, "callback_data": callback_data(payload)}])
-    return {"inline_keyboard": rows} if rows else None
-
-
-def parse_command(text: str) -> Optional[Tuple[str, Optional[str], str]]:
-    """``(command, addressee, rest)`` of a Telegram command such as ``/start@bot payload``, else ``None``."""
-    match = COMMAND_PATTERN.fullmatch(text.strip())
-    if match is None:
-        return None
-    return match.group(1).lower(), match.group(2), match.group(3)
-
-
-def chat_id_of(message: Any) -> Optional[int]:
-    """The chat id of a Telegram ``Message`` object, or ``None`` when it has none."""
-    if not isinstance(message, dict):
-        return None
-    chat = message.get("chat")
-    chat_id = chat.get("id") if isinstance(chat, dict) else None
-    # bool is an int in Python; a chat id never is one
-    if isinstance(chat_id, int) and not isinstance(chat_id, bool):
-        return chat_id
-    return None
-
-
-def update_kind(update: Dict[str, Any]) -> str:
-    """The type of an update (``message``, ``callback_query``, ``my_chat_member``...), for logs."""
-    for key in update:
-        if key != "update_id":
-            return str(key)[:32]
-    return "empty"
-
-
-class BotApi:
-    """A minimal Telegram Bot API client: ``POST {base}/bot{token}/{method}`` with a JSON body.
-
-    The aiohttp session is created on first use, inside the running event loop (creating it at start-up
-    in another loop is what breaks Rasa's own channel), and reused. Calls never raise: failures are logged
-    with the method name and Telegram's error, never with the message text or the token.
-    """
-
-    def __init__(self, token: str, base_url: str, timeout: float = API_TIMEOUT_SECONDS) -> None:
-        # quoted, so that a malformed token cannot change the URL's structure
-        self._url = f"{base_url.rstrip('/')}/bot{quote(token, safe=':')}/"
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._session: Optional[aiohttp.ClientSession] = None
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
-
-    def _client(self) -> aiohttp.ClientSession:
-        loop = asyncio.get_running_loop()
-        if self._session is None or self._session.closed or self._loop is not loop:
-            self._session = aiohttp.ClientSession(timeout=self._timeout)
-            self._loop = loop
-        return self._session
-
-    async def call(self, method: str, params: Dict[str, Any]) -> Optional[Any]:
-        """Calls a Bot API method; its ``result``, or ``None`` when the call failed."""
-        for attempt in (1, 2):
-            try:
-                async with self._client().post(self._url + method, json=params) as answer:
-                    status = answer.status
-                    try:
-                        body = await answer.json(content_type=None)
-                    except ValueError:
-                        body = None
-            except Exception as error:  # network errors, timeouts: logged, never raised into Rasa
-                # only the type: an aiohttp error's text can contain the URL, and so the token
-                logger.warning("Telegram %s failed: %s", method, type(error).__name__)
-                return None
-            if isinstance(body, dict) and body.get("ok") is True:
-                return body.get("result")
-            body = body if isinstance(body, dict) else {}
-            parameters = body.get("parameters") if isinstance(body.get("parameters"), dict) else {}
-            retry_after = parameters.get("retry_after")
-            if (
-                attempt == 1
-                and status == 429
-                and isinstance(retry_after, int)
-                and 0 <= retry_after <= MAX_RETRY_AFTER_SECONDS
-            ):
-                await asyncio.sleep(retry_after)
-                continue
-            logger.warning(
-                "Telegram %s failed: HTTP %s, error %s: %s",
-                method,
-                status,
-                body.get("error_code"),
-                str(body.get("description", "no description"))[:200],
-            )
-            return None
-        return None
-
-    async def close(self) -> None:
-        """Closes the HTTP session (at server stop)."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
-        self._session = None
 
 
 class TelegramOutput(OutputChannel):
@@ -555,15 +376,9 @@ class TelegramInput(InputChannel):
     async def _to_rasa(
         self, text: str, output: TelegramOutput, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
-        message = UserMessage(
-            text,
-            output,
-            telegram_sender_id(output.chat_id, self.webhook_secret),
-            input_channel=self.name(),
-            metadata=None,
-        )
+        sender_id = telegram_sender_id(output.chat_id, self.webhook_secret)
         try:
-            await on_new_message(message)
+            await send_parts(text, output, sender_id, self.name(), on_new_message)
         except Exception as error:
             # the user gets an answer rather than silence; Telegram still gets its 200
             logger.error("Telegram: Rasa failed to handle a message (%s)", type(error).__name__)

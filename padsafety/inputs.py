@@ -12,9 +12,21 @@ from typing import List
 
 from padsafety.recognition import needs_referral
 
-# control characters (tab and newline kept: they are harmless in text and common in pasted questions)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# What a message may not carry into Rasa, the tracker store or a log line:
+# - line breaks and tabs of every kind (\t \n \v \f \r, the C0 separators \x1c-\x1e, NEL \x85, U+2028 and
+#   U+2029: what str.splitlines() and log viewers treat as a new line) become one space, so a message can
+#   never start a line of its own in a log ("...\n2026-01-01 INFO rasa.core ... forged");
+LINE_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
+# - the other C0 and C1 control characters (terminal escapes such as ESC [31m, NUL, DEL) are removed;
+# - the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which display text
+#   in another order than it is stored (a log or database reader would see something other than what is
+#   there), are removed; the plain direction marks (U+200E, U+200F, U+061C) are kept for right-to-left text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+# - a lone surrogate (JSON allows "\ud800") is not text: it cannot be encoded, logged or stored as UTF-8
+LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
+# How the assistant's "I didn't understand" reply (domain.yml, utter_please_rephrase) begins.
+NOT_UNDERSTOOD = "Sorry, I didn't quite understand"
 EMPTY_REPLY = "Your message looks empty. What would you like to know about red-light therapy pads?"
 REFERRAL = (
     "You mentioned a health condition. If it applies to you, please talk to your doctor before using a "
@@ -23,8 +35,13 @@ REFERRAL = (
 
 
 def clean(text: str) -> str:
-    """The message without control characters or surrounding white space."""
-    return CONTROL_CHARACTERS.sub("", text).strip()
+    """The message as one line of printable text, without surrounding white space.
+
+    Line breaks and tabs become a space; other control characters and bidirectional overrides are removed;
+    a lone surrogate becomes U+FFFD. Every channel passes user text through here before Rasa sees it.
+    """
+    text = LONE_SURROGATES.sub("\ufffd", text)
+    return CONTROL_CHARACTERS.sub("", LINE_BREAKS.sub(" ", text)).strip()
 
 
 def too_long_reply(limit: int) -> str:
@@ -44,3 +61,59 @@ def channel_replies(text: str, limit: int) -> List[str]:
             replies.append(REFERRAL)
         return replies
     return []
+
+
+# A clause that asks something: it ends with "?" or starts like a question.
+_QUESTION_START = re.compile(
+    r"^(?:and\s+|also\s+|plus\s+|but\s+|so\s+)?(?:can|could|does|do|did|is|are|will|would|should|shall|may|"
+    r"what|what's|whats|how|who|where|when|why|which|any|am i|is there|are there)\b",
+    re.IGNORECASE,
+)
+# Where one question may end and the next begin inside a sentence: "..., and is it safe ...".
+_JOIN = re.compile(
+    r"(?:,?\s+(?:and|also|plus|but)\s+|;\s*|,\s+)(?=(?:can|could|does|do|is|are|will|would|should|what|"
+    r"what's|how|who|where|when|why|which)\s+(?:it|i|they|you|the|my|this|that|there|these|those|red|a|an|"
+    r"people|someone|kids|children|pregnant|using|one|its|it's|about)\b)",
+    re.IGNORECASE,
+)
+MAX_PARTS = 3
+# a reply that answers a yes/no question first
+_ANSWER_START = re.compile(r"^(yes|yeah|yep|no|nope|nah)\b", re.IGNORECASE)
+
+
+def _is_question(part: str) -> bool:
+    return part.rstrip().endswith("?") or bool(_QUESTION_START.match(part.strip()))
+
+
+def split_questions(text: str) -> List[str]:
+    """The questions of a message, in order, each with the statements before it; [text] for one.
+
+    "Can it help with back pain and is it safe during pregnancy?" becomes two messages, so both are
+    answered (and both pass the safety policy). A statement stays with the question after it ("I sit
+    all day. Would it help my back?" is one part), a reply such as "no, and what is porphyria?" is not
+    split, and button payloads never are.
+    """
+    if not text or text.startswith("/"):
+        return [text]
+    pieces: List[str] = []
+    for sentence in re.split(r"(?<=[?!.])\s+", text.strip()):
+        pieces.extend(p.strip() for p in _JOIN.split(sentence) if p.strip())
+    parts: List[str] = []
+    pending = ""
+    for piece in pieces:
+        if _ANSWER_START.match(piece) and not _is_question(piece) and not pending:
+            # "yes, a neurostimulator in my back. and can we stop here?": the answer stands alone
+            parts.append(piece)
+            continue
+        pending = f"{pending} {piece}".strip()
+        if _is_question(piece):
+            parts.append(pending)
+            pending = ""
+    if pending:
+        if parts:
+            parts[-1] = f"{parts[-1]} {pending}"
+        else:
+            parts.append(pending)
+    if len(parts) < 2 or len(parts) > MAX_PARTS:
+        return [text]
+    return parts

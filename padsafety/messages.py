@@ -22,6 +22,11 @@ PRECAUTIONS = (
     "burns. Effects vary between people, and the pad is no substitute for medical treatment."
 )
 
+SCREENING_STOPPED = (
+    "OK, I've stopped the safety check. I can't give a verdict without all the answers, so please don't "
+    "take this as a green light: if you're unsure whether a pad is safe for you, ask your doctor."
+)
+
 NOT_AN_ASSESSMENT = "This is information, not a medical assessment: your doctor knows your situation."
 
 

@@ -525,7 +525,7 @@ class Recogniser:
 
     def recognise(self, text: Optional[str]) -> Recognition:
         """Mentions and red flags of one message."""
-        distress = bool(text) and bool(self.context.distress.search(normalise(text)))
+        distress = bool(text) and bool(self.context.distress.search(normalise(text or "")))
         return Recognition(tuple(self.find_mentions(text)), tuple(self.find_red_flags(text)), distress)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Set, Tuple
 
 import yaml
 
@@ -194,7 +194,7 @@ def _lexicon_terms(
         return {}, frozenset(), [], []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     terms: Dict[Tuple[str, str], List[str]] = {}
-    ambiguous = set()
+    ambiguous: Set[str] = set()
     sources = []
     for entry in data.get("conditions") or []:
         key = (entry["rule"], entry["name"])

@@ -5,8 +5,10 @@ trains on the same data and serves the model on its own port, then measures:
   training time from an empty cache, and again after changing one response only (and which components
   were retrained); cold start (process start to first reply); REST latency p50/p95/p99 with 1, 10 and 50
   concurrent multi-turn conversations (screening form and custom actions included) and messages per
-  second at the highest concurrency; peak resident memory of each Rasa server and of the action server;
-  intent macro-F1 on the held-out NLU test set; doctor-referral recall on the condition-mention tests.
+  second at the highest concurrency; the Rasa server's CPU time per message at each concurrency (from
+  /proc/<pid>/stat, steadier than wall-clock figures on a shared machine); peak resident memory of each
+  Rasa server and of the action server; intent macro-F1 on the held-out NLU test set; doctor-referral
+  recall on the condition-mention tests.
 Latency and start-up figures are medians over --runs repetitions. Results: results/benchmark/.
 
   python scripts/with_env.py python scripts/benchmark.py            # full run (about 15 minutes)
@@ -156,7 +158,19 @@ async def load(url: str, concurrency: int) -> Dict[str, float]:
     def pct(p: float) -> float:
         return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
 
-    return {"p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99), "msgs_per_s": sum(sent) / elapsed}
+    return {
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "msgs_per_s": sum(sent) / elapsed,
+        "messages": sum(sent),
+    }
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) a running process has used, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def referral_recall(url: str) -> float:
@@ -216,7 +230,12 @@ def serve_and_measure(
         try:
             figures.setdefault("cold_start_s", []).append(wait_for_reply(url, process))
             for level in levels:
-                for key, value in asyncio.run(load(url, level)).items():
+                cpu = cpu_seconds(process.pid)
+                measured = asyncio.run(load(url, level))
+                # the Rasa server's own CPU time per message: the main figure on a shared machine
+                used = cpu_seconds(process.pid) - cpu
+                measured["cpu_ms_per_msg"] = 1000 * used / measured.pop("messages")
+                for key, value in measured.items():
                     figures.setdefault(f"c{level}_{key}", []).append(value)
             if recall is None:
                 recall = referral_recall(url)
@@ -297,6 +316,7 @@ def main() -> None:
     top = levels[-1]
     keys = ["train_cold_s", "train_after_response_change_s", "cold_start_s"]
     keys += [f"c{level}_p{p}_ms" for level in levels for p in (50, 95, 99)]
+    keys += [f"c{level}_cpu_ms_per_msg" for level in levels]
     keys += [f"c{top}_msgs_per_s", "rasa_peak_rss_mb", "intent_macro_f1", "referral_recall"]
     report = {
         "machine": {

@@ -2,7 +2,9 @@
 
 The model, endpoints, credentials, interface and port come from the settings; Rasa's HTTP API is on only
 when ENABLE_API=true, then always with RASA_API_TOKEN (settings refuse to load without a long one), and its
-model-changing endpoints are refused in every case (components/api_guard.py). Extra arguments are passed
+model-changing endpoints are refused in every case (components/api_guard.py); ``GET /`` names no version;
+Rasa's warnings that would carry message text are masked (components/log_guard.py) and repeated warnings
+and errors are rate-limited (padsafety/log_limits.py). Extra arguments are passed
 on to `rasa run` and win over these defaults (for example `--credentials FILE` or `--cors ORIGIN`).
 
     python scripts/with_env.py python scripts/rasa_server.py [rasa run options]
@@ -11,7 +13,7 @@ on to `rasa run` and win over these defaults (for example `--credentials FILE` o
 import sys
 from pathlib import Path
 
-from components import api_guard
+from components import api_guard, log_guard
 from padsafety.settings import settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -37,9 +39,26 @@ def rasa_arguments(extra: list) -> list:
     return arguments + extra
 
 
+def limit_logs_when_serving() -> None:
+    """Rate-limit repeated warnings and errors once Rasa has set up its log handlers (it does so first)."""
+    import rasa.core.run
+
+    from padsafety.log_limits import limit_handlers
+
+    original = rasa.core.run.configure_app
+
+    def configure_app(*args: object, **kwargs: object) -> object:
+        limit_handlers()
+        return original(*args, **kwargs)
+
+    rasa.core.run.configure_app = configure_app
+
+
 def main() -> None:
-    """Install the API guard and run Rasa in this process."""
+    """Install the guards and run Rasa in this process."""
     api_guard.install()
+    log_guard.install()  # no message text in the logs (Rasa's warnings about "/..." messages)
+    limit_logs_when_serving()
     sys.argv = rasa_arguments(sys.argv[1:])
     from rasa.__main__ import main as rasa_main
 

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Starts the action server and Rasa (REST channel), waits until both answer, prints where to chat,
-# and stops both on Ctrl-C. Logs go to var/log/.
+# and stops both on Ctrl-C. Logs go to var/log/, rotated by size (scripts/log_writer.py, LOG_MAX_BYTES).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# conversations, screening records and logs hold health information: readable by this account only
+umask 077
+mkdir -p var && chmod 700 var
 bash scripts/train.sh
 .venv/bin/python scripts/init_env.py
 
 ENV=(.venv/bin/python scripts/with_env.py)
 eval "$("${ENV[@]}" python -c 'from padsafety.settings import settings; s = settings()
 print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level} WEB_HOST={s.web_host} WEB_PORT={s.web_port}")')"
-mkdir -p var/log
+mkdir -p var/log && chmod 700 var/log
+# each server's output goes through a size-rotating writer (the writer exits when the server does)
+log_to() { "${ENV[@]}" python scripts/log_writer.py "var/log/$1.log"; }
 pids=()
 stop() { stopping=1; trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap 'stop; exit 0' INT TERM
@@ -17,9 +22,9 @@ trap stop EXIT
 
 level_flag=(); [ "$LOG_LEVEL" = DEBUG ] && level_flag=(--debug)
 "${ENV[@]}" rasa run actions --actions actions -p "$ACTION_PORT" "${level_flag[@]}" \
-  > var/log/actions.log 2>&1 & pids+=($!)
+  > >(log_to actions) 2>&1 & pids+=($!)
 # model, endpoints, credentials, host, port and the HTTP API (off unless ENABLE_API) come from the settings
-"${ENV[@]}" python scripts/rasa_server.py > var/log/rasa.log 2>&1 & pids+=($!)
+"${ENV[@]}" python scripts/rasa_server.py > >(log_to rasa) 2>&1 & pids+=($!)
 
 wait_for() {  # name url seconds
   for _ in $(seq "$3"); do
@@ -31,7 +36,7 @@ wait_for() {  # name url seconds
 }
 web_url=""
 if [ -f web/dist/rasa-webchat.js ]; then
-  "${ENV[@]}" python scripts/web_server.py > var/log/web.log 2>&1 & pids+=($!)
+  "${ENV[@]}" python scripts/web_server.py > >(log_to web) 2>&1 & pids+=($!)
   web_url="http://$WEB_HOST:$WEB_PORT/"
 else
   echo "run: web/dist missing (needs npm: bash scripts/build_web.sh): the widget demo page is not started" >&2

@@ -17,7 +17,10 @@ run_logged() {  # log-file command...
 }
 
 stage "lint (ruff)"
-.venv/bin/python -m ruff check padsafety actions components connectors scripts tests
+.venv/bin/python -m ruff check padsafety actions components connectors rasa_sdk_plugins scripts tests
+
+stage "types (mypy on the core package, configured in pyproject.toml)"
+.venv/bin/python -m mypy padsafety
 
 stage "rasa data validate (no errors, no warnings)"
 run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
@@ -31,6 +34,9 @@ echo "validate: ok, no warnings"
 
 stage "dependency audit: pinned versions against known advisories (OSV API, else security/advisories.json)"
 .venv/bin/python scripts/audit.py
+
+stage "deployment files: hadolint, kubernetes-validate, compose config, checkov (no image build)"
+bash scripts/deploy_check.sh
 
 stage "word lists for the recogniser's confusable-words check (Debian's wamerican, wbritish)"
 if [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/british-english ]; then
@@ -54,7 +60,7 @@ run_logged results/core.log "${ENV[@]}" rasa test core --stories tests/stories -
   --fail-on-prediction-errors --out results/core
 echo "stories: $(cat tests/stories/*.yml | grep -c -- '- story:') test stories passed"
 
-stage "rasa test nlu: held-out NLU test set"
+stage "rasa test nlu: the two held-out NLU sets (textbook phrasing; real users' phrasing, tests/nlu/floors.yml)"
 "${ENV[@]}" python scripts/nlu_report.py
 
 stage "safety recognition: held-out corpus through the trained model and the real pipeline"
@@ -78,5 +84,5 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || run_logged results
 echo "browser: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 bash scripts/build_web.sh
 
-stage "end-to-end: action server + rasa run, over HTTP (REST, faults, privacy, channels)"
+stage "end-to-end: action server + rasa run, over HTTP (REST, faults, privacy, channels, real-user scenarios)"
 "${ENV[@]}" python -m pytest -q -p no:cacheprovider tests/e2e

@@ -8,6 +8,10 @@ build output in web/dist/ (run scripts/build_web.sh first), never web/node_modul
 is (``http://RASA_HOST:RASA_PORT`` unless --socket-url says otherwise, for example behind a proxy).
 Every response carries a Content-Security-Policy that allows scripts from this server only and network
 connections to this server and Rasa only, plus X-Content-Type-Options: nosniff.
+
+A client gets READ_TIMEOUT_SECONDS to send its request (a half-sent request no longer holds a thread for
+ever), and at most MAX_CONNECTIONS requests are served at once; more are closed at once. For anything
+beyond a demo, serve web/ with nginx (deploy/).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import json
 import logging
 import re
 import sys
+import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -49,6 +55,42 @@ WILDCARD_HOSTS = {"", "0.0.0.0", "::", "[::]"}
 HOST_HEADER = re.compile(r"(?P<name>[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:[0-9]{1,5})?")
 
 logger = logging.getLogger("web_server")
+
+READ_TIMEOUT_SECONDS = 10
+MAX_CONNECTIONS = 32
+
+
+class BoundedThreadingHTTPServer(ThreadingHTTPServer):
+    """One thread per connection, at most ``max_connections`` at a time; the rest are closed at once."""
+
+    daemon_threads = True
+
+    def __init__(self, *args: object, max_connections: int = MAX_CONNECTIONS, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.slots = threading.BoundedSemaphore(max_connections)
+        self.last_refusal_logged = -60.0
+
+    def process_request(self, request: object, client_address: object) -> None:
+        """Serve in a new thread when a slot is free, else close the connection."""
+        if not self.slots.acquire(blocking=False):
+            now = time.monotonic()
+            if now - self.last_refusal_logged >= 60:  # at most one line a minute, however many are refused
+                self.last_refusal_logged = now
+                logger.warning("web_server: %d connections open, refusing more", MAX_CONNECTIONS)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: object, client_address: object) -> None:
+        """Serve one connection, then free its slot."""
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
 
 def default_socket_url(request_host: Optional[str] = None) -> str:
@@ -122,6 +164,8 @@ class Handler(BaseHTTPRequestHandler):
 
     server_version = "web_server"
     sys_version = ""
+    # seconds a client has for each read: a request sent half-way is dropped after this
+    timeout = READ_TIMEOUT_SECONDS
     socket_url_override: Optional[str] = None
 
     def socket_url(self) -> str:
@@ -189,8 +233,7 @@ def main() -> None:
             page_origin, ",".join(config.cors_origins) or "empty",
         )
     Handler.socket_url_override = args.socket_url
-    server = ThreadingHTTPServer((config.web_host, config.web_port), Handler)
-    server.daemon_threads = True
+    server = BoundedThreadingHTTPServer((config.web_host, config.web_port), Handler)
     print(f"web_server: demo page at {page_origin}/ (widget connects to "
           f"{args.socket_url or default_socket_url()}); Ctrl-C stops", flush=True)
     try:

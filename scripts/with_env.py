@@ -2,6 +2,11 @@
 
 Rasa reads `${VAR}` in endpoints.yml from the environment but does not read `.env` itself, so every
 Rasa command goes through here:  python scripts/with_env.py rasa run ...
+
+It also makes what the command creates private: the umask is 077 (databases, logs and files of new
+directories are readable by this account only) and var/ is mode 700. The action server's interface is
+the settings' ACTION_SERVER_HOST, whatever SANIC_HOST said, and Rasa and the action server share
+ACTION_SERVER_TOKEN (a random one of this checkout when .env sets none: padsafety/action_auth.py).
 """
 
 import os
@@ -10,18 +15,46 @@ from pathlib import Path
 
 from padsafety.settings import settings
 
+try:
+    from padsafety.action_auth import local_token
+except ImportError:  # a slim image without the action server's code (the page server's) needs no token
+    local_token = None
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _checkout_token() -> str:
+    """This checkout's random action server token, or "" where it cannot be kept (then calls are refused)."""
+    if local_token is None:
+        return ""
+    try:
+        return local_token()
+    except OSError as error:
+        print(f"with_env: no ACTION_SERVER_TOKEN and var/ is not writable ({error.strerror}): set "
+              "ACTION_SERVER_TOKEN, the action server refuses every call without it", file=sys.stderr)
+        return ""
 
 
 def main() -> None:
     """Export the settings, make the project importable, and exec the command."""
     if len(sys.argv) < 2:
         sys.exit("usage: with_env.py COMMAND [ARGS...]")
+    # conversations, screening records and logs hold health information: this account only
+    os.umask(0o077)
+    var = PROJECT_DIR / "var"
+    try:
+        var.mkdir(mode=0o700, exist_ok=True)
+        var.chmod(0o700)
+    except OSError:  # a read-only file system (a container): its data lives on mounted volumes
+        pass
     config = settings()
     env = dict(os.environ)
     env.update(config.as_environment())
-    # rasa-sdk's action server takes its interface from SANIC_HOST (it has no --interface option)
-    env.setdefault("SANIC_HOST", config.action_server_host)
+    # rasa-sdk's action server takes its interface from SANIC_HOST (it has no --interface option) and
+    # listens on 0.0.0.0 without it: always the settings' host (rasa_sdk_plugins/ enforces it as well)
+    env["SANIC_HOST"] = config.action_server_host
+    # the shared secret of Rasa and the action server
+    env["ACTION_SERVER_TOKEN"] = config.action_server_token or _checkout_token()
     # no telemetry or crash reports leave the machine (they would carry conversation data)
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     # the virtual environment's tools (rasa, pytest...) first

@@ -40,10 +40,11 @@ def make_tracker(text="", intent="greet", entities=None, slots=None, active_loop
 def isolated_records(tmp_path, monkeypatch):
     """Verdicts are written to a temporary database, never to the one `.env` names."""
     import actions.db as db
+    import actions.records_buffer as records_buffer
 
     records = db.Records(f"sqlite:///{tmp_path / 'records.db'}", "test-salt")
     records.migrate()
-    monkeypatch.setattr(db, "_buffer", db.OutageBuffer(lambda: records))
+    monkeypatch.setattr(records_buffer, "_buffer", records_buffer.OutageBuffer(lambda: records))
     return records
 
 
@@ -67,7 +68,9 @@ def test_assess_condition_reads_the_message(domain):
     text = dispatcher.messages[0]["text"]
     assert text.startswith("From what you said, you should not use") and "lupus erythematosus" in text
     assert dispatcher.messages[0]["buttons"][0]["payload"] == "/request_screening"
-    assert events == []
+    assert slot_events(events) == {
+        "known_verdict": "do_not_use", "known_rules": ["photosensitivity"], "known_conditions": ["lupus"]
+    }
 
 
 def test_assess_condition_with_a_typo(domain):
@@ -106,7 +109,9 @@ def test_verdict_all_answers_alike(domain, answer, verdict):
     dispatcher, events = run(ActionScreeningVerdict(), make_tracker(slots=slots), domain)
     assert verdict in dispatcher.messages[0]["text"]
     cleared = [SlotSet(slot, None) for slot in SCREENING_SLOTS]
-    assert events == cleared + [SlotSet("screening_mentioned", None)]
+    remembered = "no_contraindication_found" if answer == "no" else "ask_doctor"
+    assert events[: len(cleared) + 1] == cleared + [SlotSet("screening_mentioned", None)]
+    assert slot_events(events)["known_verdict"] == remembered
 
 
 def test_verdict_do_not_use(domain, isolated_records):
@@ -165,12 +170,60 @@ def test_everyday_replies_mapped_to_yes_are_undone_with_a_hint(text):
 
 
 @pytest.mark.parametrize(
-    "text, intent", [("stop", "stop"), ("what counts as acute eczema?", "ask_avoid_skin_conditions")]
+    "text, intent", [("stop", "stop"), ("does it help my back?", "ask_benefit_muscle_joint")]
 )
 def test_other_messages_are_left_to_the_rules(text, intent):
     dispatcher, events = form_turn(text, "screen_skin_infection_or_eczema", intent=intent)
     assert slot_events(events) == {}  # nothing recorded: the form rejects the message
     assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "text, requested, intent, word",
+    [
+        ("what counts as acute eczema?", "screen_skin_infection_or_eczema", "ask_avoid_skin_conditions",
+         "flare-up"),
+        ("what is porphyria?", "screen_photosensitivity", "ask_avoid_photosensitivity", "blood disorders"),
+        ("what do you mean?", "screen_implanted_device", "ask_followup", "pacemaker"),
+        ("does a papercut count?", "screen_open_wound", "mention_condition", "closed over"),
+    ],
+)
+def test_a_question_about_the_question_is_explained_and_nothing_recorded(text, requested, intent, word):
+    dispatcher, events = form_turn(text, requested, intent=intent)
+    assert slot_events(events) == {requested: None}  # the form goes on and asks the same question again
+    assert word in dispatcher.messages[0]["text"]
+
+
+def test_a_correction_by_name_is_confirmed():
+    dispatcher, events = form_turn(
+        "oops wrong button, I'm NOT pregnant, I'm a guy", "screen_skin_infection_or_eczema",
+        intent="deny", screen_pregnancy="yes",
+    )
+    slots = slot_events(events)
+    assert slots["screen_pregnancy"] == "no"
+    assert slots["screen_skin_infection_or_eczema"] is None  # not taken as the answer to question 2
+    assert "changed your answer about pregnancy to no" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        ("sorry, wrong button, I meant no", "no", "question 2 to no"),
+        ("wrong button", None, "back to question 2"),
+    ],
+)
+def test_a_correction_of_the_last_answer_is_confirmed(text, value, said):
+    dispatcher, events = form_turn(
+        text, "screen_open_wound", intent="deny", screen_pregnancy="no", screen_skin_infection_or_eczema="yes"
+    )
+    assert slot_events(events)["screen_skin_infection_or_eczema"] == value
+    assert said in dispatcher.messages[0]["text"]
+
+
+def test_a_hedge_with_the_condition_described_is_a_yes():
+    requested = "screen_skin_infection_or_eczema"
+    _, events = form_turn("I think so, I have eczema on my hands right now", requested)
+    assert slot_events(events)[requested] == "yes"
 
 
 def test_a_condition_for_another_question_is_noted_for_confirmation():
@@ -243,3 +296,116 @@ def test_contact_comes_from_the_settings(domain, monkeypatch, intent, variable, 
         settings_module.settings.cache_clear()
     assert expected in dispatcher.messages[0]["text"]
     assert "doctor" in dispatcher.messages[0]["text"]
+
+
+def test_stopping_after_a_yes_to_a_contraindication_still_tells_it(domain):
+    from actions.actions import ActionScreeningStopped
+
+    slots = {slot: None for slot in SCREENING_SLOTS}
+    slots.update(screen_pregnancy="yes", screen_skin_infection_or_eczema="no")
+    dispatcher, events = run(ActionScreeningStopped(), make_tracker("stop", "stop", slots=slots), domain)
+    texts = " ".join(m["text"] for m in dispatcher.messages)
+    assert "stopped the safety check" in texts and "should not use" in texts and "Pregnancy" in texts
+    assert slot_events(events)["known_verdict"] == "do_not_use"
+    assert slot_events(events)["screen_pregnancy"] is None
+
+
+def test_stopping_with_no_contraindication_gives_no_verdict(domain):
+    from actions.actions import ActionScreeningStopped
+
+    slots = {slot: None for slot in SCREENING_SLOTS}
+    slots.update(screen_pregnancy="no")
+    dispatcher, events = run(ActionScreeningStopped(), make_tracker("stop", "stop", slots=slots), domain)
+    assert len(dispatcher.messages) == 1 and "green light" in dispatcher.messages[0]["text"]
+    assert "known_verdict" not in slot_events(events)
+
+
+@pytest.mark.parametrize(
+    "text, remembered",
+    [("I'm pregnant", "do_not_use"), ("why the pacemaker thing?", None), ("my mum has lupus", None)],
+)
+def test_a_verdict_is_remembered_only_for_the_user(domain, text, remembered):
+    _, events = run(ActionAssessCondition(), make_tracker(text, "mention_condition"), domain)
+    assert slot_events(events).get("known_verdict") == remembered
+
+
+def _tracker_after(answer_action, text, intent="ask_followup", slots=None):
+    tracker = make_tracker(text, intent, slots=slots)
+    tracker.events = [
+        {"event": "user", "text": "earlier"},
+        {"event": "action", "name": answer_action},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text},
+    ]
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "previous, text, slots, said",
+    [
+        ("utter_avoid_pregnancy", "why?", {}, "fetus"),
+        ("utter_avoid_implanted_device", "how come", {}, "interferes"),
+        ("utter_limitation_variability", "and for how long?", {}, "1-2 weeks"),
+        ("utter_benefits", "so am I fine?", {}, "safety check"),
+        ("action_screening_verdict", "so can I use it then?",
+         {"known_verdict": "do_not_use", "known_rules": ["pregnancy"]}, "should not use"),
+        ("action_screening_verdict", "why?",
+         {"known_verdict": "do_not_use", "known_rules": ["pregnancy"]}, "Pregnancy"),
+        ("utter_pet", "is it safe for him?", {}, "vet"),
+    ],
+)
+def test_follow_ups_are_answered_against_the_last_answer(domain, previous, text, slots, said):
+    from actions.conversation import ActionFollowUp
+
+    dispatcher, _ = run(ActionFollowUp(), _tracker_after(previous, text, slots=slots), domain)
+    assert said in dispatcher.messages[0]["text"]
+
+
+def test_the_verdict_reminder_comes_only_after_do_not_use(domain):
+    from actions.conversation import ActionVerdictReminder
+
+    slots = {"known_verdict": "do_not_use", "known_rules": ["implanted_device"]}
+    dispatcher, _ = run(ActionVerdictReminder(), make_tracker("only my legs?", slots=slots), domain)
+    assert "should not use" in dispatcher.messages[0]["text"]
+    dispatcher, _ = run(ActionVerdictReminder(), make_tracker("only my legs?", slots={}), domain)
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "text, intent, said",
+    [
+        ("do I need goggles?", "ask_usage_safety", "eyes"),
+        ("will it help my acne?", "ask_not_in_source", "acne"),
+        ("how do I use it safely?", "ask_usage_safety", "Follow your device's manual"),
+        ("can it help with my tinnitus?", "ask_not_in_source", "does not cover"),
+    ],
+)
+def test_beyond_source_questions_get_their_topic(domain, text, intent, said):
+    from actions.conversation import ActionAnswerBeyondSource
+
+    dispatcher, _ = run(ActionAnswerBeyondSource(), make_tracker(text, intent), domain)
+    assert said in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "text, remaining",
+    [
+        ("no, I do NOT have lupus. only raynaud's", None),
+        ("oh sorry, the lupus is my sister, not me", None),
+        ("I have lupus and that's it", ["photosensitivity"]),
+    ],
+)
+def test_a_denied_condition_leaves_the_remembered_verdict(domain, text, remaining):
+    from actions.conversation import ActionForgetDenied
+
+    slots = {
+        "known_verdict": "do_not_use", "known_rules": ["photosensitivity"], "known_conditions": ["lupus"]
+    }
+    _, events = run(ActionForgetDenied(), make_tracker(text, "deny", slots=slots), domain)
+    assert slot_events(events)["known_rules"] == remaining
+
+
+def test_a_calm_eczema_is_a_no_to_the_flare_up_question():
+    requested = "screen_skin_infection_or_eczema"
+    _, events = form_turn("my eczema is calm right now", requested, intent="mention_condition")
+    assert slot_events(events)[requested] == "no"

@@ -1,4 +1,5 @@
-"""Screening records and retention on real databases: SQLite, and PostgreSQL from TEST_POSTGRES_URL."""
+"""Screening records and retention on real databases: SQLite, and PostgreSQL from TEST_POSTGRES_URL; the
+records' outage buffer (actions/records_buffer.py)."""
 
 import datetime as dt
 import logging
@@ -8,7 +9,8 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, text
 
-from actions.db import Conversations, OutageBuffer, Records, sender_hash
+from actions.db import Conversations, Records, engine_options, sender_hash
+from actions.records_buffer import OutageBuffer
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 
@@ -101,7 +103,7 @@ def test_writes_wait_in_memory_while_the_database_is_down(tmp_path, caplog):
         return store
 
     buffer = OutageBuffer(records)
-    with caplog.at_level(logging.WARNING, logger="actions.db"):
+    with caplog.at_level(logging.WARNING, logger="actions.records_buffer"):
         assert not buffer.add_screening(**_screening("alice"))
         assert not buffer.add_screening(**_screening("bob"))
         assert not buffer.delete_sender("bob")  # drops bob's waiting record, the deletion waits
@@ -122,3 +124,56 @@ def test_the_waiting_writes_are_bounded(tmp_path):
     for sender in ("a", "b", "c"):
         buffer.add_screening(**_screening(sender))
     assert buffer.pending == 2
+
+
+def test_the_waiting_writes_are_applied_off_the_event_loop(tmp_path):
+    import asyncio
+    import threading
+
+    store = Records(f"sqlite:///{tmp_path / 'records.db'}", "salt")
+    store.migrate()
+    threads = []
+
+    def records() -> Records:
+        threads.append(threading.current_thread())
+        return store
+
+    buffer = OutageBuffer(records)
+
+    async def verdict_then_forget():
+        assert await buffer.add_screening_async(**_screening("erin"))
+        assert store.count_for("erin") == 1
+        assert await buffer.delete_sender_async("erin")
+
+    asyncio.run(verdict_then_forget())
+    assert store.count_for("erin") == 0
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_engines_time_out_connecting_to_a_database_server():
+    def connect_args(url, timeout=None):
+        return engine_options(url, timeout).get("connect_args", {})
+
+    assert connect_args("postgresql://u:p@127.0.0.1:1/db", 3) == {"connect_timeout": 3}
+    assert connect_args("mysql+pymysql://u:p@127.0.0.1:1/db", 3) == {"connect_timeout": 3}
+    assert connect_args("postgresql://u:p@127.0.0.1:1/db?connect_timeout=9") == {}  # the URL's own wins
+    # the default comes from the settings (DATABASE_CONNECT_TIMEOUT_SECONDS, 5 unless .env says otherwise)
+    from padsafety.settings import settings
+
+    default = settings().database_connect_timeout_seconds
+    assert connect_args("postgresql://u:p@127.0.0.1:1/db") == {"connect_timeout": default}
+    assert connect_args(f"sqlite:///{'/tmp/x.db'}") == {}
+    assert engine_options("sqlite://")["pool_pre_ping"] is True
+
+
+def test_a_database_that_drops_packets_counts_as_down_after_the_timeout():
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    # 10.255.255.1 is not routed on a test machine: the connection attempt hangs until the timeout
+    store = Records("postgresql://u:p@10.255.255.1:5432/db", "salt", connect_timeout_seconds=2)
+    started = time.monotonic()
+    with pytest.raises(OperationalError):
+        store.count_for("x")
+    assert time.monotonic() - started < 10

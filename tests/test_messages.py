@@ -58,9 +58,6 @@ def test_no_response_promises_a_cure(domain):
         ("utter_avoid_skin_conditions", ["acute skin infection", "acute eczema", "unhealed wound"]),
         ("utter_avoid_photosensitivity", ["lupus erythematosus", "porphyria", "device's manual"]),
         ("utter_avoid_implanted_device", ["pacemakers", "interfere"]),
-        ("utter_usage_safety", ["Follow your device's manual", "General guidance",
-                                "never look into the light", "near-infrared", "skin you cannot feel",
-                                "fall asleep", "heat discomfort", "front of the neck", "tattoos"]),
         ("utter_avoid_children", ["no safety information for children", "paediatrician"]),
         ("utter_who_should_avoid", ["Pregnant", "acute eczema", "porphyria", "pacemakers"]),
     ],
@@ -83,7 +80,10 @@ def test_emergency_replies_fit_the_red_flag(domain):
         return " ".join(domain["responses"][name][0]["text"].split())
 
     assert "crisis line" not in text("utter_emergency")  # no crisis-line text for the others
-    assert "Stop using the pad" in text("utter_emergency_burn") and "cool" in text("utter_emergency_burn")
+    assert "stop using it now" in text("utter_emergency_burn") and "Cool" in text("utter_emergency_burn")
+    burn_followup = text("utter_emergency_followup_burn")
+    assert "don't burst" in burn_followup and "doctor" in burn_followup
+    assert "crisis line" in text("utter_emergency_followup_self_harm")
     assert "crisis line" in text("utter_emergency_self_harm") and "988" in text("utter_emergency_self_harm")
     assert "emergency number" in text("utter_emergency_followup")
 
@@ -157,3 +157,13 @@ def test_every_rule_and_lexicon_entry_names_a_source(rulebook):
             assert "Follow your device's manual" in rulebook.sources[rule.source] or "doctor" in (
                 rulebook.sources[rule.source]
             ), rule.source
+
+
+def test_usage_guidance_keeps_its_precautions():
+    from padsafety.conversation import default_beyond_source_answer
+
+    text = default_beyond_source_answer(usage=True)
+    for phrase in ["Follow your device's manual", "General guidance", "never look into the light",
+                   "near-infrared", "skin you cannot feel", "fall asleep", "heat discomfort",
+                   "front of the neck", "tattoos"]:
+        assert phrase.lower() in text.lower(), phrase

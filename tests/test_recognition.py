@@ -272,3 +272,22 @@ def test_an_adult_giving_his_age_is_not_a_child():
     result = recognise("I'm a 74 year old man with diabetes")
     assert result.decision is Decision.REFERRAL
     assert "children" not in {m.rule_id for m in result.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got an electric shock from the pad and my heart is beating irregularly",
+        "she has a big white burn and is confused and hard to wake",
+        "I have a fever after my chemo",
+        "there is a red streak going up my leg and I am shivering",
+        "the pad left a blister on my arm",
+    ],
+)
+def test_urgent_signs_found_in_the_user_study_are_red_flags(text):
+    assert recognise(text).decision is Decision.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I popped a race blister on my heel", "I have a blister from running"])
+def test_a_sports_blister_is_no_emergency(text):
+    assert recognise(text).decision is not Decision.EMERGENCY

@@ -1,4 +1,5 @@
-"""connectors/telegram.py without servers: webhook checks, update dispatch and output (recording Bot API)."""
+"""connectors/telegram.py and connectors/telegram_format.py without servers: webhook checks, update dispatch
+and output (recording Bot API)."""
 
 import asyncio
 import itertools
@@ -9,16 +10,13 @@ from types import SimpleNamespace
 import pytest
 
 from connectors import telegram as tg
-from connectors.telegram import (
+from connectors.telegram import SECRET_HEADER, TelegramInput, TelegramOutput, telegram_sender_id
+from connectors.telegram_format import (
     MAX_CALLBACK_DATA_BYTES,
-    SECRET_HEADER,
-    TelegramInput,
-    TelegramOutput,
     callback_data,
     inline_keyboard,
     parse_command,
     split_text,
-    telegram_sender_id,
     utf16_length,
 )
 from padsafety.settings import load_settings

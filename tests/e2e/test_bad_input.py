@@ -39,6 +39,57 @@ def test_malformed_requests_get_a_4xx(servers, body):
     still_works(servers)
 
 
+SENDER = "5b0c7c1e-0d7b-4c55-9d0c-3a7f2b1e9a10"
+AS_JSON = {"Content-Type": "application/json"}
+DEEP_OBJECT = b'{"a":' * 5000 + b"1" + b"}" * 5000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # arrays nested ~5000 deep: Python's JSON parser raises RecursionError (a 500 before)
+        b'{"sender": "' + SENDER.encode() + b'", "message": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        b'{"sender": "' + SENDER.encode() + b'", "message": "hi", "x": ' + DEEP_OBJECT + b"}",
+        # a 5000-digit integer: Python refuses it with an error text that was echoed to the client
+        b'{"sender": "' + SENDER.encode() + b'", "message": "hi", "n": ' + b"9" * 5000 + b"}",
+        # a lone surrogate in the sender: UnicodeEncodeError in connectors/identity.py (a 500 before)
+        b'{"sender": "abcdefghijklmnopqrstuvwx\\ud800", "message": "hi"}',
+        # a guessable sender
+        b'{"sender": "aaaaaaaaaaaaaaaaaaaaaaaa", "message": "hi"}',
+    ],
+)
+def test_hostile_json_gets_a_short_400(servers, body):
+    response = requests.post(url(servers), data=body, headers=AS_JSON, timeout=30)
+    assert response.status_code == 400, (response.status_code, response.text[:200])
+    text = response.text
+    assert len(text) < 300 and "Traceback" not in text and "/work/" not in text
+    for internal in ("recursion", "Exceeds the limit", "set_int_max_str_digits", "surrogate", "codec"):
+        assert internal not in text, text
+    still_works(servers)
+
+
+def test_a_lone_surrogate_in_the_message_is_replaced(servers, sender):
+    body = b'{"sender": "' + sender.encode() + b'", "message": "hi \\ud800 there"}'
+    response = requests.post(url(servers), data=body, headers=AS_JSON, timeout=60)
+    assert response.status_code == 200 and response.json()
+
+
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ({"Content-Type": "text/plain"}, 415),  # what a cross-site form or fetch sends without a preflight
+        ({"Content-Type": "application/x-www-form-urlencoded"}, 415),
+        ({}, 415),
+        ({"Content-Type": "application/json", "Origin": "http://evil.example"}, 403),
+    ],
+)
+def test_cross_site_requests_are_refused(servers, sender, headers, status):
+    body = json.dumps({"sender": sender, "message": "/ask_benefits"})
+    response = requests.post(url(servers), data=body, headers=headers, timeout=30)
+    assert response.status_code == status, (response.status_code, response.text[:200])
+    still_works(servers)
+
+
 def test_oversized_body_is_refused(servers):
     response = requests.post(url(servers), json={"sender": "big", "message": "a" * 200_000}, timeout=30)
     assert response.status_code in (400, 413)

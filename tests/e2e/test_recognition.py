@@ -116,7 +116,7 @@ def test_an_ambiguous_word_gets_a_clarifying_question(servers, sender):
         ("how much does it cost?", "I can't help with prices, orders"),
         ("I want to talk to a human", "can't put you through to a person"),
         ("can I use it on my dog?", "ask a vet"),
-        ("does red light help with acne?", "does not cover that"),
+        ("does red light help with acne?", "does not cover"),
     ],
 )
 def test_out_of_scope_is_said_honestly(servers, sender, message, expected):
@@ -133,7 +133,7 @@ def test_the_turn_after_emergency_advice_repeats_it(servers, sender):
 
 def test_a_burn_from_the_pad_gets_burn_advice_without_a_crisis_line(servers, sender):
     text = servers.say(sender, "I fell asleep on the pad and have a blister the size of a coin")
-    assert "Stop using the pad" in text and "cool" in text
+    assert "stop using it now" in text and "Cool" in text
     assert "crisis line" not in text
 
 

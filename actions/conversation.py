@@ -1,0 +1,187 @@
+"""Actions that keep the conversation's context: follow-ups, the remembered verdict, topics beyond
+the source. Thin over ``padsafety.conversation``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from padsafety.conversation import (
+    FollowUp,
+    beyond_source_topic,
+    default_beyond_source_answer,
+    followup_kind,
+    how_long_answer,
+    status_answer,
+    taken_back_conditions,
+    verdict_reminder,
+    why_answer,
+    why_topic,
+)
+from padsafety.recognition import recognise
+from padsafety.rules import default_rulebook
+
+EXPLICIT_WHY = re.compile(r"^\W*(but |and |so )?(why|how come|really|what do you mean|explain)\b")
+VERDICT_SLOT = "known_verdict"
+RULES_SLOT = "known_rules"
+CONDITIONS_SLOT = "known_conditions"  # the conditions the user named for themselves, behind the verdict
+KNOWLEDGE_BUTTONS = [
+    {"title": "What can it do?", "payload": "/ask_benefits"},
+    {"title": "What can't it do?", "payload": "/ask_limitations"},
+]
+OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
+
+# Actions that are not an answer the user could follow up on.
+_NOT_A_TOPIC = {
+    "action_listen", "action_session_start", "action_follow_up", "action_verdict_reminder",
+    "utter_disclaimer", "action_unlikely_intent", "action_default_fallback", "action_deactivate_loop",
+    "screening_form", "validate_screening_form", "utter_screening_answer_hint",
+}
+
+
+def last_answer(tracker: Tracker) -> Optional[Text]:
+    """The action that gave the last answer before the latest user message.
+
+    A turn that began with the verdict reminder is about the verdict ("why?" after "only on my
+    shoulders?" asks why not at all).
+    """
+    events = list(tracker.events)
+    start = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "user"), None)
+    if start is None:
+        return None
+    turn: List[Text] = []
+    for event in reversed(events[:start]):
+        if event.get("event") == "user":
+            # the end of a bot turn: its answer, unless it held none (then the turn before)
+            if "action_verdict_reminder" in turn:
+                return "action_assess_condition"
+            answer = next((name for name in turn if name not in _NOT_A_TOPIC), None)
+            if answer:
+                return answer
+            turn = []
+        elif event.get("event") == "action":
+            turn.append(event.get("name") or "")
+    return next((name for name in turn if name not in _NOT_A_TOPIC), None)
+
+
+def known_rules(tracker: Tracker) -> List[Text]:
+    """Rule ids behind the remembered verdict."""
+    return list(tracker.get_slot(RULES_SLOT) or [])
+
+
+def other_rules(tracker: Tracker) -> List[Text]:
+    """Rule ids behind the conditions named for someone else."""
+    book = default_rulebook()
+    return list(dict.fromkeys(
+        book.condition(name).rule_id for name in tracker.get_slot("known_other_conditions") or []
+    ))
+
+
+class ActionFollowUp(Action):
+    """Answers "why?", "for how long?" and "so am I fine?" against the last answer and verdict."""
+
+    def name(self) -> Text:
+        """Action name used in the domain and rules."""
+        return "action_follow_up"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Utters the follow-up's answer; offers the safety check when nothing is known yet."""
+        text = tracker.latest_message.get("text") or ""
+        kind = followup_kind(text)
+        if (
+            kind is FollowUp.WHY
+            and tracker.latest_message.get("intent", {}).get("name") != "ask_followup"
+            and not EXPLICIT_WHY.match(text.lower())
+        ):
+            kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
+        previous = last_answer(tracker)
+        verdict = tracker.get_slot(VERDICT_SLOT)
+        if kind is FollowUp.HOW_LONG:
+            dispatcher.utter_message(text=how_long_answer())
+        elif kind is FollowUp.STATUS and not verdict and beyond_source_topic(text) is not None:
+            # "so am I fine using it every day?": the topic's careful answer
+            dispatcher.utter_message(text=beyond_source_topic(text).answer)  # type: ignore[union-attr]
+        elif kind is FollowUp.STATUS:
+            buttons = [] if verdict or previous in ("utter_pet", "utter_avoid_children") else OFFER_SCREENING
+            dispatcher.utter_message(
+                text=status_answer(
+                    previous, verdict, known_rules(tracker), tracker.latest_message.get("text")
+                ),
+                buttons=buttons,
+            )
+        else:
+            if previous == "action_answer_beyond_source" and verdict in ("do_not_use", "ask_doctor"):
+                previous = "action_assess_condition"  # "why?" after "only on my shoulders?": the verdict's
+            rules = known_rules(tracker) or other_rules(tracker)
+            dispatcher.utter_message(text=why_answer(why_topic(text) or previous, rules))
+        return []
+
+
+class ActionAnswerBeyondSource(Action):
+    """Usage and in-topic questions: the specific topic's careful answer, or the general one."""
+
+    def name(self) -> Text:
+        """Action name used in the domain and rules."""
+        return "action_answer_beyond_source"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """A topic's answer when one matches, else the domain's usage or not-in-source response."""
+        topic = beyond_source_topic(tracker.latest_message.get("text"))
+        if topic is not None:
+            dispatcher.utter_message(text=topic.answer)
+        elif tracker.latest_message.get("intent", {}).get("name") == "ask_usage_safety":
+            dispatcher.utter_message(text=default_beyond_source_answer(usage=True))
+        else:
+            dispatcher.utter_message(
+                text=default_beyond_source_answer(usage=False), buttons=KNOWLEDGE_BUTTONS
+            )
+        return []
+
+
+class ActionVerdictReminder(Action):
+    """Repeats a remembered "do not use" before an answer that could undercut it."""
+
+    def name(self) -> Text:
+        """Action name used by the safety policy."""
+        return "action_verdict_reminder"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Utters the reminder when the remembered verdict is "do not use"."""
+        text = verdict_reminder(tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
+        if text:
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionForgetDenied(Action):
+    """Drops from the remembered verdict what the user just denied or gave to someone else."""
+
+    def name(self) -> Text:
+        """Action name used by the safety policy."""
+        return "action_forget_denied"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Recomputes the remembered verdict from the rules that remain (silently)."""
+        text = tracker.latest_message.get("text") or ""
+        dropped = taken_back_conditions(recognise(None if text.startswith("/") else text), text)
+        remaining = [c for c in tracker.get_slot(CONDITIONS_SLOT) or [] if c not in dropped]
+        if not remaining:
+            return [SlotSet(VERDICT_SLOT, None), SlotSet(RULES_SLOT, None), SlotSet(CONDITIONS_SLOT, None)]
+        assessment = default_rulebook().assess_conditions(remaining)
+        return [
+            SlotSet(VERDICT_SLOT, assessment.verdict.value),
+            SlotSet(RULES_SLOT, assessment.fired_rule_ids),
+            SlotSet(CONDITIONS_SLOT, remaining),
+        ]

@@ -1,0 +1,364 @@
+"""Conversation context: follow-ups answered against the last answer, a verdict kept, topics the
+source does not cover.
+
+Pure functions over the data in ``knowledge/beyond_source.yml`` and ``knowledge/followups.yml``; the
+Rasa actions (``actions/conversation.py``) only read the tracker and call these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+import yaml
+
+from padsafety.recognition import Recognition
+from padsafety.rules import Verdict, default_rulebook
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A question inside the topic that the source text does not cover, and its careful answer."""
+
+    id: str
+    source: str
+    words: Tuple[str, ...]
+    answer: str
+
+    def matches(self, text: str) -> bool:
+        """Whether one of the topic's words or phrases occurs in the (lower-cased) text."""
+        return any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) for word in self.words)
+
+
+@lru_cache(maxsize=1)
+def beyond_source_topics() -> Tuple[Topic, ...]:
+    """The topics of ``knowledge/beyond_source.yml``, most specific first."""
+    data = _beyond_source_data()
+    return tuple(
+        Topic(
+            id=raw["id"],
+            source=raw["source"],
+            words=tuple(w.lower() for w in raw["words"]),
+            answer=" ".join(raw["answer"].split()),
+        )
+        for raw in data["topics"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _beyond_source_data() -> Dict:
+    return yaml.safe_load((KNOWLEDGE_DIR / "beyond_source.yml").read_text(encoding="utf-8"))
+
+
+def default_beyond_source_answer(usage: bool) -> str:
+    """The general usage guidance (``usage``) or the general "my source does not cover that"."""
+    return " ".join(_beyond_source_data()["default_usage" if usage else "default_not_in_source"].split())
+
+
+def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
+    """The first topic the message is about, or None."""
+    if not text:
+        return None
+    norm = " ".join(text.lower().replace("\u2019", "'").split())
+    return next((topic for topic in beyond_source_topics() if topic.matches(norm)), None)
+
+
+@lru_cache(maxsize=1)
+def _followups() -> Dict:
+    return yaml.safe_load((KNOWLEDGE_DIR / "followups.yml").read_text(encoding="utf-8"))
+
+
+class FollowUp(str, Enum):
+    """What a short follow-up asks about the previous answer."""
+
+    WHY = "why"            # "why?", "how come?", "what do you mean?", "really?"
+    HOW_LONG = "how_long"  # "and for how long?", "how soon?"
+    STATUS = "status"      # "so am I fine?", "can I use it then?", "what now?"
+
+
+_HOW_LONG = re.compile(
+    r"\b(how long|how soon|how many (weeks|days|minutes)|how often|when will|until when)\b"
+)
+_STATUS = re.compile(
+    r"\b(am i|i'?m|im|is (it|that)|are we) (ok(ay)?|fine|good|safe|alright|all right|cleared|good to go)\b|"
+    r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
+    r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b"
+)
+
+
+# "and once it has cleared up?", "after the baby is born?": when may the user start?
+RECOVERY = re.compile(
+    r"\b(once|after|when|until) (it|that|this|the \w+|my \w+|i'?m|i am|i'?ve)\b.{0,30}"
+    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done)\b",
+    re.IGNORECASE,
+)
+
+# "only on my feet then?", "not even on my hands?", "is ok?": does the earlier answer still hold?
+_STILL = re.compile(
+    r"\b(only|just|not even|even|at all|instead)\b.*\?|\b(is|it'?s|that'?s|that) (ok|okay|fine|safe)\b|"
+    r"\bso (it'?s|that'?s) a no\b|\b(ok|okay|fine|safe) (then|now)\b"
+)
+
+
+def followup_kind(text: Optional[str]) -> FollowUp:
+    """Reads a follow-up: how long, am I fine, or (by default) why."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    if _HOW_LONG.search(norm):
+        return FollowUp.HOW_LONG
+    if _STATUS.search(norm) or _STILL.search(norm) or RECOVERY.search(norm):
+        return FollowUp.STATUS
+    return FollowUp.WHY
+
+
+GENERIC_WHY = (
+    "My source doesn't go further than what I said. If you want to know more for your own situation, "
+    "your doctor is the right person to ask, and your device's manual covers how to use your pad."
+)
+BEYOND_SOURCE_WHY = (
+    "That part is careful general guidance, not from my source: light devices can heat or irritate the "
+    "skin and the eyes, and what is safe depends on the device, so your device's manual and your doctor "
+    "have the last word."
+)
+NO_CONTEXT = (
+    "Sorry, I didn't quite understand that. You can ask me what the pads can do, what they can't do, who "
+    "should avoid them, or say \"check if it's safe for me\"."
+)
+
+
+_VERDICT_ACTIONS = ("action_screening_verdict", "action_screening_stopped", "action_assess_condition")
+
+
+def why_answer(last_action: Optional[str], verdict_rules: Iterable[str] = ()) -> str:
+    """The reason behind the previous answer, by the action that gave it."""
+    rules = list(verdict_rules)
+    if last_action in _VERDICT_ACTIONS and rules:
+        book = default_rulebook()
+        lines = ["Because of what you told me:"]
+        lines += [f"- {book.rule(r).title}: {book.rule(r).reason}" for r in rules]
+        return "\n".join(lines)
+    if last_action == "action_answer_beyond_source":
+        return BEYOND_SOURCE_WHY
+    text = _followups()["why"].get(last_action or "")
+    if text:
+        return " ".join(text.split())
+    return GENERIC_WHY if last_action else NO_CONTEXT
+
+
+def how_long_answer() -> str:
+    """What the source says about time to results, and where session length is found."""
+    return " ".join(_followups()["how_long"].split())
+
+
+def status_answer(
+    last_action: Optional[str], verdict: Optional[str], rules: List[str], text: Optional[str] = None
+) -> str:
+    """Answer to "so am I fine?": the remembered verdict, never a green light the rules did not give."""
+    if last_action == "utter_pet":
+        return "For an animal, please ask a vet: my source says nothing about animals."
+    if last_action == "utter_avoid_children":
+        return (
+            "For a child I can't say it is safe: my source has no safety information for children, so "
+            "please let a paediatrician decide."
+        )
+    titles = [default_rulebook().rule(r).title for r in rules]
+    named = f" ({', '.join(titles)})" if titles else ""
+    if not verdict and last_action == "action_answer_beyond_source":
+        return (
+            "I can't judge that from here. Follow your device's manual, and if anything about your skin or "
+            "health worries you, stop using the pad and ask your doctor or a pharmacist."
+        )
+    if verdict in (Verdict.DO_NOT_USE.value, Verdict.ASK_DOCTOR.value) and RECOVERY.search(text or ""):
+        return (
+            f"When it has cleared or healed, please ask your doctor whether and when you can start; until "
+            f"then, from what you told me{named}, don't use a red-light therapy pad."
+        )
+    if verdict == Verdict.DO_NOT_USE.value:
+        return (
+            f"No: from what you told me{named}, you should not use a red-light therapy pad unless your "
+            "doctor says otherwise."
+        )
+    if verdict == Verdict.ASK_DOCTOR.value:
+        return f"Please ask your doctor first{named}, before using a red-light therapy pad."
+    if verdict == Verdict.NO_CONTRAINDICATION_FOUND.value:
+        return (
+            "The safety check found none of the reasons to avoid a pad that my rules know. That is not a "
+            "medical clearance: follow your device's manual, and stop and get medical advice if your skin "
+            "becomes painful, blisters or burns."
+        )
+    return (
+        "I can't tell that without knowing more. The short safety check asks about the reasons not to use "
+        "a pad; would you like to run it? If you're unsure about your health, your doctor can tell you."
+    )
+
+
+def verdict_reminder(verdict: Optional[str], rules: List[str]) -> Optional[str]:
+    """Said before an answer that could undercut a remembered verdict (e.g. "only on my shoulders?")."""
+    titles = [default_rulebook().rule(r).title for r in rules]
+    named = f" ({', '.join(titles)})" if titles else ""
+    if verdict == Verdict.DO_NOT_USE.value:
+        return (
+            f"Remember: from what you told me{named}, you should not use a red-light therapy pad unless "
+            "your doctor says otherwise, so please ask your doctor first. The following is general "
+            "information only."
+        )
+    if verdict == Verdict.ASK_DOCTOR.value:
+        return (
+            f"Remember: from what you told me{named}, please ask your doctor first, before using a "
+            "red-light therapy pad. The following is general information only."
+        )
+    return None
+
+
+_SEVERITY = {
+    None: 0,
+    Verdict.NO_CONTRAINDICATION_FOUND.value: 1,
+    Verdict.ASK_DOCTOR.value: 2,
+    Verdict.DO_NOT_USE.value: 3,
+}
+
+
+def merge_verdict(
+    old_verdict: Optional[str], old_rules: List[str], new_verdict: str, new_rules: List[str]
+) -> Tuple[str, List[str]]:
+    """The remembered verdict after the user names more conditions: the most severe, all reasons."""
+    verdict = max(old_verdict, new_verdict, key=lambda v: _SEVERITY.get(v, 0)) or new_verdict
+    rules = list(dict.fromkeys([*old_rules, *new_rules]))
+    return verdict, rules
+
+
+def stopped_reply(verdict: Verdict, findings_titles: List[str]) -> Optional[str]:
+    """What to add when the safety check is stopped after a yes to a contraindication."""
+    if verdict is not Verdict.DO_NOT_USE:
+        return None
+    return (
+        f"But from what you already told me ({', '.join(findings_titles)}), you should not use a "
+        "red-light therapy pad unless your doctor says otherwise."
+    )
+
+
+def screening_explanation(rule_id: str) -> Optional[str]:
+    """What a safety-check question means (for "what is porphyria?"), or None."""
+    text = _followups().get("screening_explanations", {}).get(rule_id)
+    return " ".join(text.split()) if text else None
+
+
+_ABOUT_QUESTION = re.compile(
+    r"\b(what do you mean|what does (that|this|it) mean|what is that|what's that|whats that|what counts|"
+    r"what kind|which ones?|like what|such as what|for example\?|what do you count|"
+    r"does (that|this|it|a|an|my)\b.{0,40}\bcount|do .{0,40}\bcount|\bdoes\b.{0,50}\b(count|matter)|"
+    r"is .{0,40}\b(considered|counted|included)|what is meant|meaning of|define|"
+    r"i don'?t understand( the question)?|don'?t get (it|the question)|explain( (it|that|the question))?|"
+    r"why do you ask|why are you asking|why does (that|it) matter)\b"
+)
+_QUESTION_WORDS = re.compile(r"^(what|whats|what's|which|is|are|does|do|would|could|can|how)\b")
+_STOP_WORDS = {
+    "have", "your", "that", "with", "from", "this", "there", "area", "example", "such", "another", "other",
+    "could", "would", "some", "skin", "moment", "being", "especially", "near", "checked", "doctor", "takes",
+    "medicine", "makes", "ever", "feeling", "any", "medical", "condition", "reduced", "under", "when",
+}
+
+
+def asks_about_question(text: Optional[str], question: str, intent: Optional[str] = None) -> bool:
+    """Whether a reply in the safety check asks what the question means rather than answering it."""
+    if not text or text.startswith("/"):
+        return False
+    norm = " ".join(text.lower().replace("\u2019", "'").split())
+    if intent == "ask_followup" or _ABOUT_QUESTION.search(norm):
+        return True
+    if not ("?" in norm or _QUESTION_WORDS.match(norm)):
+        return False
+    if not re.match(r"^(what|whats|what's|which|is|are|does|do|would|could)\b", norm):
+        return False
+    if re.match(r"^(does|do|can|will|would|could|is) (it|the pad|red light|this|they|these)\b", norm):
+        return False  # a question about the pad, answered by the rules
+    terms = {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _STOP_WORDS}
+    return any(re.search(rf"\b{t}", norm) for t in terms)
+
+
+_HELP_QUESTION = re.compile(
+    r"\b(help|helps|helpful|work|works|good for|heal|speed up|reduce|ease|relieve|fix|cure|treat|benefit|"
+    r"improve|do anything|worth it|any use|useful|any good)\b|^\W*(and |so )?what about\b"
+)
+
+
+def asks_if_it_helps(text: Optional[str]) -> bool:
+    """Whether the message asks if the pad helps ("I have psoriasis, does red light help?")."""
+    return bool(text) and bool(_HELP_QUESTION.search(" ".join((text or "").lower().split())))
+
+
+# Named things that are not a disease to be helped: no "does it help with X?" answer for them.
+_NOT_A_DISEASE = {"photosensitising medication", "implanted electronic device", "blood thinners", "steroids",
+                  "pregnancy", "breastfeeding", "a regular medicine"}
+
+
+def condition_help(mentions: List[Tuple[str, str]]) -> Optional[Tuple[str, str]]:
+    """What the source says about the pad for the first condition it covers, as ("response", name);
+    else ("text", "my source does not say ...") for the first disease named (in the user's words);
+    None when only medicines or devices were named. ``mentions`` are (condition, words used)."""
+    data = _followups()
+    mapped = data.get("condition_help", {})
+    for condition, _ in mentions:
+        if condition in mapped:
+            return "response", mapped[condition]
+    for condition, words in mentions:
+        if condition not in _NOT_A_DISEASE:
+            return "text", " ".join(data["not_covered_condition"].split()).format(condition=words)
+    return None
+
+
+def answer_cue(rule_id: str, text: Optional[str], negative: bool = False) -> bool:
+    """Whether a reply describes a "yes" (or with ``negative`` a "no") to this safety-check question in
+    its own words."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    if not negative and re.search(r"\b(no|not|never|nope)\b", norm.split(",")[0]):
+        return False  # "no, not flaring" is handled by the answer parser
+    cues = _followups().get("no_cues" if negative else "answer_cues", {}).get(rule_id, [])
+    return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", norm) for c in cues)
+
+
+# "why does it vary so much?": the follow-up names its own topic
+_WHY_TOPICS = (
+    (re.compile(r"\bvar(y|ies|iation|iable)\b|\bdifferent (for|between)\b"), "utter_limitation_variability"),
+    (re.compile(r"\b(fat|weight|slim)"), "utter_limitation_weight_loss"),
+    (re.compile(r"\b(wrinkle|dark spot|anti.?aging|aesthetic)"), "utter_limitation_anti_aging"),
+    (re.compile(r"\bpregnan|\bbaby\b|\bfetus|\bbump\b"), "utter_avoid_pregnancy"),
+    (re.compile(r"\b(pacemaker|implant|defibrillator|icd|insulin pump)"), "utter_avoid_implanted_device"),
+    (re.compile(r"\b(lupus|porphyria|light.?sensitiv|photosensitiv)"), "utter_avoid_photosensitivity"),
+    (re.compile(r"\b(eczema|infection|infected|open wound)"), "utter_avoid_skin_conditions"),
+    (re.compile(r"\b(child|children|kids?|toddler|teen)"), "utter_avoid_children"),
+)
+
+
+def why_topic(text: Optional[str]) -> Optional[str]:
+    """The answer a "why ..." follow-up is about when it names one ("why the pacemaker thing?")."""
+    norm = (text or "").lower()
+    return next((action for pattern, action in _WHY_TOPICS if pattern.search(norm)), None)
+
+
+_DENIAL = re.compile(
+    r"\b(i (do not|don'?t|dont|never) (have|had|take)|i'?m not|i am not|im not|i have no|i haven'?t got|"
+    r"(that|it)'?s (my|her|his) (sister|brother|mum|mom|dad|friend|wife|husband)|wrong,? i)\b",
+    re.IGNORECASE,
+)
+NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)
+
+
+def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str]:
+    """Conditions (canonical names) the user denies for themselves ("I do NOT have lupus") or gives to
+    someone else ("the lupus is my sister, not me") in this message: a remembered verdict drops them."""
+    from padsafety.recognition import Experiencer
+
+    if NOT_ME.search(text):
+        return {m.condition for m in recognition.mentions if not m.negated}
+    if not _DENIAL.search(text):
+        return set()  # "on my back where there's no eczema" places it, it does not take it back
+    return {
+        m.condition for m in recognition.mentions
+        if (m.negated and m.experiencer is Experiencer.SELF) or (m.experiencer is Experiencer.OTHER)
+    }

@@ -1,0 +1,190 @@
+"""Deterministic intent hints for what the classifier confuses most in real users' messages.
+
+The intent classifier learns from examples and spreads its confidence over 38 intents; short or
+chatty real messages ("lol i nearly had a heart attack at the price", "why? it's far from the baby",
+"sounds good, thx") often come out below the fallback threshold or as a look-alike intent. A few cue
+patterns are unambiguous enough to decide: business words mean a purchase question, an animal means a
+pet question, a bare "why?" is a follow-up. A hint applies only when the classifier is not already
+confident of a compatible intent. Safety never depends on these: the safety policy reads the recogniser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import FrozenSet, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A cue pattern and the intent it means, unless the classifier is sure of a compatible one."""
+
+    intent: str
+    pattern: "re.Pattern[str]"
+    compatible: FrozenSet[str]
+    max_words: int = 60             # longer messages are left to the classifier
+    below_confidence: float = 1.01  # applies only when the classifier's confidence is lower
+    keep_confidence: float = 0.3    # a compatible intent at least this confident is kept
+
+
+def _p(pattern: str) -> "re.Pattern[str]":
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_KNOWLEDGE = frozenset({
+    "ask_how_it_works", "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing",
+    "ask_benefit_circulation", "ask_limitations", "ask_evidence", "ask_limitation_weight_loss",
+    "ask_limitation_chronic_disease", "ask_limitation_anti_aging", "ask_limitation_variability",
+    "ask_limitation_medical_substitute", "ask_who_should_avoid", "ask_avoid_pregnancy",
+    "ask_avoid_skin_conditions", "ask_avoid_photosensitivity", "ask_avoid_implanted_device",
+    "ask_avoid_children", "ask_usage_safety", "ask_not_in_source", "request_screening",
+})
+
+_SAFETY = frozenset({"mention_condition", "report_red_flag", "request_forget"})
+
+# "why?", "why not, it's only light", "how come?": a follow-up whatever words come after it
+_BARE_FOLLOWUP = _p(r"^\W*(but |and |so |ok |okay )?(why not\b|(why|how come|really)\s*([?!.,]|$))")
+
+_FOLLOWUP = _p(
+    r"^\W*(but |and |so |ok |okay |hmm+ |wait )?(why|how come|really|what do you mean|meaning|explain|"
+    r"in what way|how so)\b"
+)
+
+HINTS: Tuple[Hint, ...] = (
+    Hint(
+        "ask_pet",
+        _p(r"\b(dogs?|pupp(y|ies)|pups?|cats?|kittens?|horses?|pony|ponies|rabbits?|bunny|pets?|parrots?|"
+           r"guinea pigs?|hamsters?|animals?)\b"),
+        frozenset({"ask_pet", "report_red_flag", "request_forget"}),
+    ),
+    Hint(
+        "ask_purchase",
+        _p(r"\b(prices?|pricing|costs?|costly|how much (is it|are they|does (it|one|a pad) cost|do they cost|"
+           r"for one)\b|shipping|ship(ped|s)? to|deliver(y|ed)|refunds?|money back|return (it|policy|them)|"
+           r"returns policy|warrant(y|ies)|guarantee|discounts?|coupons?|vouchers?|amazon|ebay|customs|"
+           r"in stock|receipt|invoice|replacement (pad|device|unit|one)|"
+           r"(waiting for|sent|send|get) (a |the |my )?replacement|complain|faulty|defective|"
+           r"stopped (working|lighting)|"
+           r"(leds?|lights?) (are |is )?dead|dead leds?|arrived (broken|damaged|scratched))\b"),
+        frozenset({"ask_purchase", "request_human"}),
+    ),
+    Hint(
+        "ask_purchase",
+        _p(r"\b(cheap(er|est)?|expensive|afford|buy(ing)?|purchas(e|ed|ing)|order(ed)?|brands?|shop|"
+           r"stores?|sellers?|retailers?|sale|worth the money|recommend (one|a pad|a brand))\b"),
+        frozenset({"ask_purchase", "request_human"}) | _KNOWLEDGE,
+        below_confidence=0.6,
+        keep_confidence=0.5,
+    ),
+    Hint(
+        "request_human",
+        _p(r"\b((talk|speak|chat) (to|with) (a |an |some )?(real |actual |live )?"
+           r"(human|person|people|agent|someone|somebody)|"
+           r"(want|need|get|give me|connect me|put me through)\b.{0,20}"
+           r"\b(human|real person|agent|someone real)|"
+           r"customer (service|support)|support team|live agent)\b"),
+        frozenset({"request_human", "ask_purchase", "report_red_flag"}),
+    ),
+    Hint(
+        "ask_followup",
+        _BARE_FOLLOWUP,
+        frozenset({"ask_followup"}),
+        max_words=10,
+    ),
+    Hint(
+        "ask_followup",
+        _FOLLOWUP,
+        frozenset({"ask_followup"}),
+        max_words=3,
+    ),
+    Hint(
+        "ask_followup",
+        _FOLLOWUP,
+        frozenset({"ask_followup"}) | _KNOWLEDGE | _SAFETY,
+        max_words=10,
+        keep_confidence=0.2,
+        below_confidence=0.6,
+    ),
+    Hint(
+        "thank",
+        _p(r"^\W*((ok|okay|cool|great|perfect|nice|sounds good|got it|alright)[\s,.!]*)?"
+           r"(thx|thanks|thank you|thank u|ty|cheers|much appreciated)\b[\s\w,.!]{0,20}$"),
+        frozenset({"thank", "goodbye"}),
+    ),
+    Hint(
+        "affirm",
+        _p(r"^\W*(ok(ay)?|k|cool|great|perfect|nice|sounds good|got it|alright|all right|makes sense|"
+           r"fair enough|i see|understood|good to know|noted)[\s,.!]*$"),
+        frozenset({"affirm", "thank"}),
+    ),
+    Hint(
+        # "ok I'll call the midwife", "fine, I'll ask the pharmacist", "ok, makes sense"
+        "affirm",
+        _p(r"^\W*(ok(ay)?|alright|all right|fine|sure|got it|right)\b[\s,.!]+(i'?ll|i will|will do|"
+           r"makes sense|i understand|understood|i see|noted|fair)\b"),
+        frozenset({"affirm", "thank", "goodbye", "stop"}) | _SAFETY,
+        max_words=12,
+    ),
+)
+
+
+_STATUS_FOLLOWUP = _p(r"\b(am i|i'?m|im|are we) (ok|okay|fine|good|safe|alright)\b[^.]{0,20}\?\s*$")
+
+
+def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float) -> Optional[str]:
+    """The intent a cue decides for this message, or None to keep the classifier's."""
+    if not text or text.startswith("/"):
+        return None
+    from padsafety.conversation import why_topic
+
+    if len(text.split()) <= 12 and (
+        (_FOLLOWUP.search(text) and why_topic(text)) or _STATUS_FOLLOWUP.search(text)
+    ):
+        return "ask_followup"  # "so why would it do anything for wrinkles", "it's fading, so I'm good?"
+    words = len(text.split())
+    for hint in HINTS:
+        if words > hint.max_words or not hint.pattern.search(text):
+            continue
+        if intent in hint.compatible and confidence >= hint.keep_confidence:
+            # a compatible guess is kept; the same intent is confirmed (no fallback for a near tie)
+            return intent if intent == hint.intent else None
+        if confidence >= hint.below_confidence:
+            return None
+        # the classifier's own guess below the fallback threshold is confirmed by the cue
+        return hint.intent
+    return None
+
+
+# Topics of knowledge/beyond_source.yml specific enough to decide the intent over a generic guess
+# ("do I need goggles?" read as "how does it work?").
+STRONG_TOPICS = frozenset({
+    "skin_reaction", "metal_implant", "timing",
+    "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
+    "device_operation", "choosing",
+    "scars", "acne", "hair", "mood_sleep", "cellulite", "tattoo",
+})
+_CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars", "metal_implant", "tattoo"})
+_GENERIC = frozenset({
+    "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know", "ask_how_it_works", "ask_benefits",
+    "ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_limitation_weight_loss",
+    "greet", "thank", "mention_condition", "report_red_flag",
+})
+
+
+def topic_intent(text: Optional[str], intent: Optional[str], confidence: float = 1.0) -> Optional[str]:
+    """``ask_not_in_source`` when a generic or unsure guess hides a specific topic the source does not
+    cover ("do I need goggles?" read as "how does it work?"). Safety never depends on the intent: the
+    policy reads the recogniser for conditions and red flags whatever the intent."""
+    from padsafety.conversation import beyond_source_topic
+
+    if not text or text.startswith("/") or (intent not in _GENERIC and confidence >= 0.4):
+        return None
+    if intent == "ask_avoid_skin_conditions" and confidence >= 0.4:
+        return None  # "can it go over inflamed acne": the skin rule's answer
+    topic = beyond_source_topic(text)
+    # a stated condition keeps its intent unless it is one of the skin or mood topics ("I get acne")
+    allowed = _CONDITION_TOPICS if intent in ("mention_condition", "report_red_flag") else STRONG_TOPICS
+    if topic is None or topic.id not in allowed:
+        return None
+    # both intents are answered by topic (action_answer_beyond_source): an unsure one is confirmed
+    return intent if intent in ("ask_usage_safety", "ask_not_in_source") else "ask_not_in_source"

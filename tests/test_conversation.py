@@ -1,0 +1,159 @@
+"""The Rasa-free conversation helpers: topics beyond the source, follow-ups, verdict memory,
+question splitting and intent hints."""
+
+import pytest
+
+from padsafety.conversation import (
+    FollowUp,
+    asks_about_question,
+    beyond_source_topic,
+    beyond_source_topics,
+    followup_kind,
+    merge_verdict,
+    screening_explanation,
+    status_answer,
+    verdict_reminder,
+    why_answer,
+)
+from padsafety.inputs import split_questions
+from padsafety.intent_hints import hinted_intent, topic_intent
+from padsafety.rules import load_rulebook
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("do I need goggles?", "eyes"),
+        ("can I fall asleep on it", "sleep_on_pad"),
+        ("does it get hot", "heat"),
+        ("can i wear it over my t-shirt", "clothing"),
+        ("how many minutes per session", "session_length"),
+        ("how often should I use it", "frequency"),
+        ("is 660nm better than 850nm", "wavelength"),
+        ("will it help my acne", "acne"),
+        ("is it FDA approved", "regulation"),
+        ("how do I reset it", "device_operation"),
+        ("what about my mood", "mood_sleep"),
+        ("can it help with back pain", None),
+    ],
+)
+def test_topics_beyond_the_source(text, topic):
+    found = beyond_source_topic(text)
+    assert (found.id if found else None) == topic
+
+
+def test_every_topic_answer_says_the_source_does_not_cover_it_and_makes_no_claim():
+    for topic in beyond_source_topics():
+        text = topic.answer.lower()
+        assert "my source" in text, topic.id
+        assert "does not" in text or "says nothing" in text, topic.id
+        assert "cures" not in text and "proven" not in text, topic.id
+        assert "manual" in text or "doctor" in text or "dermatologist" in text, topic.id
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("why?", FollowUp.WHY),
+        ("how come", FollowUp.WHY),
+        ("and for how long?", FollowUp.HOW_LONG),
+        ("so am I fine?", FollowUp.STATUS),
+        ("so can I use it then?", FollowUp.STATUS),
+        ("only on my feet then?", FollowUp.STATUS),
+        ("so it's a no?", FollowUp.STATUS),
+    ],
+)
+def test_follow_up_kinds(text, kind):
+    assert followup_kind(text) is kind
+
+
+def test_why_after_a_verdict_gives_its_reasons():
+    text = why_answer("action_screening_verdict", ["pregnancy"])
+    assert "Pregnancy" in text and "fetus" in text
+
+
+def test_status_never_gives_a_green_light_without_a_verdict():
+    assert "safety check" in status_answer("utter_benefits", None, [])
+    assert "should not use" in status_answer(None, "do_not_use", ["photosensitivity"])
+    assert "not a medical clearance" in status_answer(None, "no_contraindication_found", [])
+
+
+def test_the_reminder_repeats_the_verdict_and_never_a_green_light():
+    assert verdict_reminder("no_contraindication_found", []) is None
+    assert verdict_reminder(None, []) is None
+    assert "ask your doctor first" in verdict_reminder("ask_doctor", ["other_condition"])
+    reminder = verdict_reminder("do_not_use", ["pregnancy"])
+    assert "Pregnancy" in reminder and "should not use" in reminder
+
+
+def test_merging_keeps_the_most_severe_verdict_and_every_reason():
+    assert merge_verdict("do_not_use", ["pregnancy"], "ask_doctor", ["other_condition"]) == (
+        "do_not_use", ["pregnancy", "other_condition"]
+    )
+    assert merge_verdict(None, [], "ask_doctor", []) == ("ask_doctor", [])
+
+
+def test_every_screening_question_can_be_explained():
+    for rule in load_rulebook().screening_rules:
+        assert screening_explanation(rule.id), rule.id
+
+
+@pytest.mark.parametrize(
+    "text, rule, about",
+    [
+        ("what is porphyria?", "photosensitivity", True),
+        ("what counts as acute eczema?", "skin_infection_or_eczema", True),
+        ("is an ICD a pacemaker?", "implanted_device", True),
+        ("no", "pregnancy", False),
+        ("does it help my back?", "pregnancy", False),
+        ("does it help with eczema?", "skin_infection_or_eczema", False),
+        ("what can it do?", "open_wound", False),
+    ],
+)
+def test_a_question_about_the_question(text, rule, about):
+    question = load_rulebook().rule(rule).question
+    assert asks_about_question(text, question) is about
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("Can it help with back pain and is it safe during pregnancy?",
+         ["Can it help with back pain", "is it safe during pregnancy?"]),
+        ("I sit all day. Would it help my back?", ["I sit all day. Would it help my back?"]),
+        ("no, and what is porphyria?", ["no, and what is porphyria?"]),
+        ("how much is it? where can i buy one", ["how much is it?", "where can i buy one"]),
+        ("I'm not pregnant. Is it safe? What about my eczema?",
+         ["I'm not pregnant. Is it safe?", "What about my eczema?"]),
+        ("/ask_benefits", ["/ask_benefits"]),
+        ("yes, I have a small cut that hasn't healed", ["yes, I have a small cut that hasn't healed"]),
+    ],
+)
+def test_split_questions(text, parts):
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, hinted",
+    [
+        ("how much does one cost?", "ask_how_it_works", 0.4, "ask_purchase"),
+        ("lol i nearly had a heart attack at the price", "ask_usage_safety", 0.3, "ask_purchase"),
+        ("can I use it on my dog?", "ask_benefit_muscle_joint", 0.9, "ask_pet"),
+        ("why? it's far from the baby", "ask_avoid_children", 0.6, "ask_followup"),
+        ("why should pregnant women avoid it", "ask_avoid_pregnancy", 0.8, "ask_followup"),
+        ("why is the sky blue", "out_of_scope", 0.8, None),
+        ("I want to talk to a human", "bot_challenge", 0.7, "request_human"),
+        ("sounds good, thx", "nlu_fallback", 0.2, "thank"),
+        ("is it safe for pregnant women? I want to buy one", "ask_avoid_pregnancy", 0.8, None),
+        ("/ask_pet", "ask_pet", 1.0, None),
+    ],
+)
+def test_intent_hints(text, intent, confidence, hinted):
+    assert hinted_intent(text, intent, confidence) == hinted
+
+
+def test_topic_hint_only_over_a_generic_guess():
+    assert topic_intent("do I need goggles?", "ask_how_it_works", 0.5) == "ask_not_in_source"
+    assert topic_intent("do I need goggles?", "nlu_fallback", 0.9) == "ask_not_in_source"
+    assert topic_intent("do I need goggles?", "ask_avoid_photosensitivity") is None
+    assert topic_intent("can it help my back", "ask_benefits") is None
