@@ -35,6 +35,7 @@ from typing import Dict, List
 import aiohttp
 import yaml
 
+from padsafety.action_auth import HEADER, header_value
 from padsafety.scenarios import ANY_REFERRAL, CONDITION_MENTIONS, benchmark_conversation
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -202,7 +203,11 @@ def serve_and_measure(
 ) -> Dict[str, object]:
     """Start Rasa on the model `runs` times; cold start, load figures, memory, referral recall."""
     endpoints = work / "endpoints.yml"  # same for both: the action server, in-memory conversations
-    endpoints.write_text(f"action_endpoint:\n  url: {env['ACTION_SERVER_URL']}\n")
+    # the action server refuses calls without the shared secret; Rasa's default configuration does not
+    # load the project's components (which add it), so the endpoint itself carries the header
+    token = env.get("ACTION_SERVER_TOKEN", "")
+    header = f"  headers:\n    {HEADER}: \"{header_value(token)}\"\n" if token else ""
+    endpoints.write_text(f"action_endpoint:\n  url: {env['ACTION_SERVER_URL']}\n{header}")
     figures: Dict[str, List[float]] = {}
     memory, recall = [], None
     for _ in range(runs):
