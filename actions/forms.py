@@ -181,6 +181,10 @@ class ValidateScreeningForm(FormValidationAction):
             return events
         if not WRONG_ANSWER.search(text):
             return events
+        if _other_mentions(recognition, asked_rule):
+            # "go back, on the last one I have an insulin pump": the named condition is noted for its own
+            # question (validate's run), rather than going back to whatever came before
+            return events
         previous = _previous_answered(tracker, asked_rule)
         if previous is None:
             return events
@@ -288,7 +292,15 @@ class AskScreeningQuestion(Action):
         return []
 
 
-# One asking action per screening rule; rasa_sdk registers every Action subclass it finds.
-for _rule in default_rulebook().screening_rules:
-    _class_name = "AskScreen" + "".join(part.title() for part in _rule.id.split("_"))
-    globals()[_class_name] = type(_class_name, (AskScreeningQuestion,), {"rule_id": _rule.id})
+def ask_actions() -> List[type]:
+    """One asking action class per screening rule, named after it (``AskScreenPregnancy``)."""
+    return [
+        type("AskScreen" + "".join(part.title() for part in rule.id.split("_")), (AskScreeningQuestion,),
+             {"rule_id": rule.id})
+        for rule in default_rulebook().screening_rules
+    ]
+
+
+# rasa_sdk registers every Action subclass it finds (Action.__subclasses__), so the classes only need to
+# exist; keeping them in a list makes them importable by tests without writing into globals()
+ASK_ACTIONS = ask_actions()

@@ -409,3 +409,20 @@ def test_a_calm_eczema_is_a_no_to_the_flare_up_question():
     requested = "screen_skin_infection_or_eczema"
     _, events = form_turn("my eczema is calm right now", requested, intent="mention_condition")
     assert slot_events(events)[requested] == "no"
+
+
+def test_every_screening_question_has_its_asking_action():
+    from actions.forms import ASK_ACTIONS
+
+    names = {cls().name() for cls in ASK_ACTIONS}
+    assert names == {f"action_ask_{slot}" for slot in SCREENING_SLOTS}
+
+
+def test_go_back_with_a_named_condition_notes_it_for_its_own_question():
+    dispatcher, events = form_turn(
+        "actually wait, go back, on the last one I have an insulin pump. so yes",
+        "screen_photosensitivity", intent="affirm", screen_open_wound="no",
+    )
+    slots = slot_events(events)
+    assert "screen_open_wound" not in slots  # not sent back to the previous question
+    assert "insulin pump" in slots["screening_mentioned"]
