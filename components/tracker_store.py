@@ -452,20 +452,8 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
             )
             for event in tracker.events:
                 if newest is None or event.timestamp > newest:
-                    session.add(self._row(sender_id, event))
+                    session.add(self._sql_row(sender_id, event))
             session.commit()
-
-    def _row(self, sender_id: Text, event: Event) -> "SQLTrackerStore.SQLEvent":
-        """An event as `SQLTrackerStore.save` stores it."""
-        data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
 
     def _delete_conversation(self, sender_id: Text) -> None:
         self.forget_cached(sender_id)
