@@ -2,8 +2,8 @@
 PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
-.PHONY: help run test unit e2e setup train chat validate lint nlu-eval safety-eval safety-designs lock clean migrate \
-	report purge benchmark scale-out benchmark-scale load telegram-webhook images deploy-check
+.PHONY: help run test unit e2e setup train chat validate domain lint nlu-eval safety-eval safety-designs lock clean migrate \
+	report purge benchmark scale-out benchmark-scale load telegram-webhook images deploy-test deploy-check
 
 help:                 ## every target with its one-line description
 	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed -E 's/^([a-z0-9-]+):[^#]*## /\1\t/' | awk -F'\t' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ chat:                 ## chat in the terminal with the assistant that `make run`
 
 validate: setup       ## rasa data validate, failing on warnings
 	@$(ENV) rasa data validate --fail-on-warnings
+
+domain: setup         ## rewrite the screening form in domain.yml from the rule book (contraindications.yml)
+	@$(ENV) python scripts/screening_domain.py
 
 lint: setup           ## ruff over every Python package
 	@$(PY) -m ruff check padsafety actions components connectors rasa_sdk_plugins scripts tests
@@ -78,6 +81,9 @@ telegram-webhook: setup  ## register TELEGRAM_WEBHOOK_URL with Telegram (CMD=inf
 
 images: setup         ## container images: rasa (model baked in), actions, web, nginx (LOCAL_BASE=1: no registry)
 	@bash scripts/build_images.sh
+
+deploy-test: train    ## build the images, run the compose stack, 20 conversations with a Rasa crash, tear down
+	@bash scripts/deploy_test.sh
 
 deploy-check: setup   ## lint the deployment files: hadolint, kubernetes-validate, compose config, checkov
 	@bash scripts/deploy_check.sh

@@ -22,16 +22,12 @@ from padsafety.messages import (
 )
 from padsafety.recognition import Experiencer, Recognition, recognise
 from padsafety.rules import Verdict, default_rulebook
+from padsafety.screening_domain import screening_slot
 
 logger = logging.getLogger(__name__)
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b")
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
-
-
-def screening_slot(rule_id: Text) -> Text:
-    """The form slot that holds the answer for a screening rule."""
-    return f"screen_{rule_id}"
 
 
 def latest_recognition(tracker: Tracker) -> Recognition:

@@ -9,11 +9,12 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import latest_recognition, screening_slot
+from actions.actions import latest_recognition
 from padsafety.answers import parse_answer
 from padsafety.conversation import answer_cue, asks_about_question, screening_explanation
 from padsafety.recognition import Experiencer
 from padsafety.rules import Answer, default_rulebook
+from padsafety.screening_domain import screening_slot
 
 OTHER_CONDITION_RULE = "other_condition"
 MENTIONED_SLOT = "screening_mentioned"

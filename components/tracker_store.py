@@ -6,7 +6,8 @@ event it does not find in the table, so rows deleted by anyone else would come b
 Database down: when the database cannot be reached, the store keeps answering from memory (an LRU copy
 of the recently saved conversations, so a conversation started before the outage goes on during it),
 logs one error, tries the database again every `retry_seconds`, and when it is back logs one line and
-writes what it kept in memory. Each conversation's missing events are the ones newer than the newest
+writes what it kept in memory (the waiting, ordering and logging are padsafety/buffering.py's, shared with
+the action server's screening records). Each conversation's missing events are the ones newer than the newest
 event stored for it (events are appended in time order), so nothing is written twice or lost, however
 the conversation's sessions were split meanwhile. A forget-me request made during the outage deletes
 the stored conversation at recovery.
@@ -43,12 +44,11 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import time
 import zlib
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Awaitable, Callable, Iterable, List, Optional, Set, Text, Tuple, TypeVar
+from typing import Any, Awaitable, Callable, Iterable, List, Optional, Text, Tuple, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
@@ -57,6 +57,8 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserU
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import exc
+
+from padsafety.buffering import PendingWrites
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -306,17 +308,29 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
         super().__init__(*args, **kwargs)
         self._use_reconnecting_engine()
         self._memory: "OrderedDict[str, bytes]" = OrderedDict()  # sender id -> compressed tracker, LRU
-        self._unsaved: Set[str] = set()  # conversations with events kept only in memory
-        self._forget_later: Set[str] = set()  # forget-me requests made while the database was down
-        self._down_since: Optional[float] = None
-        self._next_attempt = 0.0
-        self._dropped = 0
+        # what waits for the database, in order: ("events", sender) writes a conversation's events kept
+        # only in memory (read from memory when written), ("forget", sender) deletes a conversation
+        self._writes = PendingWrites(
+            "Tracker store database",
+            "conversation",
+            limit=2 * self.memory_size,
+            is_outage=is_unreachable,
+            retry_seconds=self.retry_seconds,
+            probe=partial(self.Base.metadata.create_all, self.engine),  # if it was down at start-up
+            describe=_describe,
+            log=logger,
+        )
         try:
             self.Base.metadata.create_all(self.engine)  # Rasa could not if the database was down
         except Exception as error:
             if not is_unreachable(error):
                 raise
-            self._went_down(error)
+            self._writes.went_down(error)
+
+    @property
+    def failing(self) -> bool:
+        """Whether the database is considered unreachable (conversations are kept in memory)."""
+        return self._writes.failing
 
     def _use_reconnecting_engine(self) -> None:
         """Replace Rasa's engine by one that checks pooled connections first and times out connecting.
@@ -368,72 +382,28 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
         stored = await self._database(write, lambda: False)
         if forget:
             self._memory.pop(sender_id, None)
-            self._unsaved.discard(sender_id)
+            self._writes.discard(("events", sender_id))  # moot: the conversation is to be deleted
             if not stored:
-                self._forget_later.add(sender_id)
+                self._writes.defer(partial(self._delete_conversation, sender_id), key=("forget", sender_id))
             return
         self._remember(tracker, unsaved=not stored)
 
     # --- outage handling ---------------------------------------------------------------------------
 
     async def _database(self, operation: Callable[[], Awaitable[T]], fallback: Callable[[], T]) -> T:
-        """Run `operation` on the database; if it cannot be reached, return `fallback()` (from memory)."""
-        if self._down_since is None or self._recovered():
+        """Run `operation` on the database; if it cannot be reached, return `fallback()` (from memory).
+
+        While the database is down it is tried again at most every `retry_seconds`; when it answers, what
+        waits in memory is written first (padsafety/buffering.py logs the outage once and its end once).
+        """
+        if self._writes.due() and self._writes.flush():
             try:
                 return await operation()
             except Exception as error:
                 if not is_unreachable(error):
                     raise
-                self._went_down(error)
+                self._writes.went_down(error)
         return fallback()
-
-    def _went_down(self, error: BaseException) -> None:
-        """Switch to memory; the error is logged once per outage, not once per message."""
-        if self._down_since is None:
-            self._down_since = time.monotonic()
-            logger.error(
-                "Tracker store database unreachable (%s): conversations are kept in memory until it is "
-                "back (trying again every %.0f s)",
-                _describe(error),
-                self.retry_seconds,
-            )
-        else:
-            logger.debug("Tracker store database still unreachable: %s", _describe(error))
-        self._next_attempt = time.monotonic() + self.retry_seconds
-
-    def _recovered(self) -> bool:
-        """Try the database again (at most every `retry_seconds`); if it answers, write what is in memory."""
-        if time.monotonic() < self._next_attempt:
-            return False
-        try:
-            self.Base.metadata.create_all(self.engine)  # a no-op unless it was down at start-up
-            for sender_id in sorted(self._forget_later):
-                self._delete_conversation(sender_id)
-                self._forget_later.discard(sender_id)
-            written = len(self._unsaved)
-            for sender_id in list(self._unsaved):
-                try:
-                    self._write_unsaved(sender_id)
-                except Exception as error:
-                    if is_unreachable(error):
-                        raise
-                    # bad data would fail Rasa's own save too: drop it rather than block recovery
-                    logger.exception("Could not write a conversation kept in memory: its new events are lost")
-                self._unsaved.discard(sender_id)
-        except Exception as error:
-            if not is_unreachable(error):
-                raise
-            self._went_down(error)
-            return False
-        logger.warning(
-            "Tracker store database reachable again after %.0f s: wrote %d conversation(s) kept in "
-            "memory%s",
-            time.monotonic() - self._down_since,
-            written,
-            f"; {self._dropped} dropped because memory was full" if self._dropped else "",
-        )
-        self._down_since, self._dropped = None, 0
-        return True
 
     def _write_unsaved(self, sender_id: Text) -> None:
         """Insert the events of a conversation kept in memory that are newer than its newest stored one.
@@ -473,19 +443,12 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
         sender_id = tracker.sender_id
         self._memory[sender_id] = zlib.compress(self.serialise_tracker(tracker).encode(), 1)
         self._memory.move_to_end(sender_id)
-        if unsaved:
-            self._unsaved.add(sender_id)
+        if unsaved and ("events", sender_id) not in self._writes:
+            self._writes.defer(partial(self._write_unsaved, sender_id), key=("events", sender_id))
         while len(self._memory) > self.memory_size:
             oldest, _ = self._memory.popitem(last=False)
-            if oldest in self._unsaved:  # bounded memory beats an outage that exhausts it
-                self._unsaved.discard(oldest)
-                self._dropped += 1
-                if self._dropped == 1:
-                    logger.warning(
-                        "Tracker store memory full (%d conversations): the oldest conversations kept "
-                        "during the outage are dropped",
-                        self.memory_size,
-                    )
+            # bounded memory beats an outage that exhausts it: counted and logged as dropped
+            self._writes.drop(("events", oldest))
 
     def _from_memory(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         serialised = self._memory.get(sender_id)

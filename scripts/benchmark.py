@@ -34,6 +34,7 @@ from typing import Dict, List
 
 import aiohttp
 import yaml
+from processes import cpu_seconds, free_port
 
 from padsafety.action_auth import HEADER, header_value
 from padsafety.scenarios import ANY_REFERRAL, CONDITION_MENTIONS, benchmark_conversation
@@ -42,15 +43,6 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 CONFIGS = {"project": PROJECT_DIR / "config.yml", "default": PROJECT_DIR / "benchmark" / "default_config.yml"}
 CONVERSATION = benchmark_conversation()
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run_logged(args: List[str], log: Path, env: Dict[str, str]) -> float:
@@ -166,12 +158,6 @@ async def load(url: str, concurrency: int) -> Dict[str, float]:
         "msgs_per_s": sum(sent) / elapsed,
         "messages": sum(sent),
     }
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system, all threads) a running process has used, in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def referral_recall(url: str) -> float:

@@ -76,11 +76,11 @@ def conversation(url: str, sender: str, sent: List[str], latencies: List[float],
         return False
 
 
-def stored_user_messages(engine: str, ids: List[str]) -> Dict[str, List[str]]:
+def stored_user_messages(engine: str, postgres: str, ids: List[str]) -> Dict[str, List[str]]:
     """Each conversation id's user messages in the postgres container's events table, in stored order."""
     query = ("SELECT sender_id, data FROM events WHERE type_name = 'user' AND sender_id IN ("
              + ",".join(f"'{i}'" for i in ids) + ") ORDER BY id")
-    out = subprocess.run([engine, "exec", "rlt_postgres_1", "psql", "-At", "-U", "rasa", "-d", "rasa",
+    out = subprocess.run([engine, "exec", postgres, "psql", "-At", "-U", "rasa", "-d", "rasa",
                           "-F", "\t", "-c", query], check=True, capture_output=True, text=True).stdout
     stored: Dict[str, List[str]] = {i: [] for i in ids}
     for line in out.splitlines():
@@ -97,6 +97,7 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--kill", default="rlt_rasa-1_1")
     parser.add_argument("--engine", default="podman")
+    parser.add_argument("--postgres", default="rlt_postgres_1", help="the PostgreSQL container")
     args = parser.parse_args()
     secret = dotenv_values(args.env_file).get("CONVERSATION_ID_SECRET") or ""
 
@@ -131,7 +132,7 @@ def main() -> None:
     elapsed = time.monotonic() - begin
 
     ids = {rest_conversation_id(s, secret): s for s in senders}
-    stored = stored_user_messages(args.engine, list(ids))
+    stored = stored_user_messages(args.engine, args.postgres, list(ids))
     mismatched = [ids[i] for i, texts in stored.items() if texts != sent[ids[i]]]
     completed = sum(results.values())
     turns = sum(map(len, sent.values()))

@@ -7,7 +7,7 @@
 #   bash scripts/compose_stack.sh ps|logs [service]
 #   bash scripts/compose_stack.sh down     # stop and remove containers (volumes kept; DOWN_ARGS=-v drops them)
 #
-# Settings: ENV_FILE (default .env; created like `make run` does, plus POSTGRES_PASSWORD, when missing),
+# Settings: PROJECT (compose project name, default rlt), ENV_FILE (default .env; created like `make run` does, plus POSTGRES_PASSWORD, when missing),
 # HTTP_PORT (default 8088), PUBLIC_URL, TAG, POSTGRES_IMAGE / REDIS_IMAGE / NGINX_IMAGE (see compose.yaml).
 # With LOCAL_BASE=1 the postgres and redis images default to the local stand-ins scripts/build_images.sh
 # made. Docker Compose enforces the health conditions itself (`up --wait`); podman-compose does so only
@@ -29,7 +29,9 @@ if command -v podman >/dev/null 2>&1 && [ "${ENGINE:-podman}" = podman ]; then
 else
   ENGINE=docker; COMPOSE=(docker compose)
 fi
-COMPOSE+=(--env-file "$ENV_FILE" -f compose.yaml)
+# the compose project (containers, networks, volumes): PROJECT=rlt-test keeps a test stack apart from yours
+export PROJECT=${PROJECT:-rlt}
+COMPOSE+=(-p "$PROJECT" --env-file "$ENV_FILE" -f compose.yaml)
 
 ensure_env() {  # the settings file with random secrets (as `make run`), ACTION_SERVER_TOKEN, POSTGRES_PASSWORD
   "$PY" - "$ENV_FILE" <<'PY'
@@ -65,7 +67,7 @@ PY
 }
 
 container() {  # service -> container id
-  "$ENGINE" ps -aq --filter label=com.docker.compose.project=rlt \
+  "$ENGINE" ps -aq --filter label=com.docker.compose.project="$PROJECT" \
     --filter label=com.docker.compose.service="$1" | head -1
 }
 
@@ -136,7 +138,7 @@ PY
     ;;
   failover)  # 20 conversations through nginx, one Rasa container killed in the middle
     "$PY" scripts/compose_failover.py --url "$PUBLIC_URL" --env-file "$ENV_FILE" --engine "$ENGINE" \
-      --kill "$(container rasa-1)" --conversations "${CONVERSATIONS:-20}"
+      --kill "$(container rasa-1)" --postgres "$(container postgres)" --conversations "${CONVERSATIONS:-20}"
     ;;
   ps) "${COMPOSE[@]}" ps ;;
   logs) shift; "${COMPOSE[@]}" logs "$@" ;;

@@ -32,7 +32,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,8 +42,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from processes import cpu_seconds, free_port, memory_mb, wait_until_up
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-TICKS = os.sysconf("SC_CLK_TCK")
 LONG_QUESTIONS = [
     "what can it do?",
     "how does it work?",
@@ -72,7 +72,6 @@ BUCKETS = [
 
 def serve(variant: str, rasa_args: List[str]) -> None:
     """Run Rasa in this process as scripts/rasa_server.py does, with `variant`'s switches applied."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     if variant in ("stock", "nocache"):
         import components.tracker_store as store
 
@@ -94,28 +93,6 @@ def serve(variant: str, rasa_args: List[str]) -> None:
 # --- measuring ------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # fields 14 and 15 of proc(5)
-
-
-def memory_mb(pid: int) -> Dict[str, float]:
-    """Resident memory now (VmRSS) and at its peak (VmHWM), in MB."""
-    values = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(("VmRSS:", "VmHWM:")):
-            values[line.split(":")[0]] = int(line.split()[1]) / 1024
-    return {"rss_mb": values.get("VmRSS", float("nan")), "peak_rss_mb": values.get("VmHWM", float("nan"))}
-
-
 def percentile(values: List[float], p: float) -> float:
     """The p-th quantile of latencies in seconds, in milliseconds."""
     ordered = sorted(values)
@@ -123,22 +100,11 @@ def percentile(values: List[float], p: float) -> float:
 
 
 def wait_up(url: str, process: subprocess.Popen, log: Path, seconds: float = 300) -> None:
-    """Wait until `url` answers; exit if the process dies or it takes too long."""
-    import requests
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(
-                f"profile_server: server exited ({process.returncode}), see {log}:\n{log.read_text()[-2000:]}"
-            )
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    sys.exit(f"profile_server: {url} not up within {seconds:.0f} s, see {log}")
+    """Wait until `url` answers; exit with the log's end if the process dies or it takes too long."""
+    try:
+        wait_until_up(url, [process], seconds)
+    except RuntimeError as error:
+        sys.exit(f"profile_server: {error}, see {log}:\n{log.read_text()[-2000:]}")
 
 
 class Stage:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import signal
-import socket
 import string
 import subprocess
 import sys
@@ -22,36 +21,20 @@ import time
 from pathlib import Path
 from typing import List
 
-import requests
+from processes import free_port
+from processes import wait_until_up as _wait_until_up
 
 from padsafety.settings import settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_until_up(url: str, processes: List[subprocess.Popen], seconds: int = 180) -> None:
-    """Poll a URL until it answers; fail early if a process died."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for process in processes:
-            if process.poll() is not None:
-                sys.exit(
-                    f"scale-out: a process exited early ({process.args[:4]}); see the run directory logs"
-                )
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    sys.exit(f"scale-out: {url} did not answer within {seconds}s")
+    """Poll a URL until it answers; exit with a message if a process died or time ran out."""
+    try:
+        _wait_until_up(url, processes, seconds)
+    except RuntimeError as error:
+        sys.exit(f"scale-out: {error}; see the run directory logs")
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ stage "lint (ruff)"
 stage "types (mypy on the core package, configured in pyproject.toml)"
 .venv/bin/python -m mypy padsafety
 
-stage "rasa data validate (no errors, no warnings)"
+stage "rasa data validate (no errors, no warnings); the screening form in domain.yml matches the rule book"
+run_logged results/screening-domain.log "${ENV[@]}" python scripts/screening_domain.py --check
 run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
 # Rasa 3.6 exits 0 on some warnings (unused responses): any UserWarning fails the stage
 if grep -q "UserWarning" results/validate.log; then

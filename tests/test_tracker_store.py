@@ -227,4 +227,4 @@ def test_bad_data_is_not_mistaken_for_an_outage(database):
 
     with pytest.raises(IntegrityError):
         run(store._database(insert_without_sender, lambda: "from memory"))
-    assert store._down_since is None
+    assert not store.failing
