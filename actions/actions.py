@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
@@ -12,7 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import CONDITIONS_SLOT, RULES_SLOT, VERDICT_SLOT, known_rules, last_answer
 from actions.records_buffer import default_buffer
-from padsafety.conversation import NOT_ME, asks_if_it_helps, condition_help, merge_verdict, stopped_reply
+from padsafety.conversation import (
+    NOT_ME,
+    asks_if_it_helps,
+    claimed_conditions,
+    condition_help,
+    merge_verdict,
+    stopped_reply,
+)
 from padsafety.messages import (
     FORGET_DONE,
     FORGET_PENDING,
@@ -28,6 +35,27 @@ logger = logging.getLogger(__name__)
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b")
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
+
+
+def _said_of_themselves(text: Text, general_mentions: List[Any]) -> bool:
+    """Whether the user spoke of themselves: a first-person word in the message, and for a general
+    question ("can I use it if I'm pregnant?") in the sentence that names the condition ("I don't have
+    one, just curious. and why pregnant women?" is about the rule, not about them)."""
+    lowered = text.lower()
+    if not general_mentions:
+        return bool(FIRST_PERSON.search(lowered))
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.?!;]+[.?!;]*", lowered)]
+    for mention in general_mentions:
+        for start, end in sentences:
+            if start <= mention.start < end and FIRST_PERSON.search(lowered[start:end]):
+                return True
+    return False
+
+
+def previous_user_text(tracker: Tracker) -> Optional[Text]:
+    """The user's message before the latest one, if any."""
+    texts = [e.get("text") for e in tracker.events if e.get("event") == "user"]
+    return texts[-2] if len(texts) >= 2 else None
 
 
 def latest_recognition(tracker: Tracker) -> Recognition:
@@ -83,6 +111,9 @@ class ActionAssessCondition(Action):
         text = tracker.latest_message.get("text") or ""
         if subject == "self" and NOT_ME.search(text):
             subject = "other"  # "the lupus is my sister, not me"
+        if not names:
+            # "I have both" after "does it help rosacea or eczema?": the conditions just named, as theirs
+            names = claimed_conditions(text, previous_user_text(tracker))
         if not names and tracker.latest_message.get("text") == "/mention_condition":
             subject = "other"  # the clarifying question's "Yes, someone else's" button
         if not names and tracker.get_slot("known_other_conditions"):
@@ -112,9 +143,8 @@ class ActionAssessCondition(Action):
         if subject == "other":
             noted = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *names]))
             return [SlotSet("known_other_conditions", noted)]
-        if subject not in ("self", "general") or not FIRST_PERSON.search(
-            (tracker.latest_message.get("text") or "").lower()
-        ):
+        general = mentions if subject == "general" else []
+        if subject not in ("self", "general") or not _said_of_themselves(text, general):
             return []  # remembered only when the user said it of themselves ("why the pacemaker thing?")
         # remembered, so that "so am I fine?" or "only on my shoulders?" later cannot undercut it
         new_verdict = assessment.verdict.value if assessment.findings else "ask_doctor"

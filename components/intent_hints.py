@@ -11,7 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from padsafety.intent_hints import hinted_intent, topic_intent
+from padsafety.intent_hints import hinted_intent, needs_cue, topic_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -35,6 +35,27 @@ class IntentHints(GraphComponent):
             current = message.get(INTENT) or {}
             text, name = message.get(TEXT), current.get("name")
             confidence = float(current.get("confidence") or 0.0)
+            if needs_cue(name, text):
+                # "is it safe for my mum? she's 68" read as a question about children: the next guess
+                ranking = [
+                    other for other in message.get(INTENT_RANKING_KEY) or []
+                    if not needs_cue(other.get("name"), text)
+                ]
+                # the classifier's distribution given that the demoted guess is wrong: renormalised, so a
+                # clear second choice is not read as a fallback because the first took most of the mass
+                total = sum(float(other.get("confidence") or 0.0) for other in ranking)
+                if total > 0:
+                    ranking = [
+                        {**other, "confidence": float(other.get("confidence") or 0.0) / total}
+                        for other in ranking
+                    ]
+                if ranking:
+                    current = {
+                        "name": ranking[0]["name"], "confidence": float(ranking[0].get("confidence") or 0.0)
+                    }
+                    message.set(INTENT, current, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                    name, confidence = current["name"], current["confidence"]
             hinted = hinted_intent(text, name, confidence) or topic_intent(text, name, confidence)
             if hinted:
                 intent = {"name": hinted, "confidence": 1.0}

@@ -37,7 +37,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from padsafety.conversation import RECOVERY, taken_back_conditions
+from padsafety.conversation import RECOVERY, claimed_conditions, taken_back_conditions
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Verdict, default_rulebook
 
@@ -109,6 +109,17 @@ def _previous_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:
     return None
 
 
+def previous_user_text(tracker: DialogueStateTracker) -> Optional[Text]:
+    """The user's message before the latest one, if any."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen += 1
+            if seen == 2:
+                return event.text
+    return None
+
+
 def _last_emergency(tracker: DialogueStateTracker) -> Optional[Text]:
     """The latest emergency reply of the conversation, if any."""
     for event in reversed(list(tracker.events)):
@@ -135,8 +146,13 @@ def safety_plan(
         if flags == {"burn_or_blistering"}:
             return [UTTER_EMERGENCY_BURN]
         return [UTTER_EMERGENCY]
-    ended = bool(_EMERGENCY_OVER.search(text or ""))
-    burn_chain = emergency == UTTER_EMERGENCY_BURN and intent in _BURN_QUESTIONS
+    # "who do I report this faulty pad to?" after burn advice: the user has moved on to the seller
+    ended = bool(_EMERGENCY_OVER.search(text or "")) or (
+        emergency == UTTER_EMERGENCY_BURN and intent in ("ask_purchase", "request_human")
+    )
+    # after burn advice, questions about the burn; after any emergency, "so how long on the chest?":
+    # using the pad now is still the emergency's question
+    burn_chain = (emergency == UTTER_EMERGENCY_BURN and intent in _BURN_QUESTIONS) or intent in _USE_NOW
     if not ended and (previous_action in EMERGENCY_REPLIES or (
         decision in (Decision.NONE, Decision.ASK_IF_URGENT, Decision.REFERRAL, Decision.CLARIFY)
         and previous_action in FOLLOWUPS.values()
@@ -203,15 +219,19 @@ class SafetyRulePolicy(RulePolicy):
         previous = _previous_bot_action(tracker)
         confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
         plan = safety_plan(text, intent, in_form, previous, _last_emergency(tracker), confidence)
+        about_other = False
         if plan in ([], [UTTER_CLARIFY]) and not in_form and _about_the_other_person(tracker, text):
             # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"
-            plan = [UTTER_REFERRAL_OTHER, ASSESS]
+            plan, about_other = [UTTER_REFERRAL_OTHER, ASSESS], True
+        if not plan and not in_form and claimed_conditions(text, previous_user_text(tracker)):
+            # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
+            plan = [UTTER_REFERRAL, ASSESS]
         if not plan and not in_form and _needs_verdict_reminder(tracker, intent, previous):
             plan = [VERDICT_REMINDER]
         if not in_form and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
             return self._safety_prediction(FORGET_DENIED, tracker, domain)
-        if not plan and not in_form and _holds_verdict(tracker, intent, text):
+        if not plan and not in_form and _holds_verdict(tracker, intent, text, confidence):
             # "only on my feet then?" after "do not use": the verdict again, never "OK" or a menu
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
@@ -229,7 +249,8 @@ class SafetyRulePolicy(RulePolicy):
         if (
             plan
             and not in_form
-            and intent not in _KNOWLEDGE_INTENTS
+            # after the other person's referral, a generic list ("what can't it do") answers nothing asked
+            and (intent not in _KNOWLEDGE_INTENTS or (about_other and intent in _GENERIC_ANSWERS))
             and not (plan == [UTTER_CLARIFY] and intent in _AVOID_INTENT_RULES)
             and not (intent == SCREENING_INTENT and ASSESS in plan and _check_still_useful(text))
             and not (intent == PET_INTENT and _ANIMAL.search(text or ""))
@@ -332,9 +353,13 @@ _STILL_ASKING = re.compile(
 )
 
 
-def _holds_verdict(tracker: DialogueStateTracker, intent: Optional[Text], text: Optional[Text]) -> bool:
+def _holds_verdict(
+    tracker: DialogueStateTracker, intent: Optional[Text], text: Optional[Text], confidence: float = 1.0
+) -> bool:
     """A vague question after a remembered "do not use" or "ask your doctor": answered with the verdict."""
-    vague = intent in _VAGUE_INTENTS or (
+    # "is only little bit" (the eczema): short, and the classifier's guess is a shrug
+    unsure = confidence < 0.35 and len((text or "").split()) <= 6
+    vague = intent in _VAGUE_INTENTS or unsure or (
         # "so am I fine to use it?" after a verdict asks about it, not for a new check
         intent == SCREENING_INTENT
         and bool(re.match(r"^\W*(so|then|and so|ok so|okay so)\b", (text or "").lower()))
@@ -383,6 +408,12 @@ def _check_still_useful(text: Optional[Text]) -> bool:
     )]
     return default_rulebook().assess_conditions(own).verdict is not Verdict.DO_NOT_USE
 
+# Lists that answer no particular question (not stacked after the other person's referral).
+_GENERIC_ANSWERS = {
+    "ask_limitations", "ask_benefits", "ask_how_it_works", "ask_evidence", "ask_who_should_avoid",
+}
+# After any emergency advice, using the pad now is still the emergency's question.
+_USE_NOW = {"ask_usage_safety", "request_screening"}
 # After burn advice, questions about the burn or using the pad again keep getting it.
 _BURN_QUESTIONS = {
     "ask_usage_safety", "ask_limitation_variability", "ask_benefit_wound_healing",

@@ -3,8 +3,9 @@
 Forget-me: the deletion has to happen here, in Rasa's process: `SQLTrackerStore.save` re-inserts every
 event it does not find in the table, so rows deleted by anyone else would come back on the next save.
 
-Database down: when the database cannot be reached, the store keeps answering from memory (an LRU copy
-of the recently saved conversations, so a conversation started before the outage goes on during it),
+Database down: when the database cannot be reached, the store keeps answering from memory (the tracker
+cache below holds the recently active conversations as stored, so a conversation started before the outage
+goes on during it; what changes during the outage is kept as a compressed copy, at most `memory_size`),
 logs one error, tries the database again every `retry_seconds`, and when it is back logs one line and
 writes what it kept in memory (the waiting, ordering and logging are padsafety/buffering.py's, shared with
 the action server's screening records). Each conversation's missing events are the ones newer than the newest
@@ -364,7 +365,7 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
 
     async def keys(self) -> Iterable[Text]:
         """Conversation ids in the database, or those in memory while it is down."""
-        return await self._database(super().keys, lambda: list(self._memory))
+        return await self._database(super().keys, lambda: list(dict.fromkeys([*self._cache, *self._memory])))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the new events, or forget the sender; kept in memory while the database is down."""
@@ -439,8 +440,15 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
     # --- the copy in memory --------------------------------------------------------------------------
 
     def _remember(self, tracker: DialogueStateTracker, unsaved: bool) -> None:
-        """Keep a copy (serialised, so later changes to the tracker object do not leak into it)."""
+        """Keep a copy (serialised, so later changes to the tracker object do not leak into it).
+
+        Not when the tracker cache holds the conversation as just stored: that copy is what an outage
+        answers from, so a healthy turn does not serialise and compress the whole conversation again.
+        """
         sender_id = tracker.sender_id
+        if not unsaved and sender_id in self._cache:
+            self._memory.pop(sender_id, None)
+            return
         self._memory[sender_id] = zlib.compress(self.serialise_tracker(tracker).encode(), 1)
         self._memory.move_to_end(sender_id)
         if unsaved and ("events", sender_id) not in self._writes:
@@ -453,6 +461,7 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
     def _from_memory(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         serialised = self._memory.get(sender_id)
         if serialised is None:
-            return None
+            entry = self._cache.get(sender_id)  # stored before the outage, still cached
+            return clone_tracker(entry.tracker) if entry is not None else None
         self._memory.move_to_end(sender_id)
         return self.deserialise_tracker(sender_id, zlib.decompress(serialised))

@@ -1,4 +1,4 @@
-"""The website widget's channel: Rasa's socket.io input channel with three fixes.
+"""The website widget's channel: Rasa's socket.io input channel with the fixes below.
 
 Registered in ``credentials.yml`` by its module path::
 
@@ -31,33 +31,57 @@ method is copied here and otherwise kept as it is:
    are removed; an empty message, or one over ``MAX_MESSAGE_LENGTH`` characters, is not passed to Rasa
    but answered politely by the channel (with the doctor referral when an over-long message names a
    condition). socket.io packets over ``MAX_REQUEST_BYTES`` are refused by python-engineio.
+6. The session id is not Rasa's sender id: upstream stores it as the sender id, so anyone who reads the
+   tracker store (or a backup) could replay it and continue the conversation. Here the sender id is a
+   keyed hash of it (``socketio_conversation_id``), and the socket joins the room named after that hash
+   (the output channel sends each reply to the room named after the sender id, so replies, and bot
+   messages pushed through the HTTP API, reach the browsers of that session only). Rooms live in this
+   process's memory; a client never names a room.
+7. Idle sessions expire: when a ``session_request`` or a message carries a session id whose conversation's
+   newest event is older than ``WIDGET_SESSION_IDLE_DAYS``, the server issues a new session id (a new
+   conversation; rasa-webchat stores it and, for a new page, sends its init payload). An unexpired id is
+   confirmed unchanged, so a reload keeps its conversation and is not greeted again. The check is one
+   aggregate query over the events table's sender index on ``session_request``; a message is checked
+   against the database only when the socket has seen no activity of its session within the limit. If
+   the tracker store cannot be asked (a database outage), sessions are kept (checked again later).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
+import time
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple, Union
 
 import rasa.core.channels.channel
 import rasa.shared.utils.io
+import sqlalchemy as sa
 from engineio import AsyncServer as EngineIOServer
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
-from sanic import Blueprint, response
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 
-from connectors.identity import is_issued_session_id, new_session_id
+from connectors.identity import (
+    idle_expired,
+    is_issued_session_id,
+    new_session_id,
+    socketio_conversation_id,
+)
 from connectors.parts import send_parts
 from padsafety.inputs import channel_replies, clean
+from padsafety.log_limits import RateLimitedLogger
 from padsafety.settings import settings
 
 logger = logging.getLogger(__name__)
-
+limited = RateLimitedLogger(logger)
+# after the tracker store could not be asked, sessions are kept without asking it for this long
+CHECK_PAUSE_SECONDS = 30.0
 
 
 def allowed_origins(origins: tuple) -> Optional[Union[List[str], str]]:
@@ -92,6 +116,110 @@ def answer_without_rasa(text: str, limit: int) -> List[str]:
     return replies
 
 
+async def last_event_time(tracker_store: TrackerStore, sender_id: str) -> Optional[float]:
+    """When the conversation's newest stored event happened (epoch seconds); ``None`` if it has none.
+
+    Rasa's SQL tracker store (the project's, behind Rasa's ``FailSafeTrackerStore``): one aggregate query
+    over the events table's sender index, without loading the conversation. Any other store: the newest
+    event of the conversation's latest session.
+    """
+    store = tracker_store._tracker_store if isinstance(tracker_store, FailSafeTrackerStore) else tracker_store
+    if isinstance(store, SQLTrackerStore):
+        with store.session_scope() as session:
+            newest = (
+                session.query(sa.func.max(store.SQLEvent.timestamp))
+                .filter(store.SQLEvent.sender_id == sender_id)
+                .scalar()
+            )
+        return None if newest is None else float(newest)
+    tracker = await store.retrieve(sender_id)
+    if tracker is None or not tracker.events:
+        return None
+    return tracker.events[-1].timestamp
+
+
+class WidgetSessions:
+    """The widget's sessions: Rasa's sender id of a session id, idle expiry, each socket's latest activity.
+
+    ``app`` is the Sanic app (set when the server has started): its ``ctx.agent`` holds the tracker store.
+    Per connected socket, the session it uses and the newest activity of that session it knows of; a
+    message of that session within the limit of it needs no database query.
+    """
+
+    def __init__(
+        self,
+        secret: str,
+        idle_days: int,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.secret = secret
+        self.idle_days = idle_days
+        self.clock = clock
+        self.monotonic = monotonic
+        self.app: Optional[Sanic] = None
+        self._seen: Dict[str, Tuple[str, float]] = {}  # socket id -> (session id, newest activity known)
+        self._paused_until = 0.0
+
+    def sender_id(self, session_id: str) -> str:
+        """Rasa's sender id (and the socket.io room) of a session id."""
+        return socketio_conversation_id(session_id, self.secret)
+
+    def tracker_store(self) -> Optional[TrackerStore]:
+        """The running agent's tracker store (``None`` before the model is loaded)."""
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        return getattr(agent, "tracker_store", None)
+
+    async def last_activity(self, session_id: str) -> Optional[float]:
+        """The newest event of the session's conversation; ``None`` if none, or if it cannot be asked."""
+        store = self.tracker_store()
+        if store is None or self.monotonic() < self._paused_until:
+            return None
+        try:
+            return await last_event_time(store, self.sender_id(session_id))
+        except Exception as error:  # a database outage must not break the widget: keep the session
+            self._paused_until = self.monotonic() + CHECK_PAUSE_SECONDS
+            limited.warning(
+                "idle-check", "socket.io: could not read a session's last activity (%s): sessions are kept "
+                "for %.0f s", type(error).__name__, CHECK_PAUSE_SECONDS,
+            )
+            return None
+
+    def start(self, sid: str, session_id: str) -> None:
+        """``sid`` uses ``session_id``, active now."""
+        self._seen[sid] = (session_id, self.clock())
+
+    async def resolve(self, sid: str, session_id: str, message: bool) -> Tuple[str, bool]:
+        """The session id to use for an issued ``session_id`` from socket ``sid``, and whether it is new.
+
+        A session idle for more than ``idle_days`` is replaced by a new one. For a message (``message``),
+        the database is asked only when this socket has seen no activity of that session within the limit.
+        """
+        now = self.clock()
+        known = self._seen.get(sid)
+        if message and known is not None and known[0] == session_id and not idle_expired(
+            known[1], now, self.idle_days
+        ):
+            self._seen[sid] = (session_id, now)
+            return session_id, False
+        last = await self.last_activity(session_id)
+        if idle_expired(last, now, self.idle_days):
+            limited.log(
+                logging.INFO, "idle-expired",
+                "socket.io: a widget session idle for more than %d days was replaced by a new one",
+                self.idle_days,
+            )
+            session_id = new_session_id(self.secret)
+            self.start(sid, session_id)
+            return session_id, True
+        self._seen[sid] = (session_id, now if message or last is None else last)
+        return session_id, False
+
+    def forget(self, sid: str) -> None:
+        """The socket disconnected."""
+        self._seen.pop(sid, None)
+
+
 class OriginCheckingEngineIOServer(EngineIOServer):
     """Engine.IO server whose CORS headers are the only ones on socket.io responses."""
 
@@ -111,7 +239,8 @@ class OriginCheckingSocketIOServer(AsyncServer):
 
 
 class SocketIOInput(RasaSocketIOInput):
-    """Rasa's socket.io input channel: room join awaited, origins restricted, input checked."""
+    """Rasa's socket.io input channel: room join awaited, origins restricted, input checked, session ids
+    server-issued, hashed before Rasa sees them and expiring when idle."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Defines a Sanic blueprint (upstream's, with the fixes listed in the module docstring)."""
@@ -125,6 +254,22 @@ class SocketIOInput(RasaSocketIOInput):
 
         # make sio object static to use in get_output_channel
         self.sio = sio
+        secret = config.conversation_id_secret
+        sessions = WidgetSessions(secret, config.widget_session_idle_days)
+        self.sessions = sessions
+
+        @socketio_webhook.listener("after_server_start")
+        async def keep_app(app: Sanic, _: Any) -> None:
+            sessions.app = app  # its ctx.agent (loaded at start-up) holds the tracker store
+
+        async def join(sid: Text, session_id: str) -> None:
+            """The socket receives the replies of ``session_id`` only (its room: the sender id's name)."""
+            room = sessions.sender_id(session_id)
+            for other in sio.rooms(sid, namespace=self.namespace):
+                if other not in (sid, room):
+                    await sio.leave_room(sid, other, namespace=self.namespace)
+            # the fix: enter_room is a coroutine since python-socketio 5.10
+            await sio.enter_room(sid, room, namespace=self.namespace)
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -150,19 +295,24 @@ class SocketIOInput(RasaSocketIOInput):
 
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: Text, *_: Any) -> None:
+            sessions.forget(sid)
             logger.debug(f"User {sid} disconnected from socketIO endpoint.")
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict] = None) -> None:
-            if not isinstance(data, dict):
-                data = {}
-            if not is_issued_session_id(data.get("session_id"), config.conversation_id_secret):
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            if not is_issued_session_id(requested, secret):
                 # a missing, chosen, tampered or expired id (the secret changed): a new session
-                data = {**data, "session_id": new_session_id(config.conversation_id_secret)}
+                session_id = new_session_id(secret)
+                sessions.start(sid, session_id)
+            elif self.session_persistence:
+                # the same id (a reload keeps its conversation) unless the session has been idle too long
+                session_id, _ = await sessions.resolve(sid, requested, message=False)
+            else:
+                session_id = requested
             if self.session_persistence:
-                # the fix: enter_room is a coroutine since python-socketio 5.10
-                await sio.enter_room(sid, data["session_id"], namespace=self.namespace)
-            await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
+                await join(sid, session_id)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
             logger.debug(f"User {sid} connected to socketIO endpoint.")
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
@@ -182,10 +332,16 @@ class SocketIOInput(RasaSocketIOInput):
                         "`session_request` socketIO event."
                     )
                     return
-                if not is_issued_session_id(data["session_id"], config.conversation_id_secret):
+                if not is_issued_session_id(data["session_id"], secret):
                     logger.warning("socket.io: ignored a message with a session id the server did not issue")
                     return
-                sender_id = data["session_id"]
+                session_id, replaced = await sessions.resolve(sid, data["session_id"], message=True)
+                if replaced:
+                    # idle too long: this message starts the new session, whose id the widget stores
+                    await join(sid, session_id)
+                    await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+                # Rasa's sender id, and the room the replies go to: a keyed hash, never the session id
+                sender_id = sessions.sender_id(session_id)
             else:
                 sender_id = sid
 

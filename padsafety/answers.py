@@ -24,8 +24,10 @@ _UNKNOWN = re.compile(
 )
 _NO = re.compile(
     _FILLER + r"(?:no+|nope|nah+|na|nay|not really|not at all|not that i know(?: of)?|"
-    r"not as far as i know|not to my knowledge|none|never|negative|i don'?t think so|i dont think so|"
-    r"i do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
+    r"not as far as i(?: know|'?m aware| am aware)|not that i'?m aware(?: of)?|not that i am aware(?: of)?|"
+    r"not that i remember|not to my knowledge|none|never|negative|"
+    r"(?:i )?don'?t think so|(?:i )?dont think so|"
+    r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
     r"not me|not currently|not now|not any ?more|no longer)" + _END
 )

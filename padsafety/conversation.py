@@ -362,3 +362,26 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
         m.condition for m in recognition.mentions
         if (m.negated and m.experiencer is Experiencer.SELF) or (m.experiencer is Experiencer.OTHER)
     }
+
+
+# "I have both tbh", "I do have them actually" right after a message that named conditions: the user
+# says the conditions just named are theirs (the message itself names none)
+_CLAIMS_NAMED = re.compile(
+    r"^(?:(?:well|actually|yes|yeah|yep|tbh|honestly|so|um|and|but|ok|okay)[\s,.!]+)*"
+    r"i(?:'ve| have)? (?:do |actually |also |really |kind of )?(?:have|get|suffer from|got|take|am on|'m on) "
+    r"(?:got )?(?:it|them|both|that|those|this|these|all of them|both of them|that one|the (?:first|second|"
+    r"latter|former) one)(?![a-z'])",
+    re.IGNORECASE,
+)
+
+
+def claimed_conditions(text: Optional[str], previous_text: Optional[str]) -> List[str]:
+    """The conditions (canonical names) of ``previous_text`` that ``text`` claims for the user ("I have
+    both" after "does it help rosacea or eczema?"); empty when ``text`` claims nothing or names its own."""
+    from padsafety.recognition import recognise
+
+    if not text or not previous_text or text.startswith("/") or previous_text.startswith("/"):
+        return []
+    if not _CLAIMS_NAMED.match(" ".join(text.replace("\u2019", "'").split())) or recognise(text).mentions:
+        return []
+    return list(dict.fromkeys(m.condition for m in recognise(previous_text).affirmed()))

@@ -73,7 +73,12 @@ _QUESTION_START = re.compile(
 _JOIN = re.compile(
     r"(?:,?\s+(?:and|also|plus|but)\s+|;\s*|,\s+)(?=(?:can|could|does|do|is|are|will|would|should|what|"
     r"what's|how|who|where|when|why|which)\s+(?:it|i|they|you|the|my|this|that|there|these|those|red|a|an|"
-    r"people|someone|kids|children|pregnant|using|one|its|it's|about)\b)",
+    r"people|someone|kids|children|pregnant|using|one|its|it's|about)\b)"
+    # "..., and what wavelength is best?", "how much is it and where can I buy one?": after "and" a
+    # question word starts a question whatever follows it
+    r"|(?<!\bno)(?<!\bnope)(?<!\bnah)(?<!\byes)(?<!\byeah)(?<!\byep)"
+    r"(?<!\bno,)(?<!\bnope,)(?<!\bnah,)(?<!\byes,)(?<!\byeah,)(?<!\byep,)"
+    r"(?:,?\s+(?:and|also|plus)\s+)(?=(?:what|how|where|which|who|when)\s+\w+\s+\w+.*\?\s*$)",
     re.IGNORECASE,
 )
 MAX_PARTS = 3

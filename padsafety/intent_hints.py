@@ -53,8 +53,11 @@ _FOLLOWUP = _p(
 HINTS: Tuple[Hint, ...] = (
     Hint(
         "ask_pet",
-        _p(r"\b(dogs?|pupp(y|ies)|pups?|cats?|kittens?|horses?|pony|ponies|rabbits?|bunny|pets?|parrots?|"
-           r"guinea pigs?|hamsters?|animals?)\b"),
+        _p(r"\b(dogs?|doggos?|pooch|mutts?|pupp(y|ies)|pups?|cats?|kitt(en|y|ies)s?|horses?|pony|ponies|mares?|"
+           r"foals?|rabbits?|bunn(y|ies)|pets?|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|tortoises?|"
+           r"animals?|labradors?|labs?|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
+           r"whippets?|dachshunds?|beagles?|huskies|husky|pugs?|bulldogs?|german shepherds?|alsatians?|"
+           r"vets?|veterinar\w*)\b"),
         frozenset({"ask_pet", "report_red_flag", "request_forget"}),
     ),
     Hint(
@@ -128,7 +131,11 @@ HINTS: Tuple[Hint, ...] = (
 )
 
 
-_STATUS_FOLLOWUP = _p(r"\b(am i|i'?m|im|are we) (ok|okay|fine|good|safe|alright)\b[^.]{0,20}\?\s*$")
+# "so I'm fine?", "it's fading, so am I good?"; not "am I ok to use one of these?" (a request for the check)
+_STATUS_FOLLOWUP = _p(
+    r"\b(am i|i'?m|im|are we) (ok|okay|fine|good|safe|alright)\b(?! to (use|try|start|buy|get))"
+    r"[^.]{0,20}\?\s*$"
+)
 
 
 def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float) -> Optional[str]:
@@ -160,9 +167,11 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
 STRONG_TOPICS = frozenset({
     "skin_reaction", "metal_implant", "timing",
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
-    "device_operation", "choosing",
+    "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "hair", "mood_sleep", "cellulite", "tattoo",
 })
+_CARE_TOPICS = frozenset({"cleaning_sharing", "travel", "clothing", "sleep_on_pad", "eyes", "session_length",
+                           "frequency"})
 _CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars", "metal_implant", "tattoo"})
 _GENERIC = frozenset({
     "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know", "ask_how_it_works", "ask_benefits",
@@ -177,14 +186,38 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     policy reads the recogniser for conditions and red flags whatever the intent."""
     from padsafety.conversation import beyond_source_topic
 
-    if not text or text.startswith("/") or (intent not in _GENERIC and confidence >= 0.4):
+    if not text or text.startswith("/"):
+        return None
+    # "can me and my partner share one pad?" read as a purchase question: a care topic decides
+    care = intent == "ask_purchase"
+    if intent not in _GENERIC and confidence >= 0.4 and not care:
         return None
     if intent == "ask_avoid_skin_conditions" and confidence >= 0.4:
         return None  # "can it go over inflamed acne": the skin rule's answer
     topic = beyond_source_topic(text)
     # a stated condition keeps its intent unless it is one of the skin or mood topics ("I get acne")
     allowed = _CONDITION_TOPICS if intent in ("mention_condition", "report_red_flag") else STRONG_TOPICS
-    if topic is None or topic.id not in allowed:
+    if topic is None or topic.id not in allowed or (care and topic.id not in _CARE_TOPICS):
         return None
     # both intents are answered by topic (action_answer_beyond_source): an unsure one is confirmed
     return intent if intent in ("ask_usage_safety", "ask_not_in_source") else "ask_not_in_source"
+
+
+# Intents about whom the pad is for that the classifier sometimes guesses from the sentence's shape
+# alone ("is it safe for my mum? she's 68" read as a question about children, "break a leg sis! would it
+# help her legs?" as one about a pet): without one of these words the guess is not taken.
+_NEEDS_CUE = {
+    "ask_pet": HINTS[0].pattern,
+    "ask_avoid_children": _p(
+        r"\b(child(ren)?|kids?|kiddos?|sons?|daughters?|bab(y|ies)|toddlers?|teens?|teenagers?|boys?|girls?|"
+        r"infants?|newborns?|grand(child(ren)?|sons?|daughters?|kids?)|nieces?|nephews?|minors?|youngsters?|"
+        r"little ones?|juniors?|step ?(son|daughter|kids?)|under[ -]?\d+s?|\d+ ?(years?|yrs?|y/?o|yo)( old)?|"
+        r"school|pupils?|paediatric|pediatric)\b"
+    ),
+}
+
+
+def needs_cue(intent: Optional[str], text: Optional[str]) -> bool:
+    """Whether the classifier's ``intent`` lacks the word it needs in ``text`` (then it is not taken)."""
+    pattern = _NEEDS_CUE.get(intent or "")
+    return bool(pattern and text and not text.startswith("/") and not pattern.search(text))

@@ -228,6 +228,13 @@ class ContextRules:
     red_flag_hypothetical: re.Pattern
     red_flag_now: re.Pattern
     recovered: re.Pattern
+    # a risk question right before the mention ("can red light trigger a seizure?"): not a disclosure
+    risk_question: re.Pattern = re.compile(r"(?!x)x")
+    # real words people write in capitals for emphasis: never read as an acronym
+    emphasis_words: FrozenSet[str] = frozenset()
+
+
+_REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
 
 
 def _last(matches: Iterable[re.Match]) -> Optional[re.Match]:
@@ -279,6 +286,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         red_flag_hypothetical=re.compile("|".join(data["red_flag_hypothetical"])),
         red_flag_now=re.compile("|".join(data["red_flag_now"])),
         recovered=re.compile("|".join(data["recovered"])),
+        risk_question=re.compile(r"(?:" + "|".join(data.get("risk_question") or [r"(?!x)x"]) + r")\s*$"),
+        emphasis_words=frozenset(data.get("emphasis_words") or []),
     )
 
 
@@ -317,6 +326,7 @@ class Recogniser:
             for variant in _deletes(word, max_typos(word)):
                 self._delete_index.setdefault(variant, set()).add(word)
         self._typo_cache: Dict[str, Optional[str]] = {}
+        self._last_idioms: Optional[Tuple[str, List[Tuple[int, int]]]] = None
 
     # --- words -------------------------------------------------------------------------------
     def canonical(self, token: str) -> Optional[str]:
@@ -374,7 +384,14 @@ class Recogniser:
         return None
 
     def _idiom_spans(self, norm: str) -> List[Tuple[int, int]]:
-        return [m.span() for pattern in self.context.idioms for m in pattern.finditer(norm)]
+        # the mentions and the red flags of one message both need them: computed once (the idiom list is
+        # the largest cost of a message)
+        last = self._last_idioms
+        if last is not None and last[0] == norm:
+            return last[1]
+        spans = [m.span() for pattern in self.context.idioms for m in pattern.finditer(norm)]
+        self._last_idioms = (norm, spans)
+        return spans
 
     def _clause(self, norm: str, start: int, end: int) -> Tuple[int, int]:
         """The clause around a span: from the last break before it to the first break after it."""
@@ -387,6 +404,18 @@ class Recogniser:
                 break
         return left, right
 
+    def _written_as_acronym(self, text: str, start: int, end: int) -> bool:
+        """An ambiguous abbreviation typed in capitals in a message that is not shouted ("POTS", "ICD + bad
+        knees", "JME"): the writer means the abbreviation, not the everyday word."""
+        word = text[start:end]
+        letters = [c for c in word if c.isalpha()]
+        if not 2 <= len(letters) <= 5 or not all(c.isupper() for c in letters):
+            return False
+        if normalise(word).strip() in self.context.emphasis_words:
+            return False
+        others = [c for c in text[:start] + text[end:] if c.isalpha()]
+        return not others or sum(c.isupper() for c in others) < len(others) / 2
+
     def _sentence_before(self, norm: str, start: int) -> str:
         cut = max(norm.rfind(ch, 0, start) for ch in ".!?\n")
         return norm[cut + 1 : start]
@@ -397,7 +426,9 @@ class Recogniser:
         before, after = norm[left:start], norm[end:right]
         rules = self.context
         uncertain = term.ambiguous and not (
-            rules.health_cue.search(before) or rules.health_cue.search(after)
+            rules.health_cue.search(before)
+            or rules.health_cue.search(after)
+            or self._written_as_acronym(text, start, end)
         )
         if uncertain and not self.clarify_ambiguous:
             return None
@@ -411,20 +442,31 @@ class Recogniser:
             tail = window[trigger.start() :]
             # a new first-person assertion after the trigger ends its scope ("no, but I do have...")
             reset = rules.first_person.search(window[trigger.end() :])
+            if reset and _REPORTING.search(trigger.group(0)):
+                reset = None  # "I never said I'm pregnant": the "I'm" is what was not said
             if not rules.pseudo_negation.match(tail) and not reset:
                 negated = True
         if rules.negation_after.search(after[:40]):
             negated = True
-        # experiencer
+        # experiencer: a relation before the mention, or one the mention starts inside ("my sister's
+        # expecting", "my wife's 30 weeks": the pattern begins at the relation), not one after its start
+        # ("nursing my son" is the mother's)
         sentence = self._sentence_before(norm, start)
-        other = _last(rules.other_person.finditer(sentence)) or _last(
+        reach = sentence + norm[start:end]
+        other = _last(m for m in rules.other_person.finditer(reach) if m.start() < len(sentence)) or _last(
             rules.other_described.finditer(sentence)
         )
+        if other is not None and other.end() > len(sentence):
+            sentence = reach
         experiencer = Experiencer.SELF
         if other is not None and not rules.first_person_subject.search(sentence[other.end() :]):
             experiencer = Experiencer.OTHER
         elif rules.hypothetical_self.search(before):
             experiencer = Experiencer.GENERAL
+        elif rules.risk_question.search(before[-40:]) and (
+            _QUESTION_START.match(norm[left:right]) or "?" in norm[right : right + 2]
+        ):
+            experiencer = Experiencer.GENERAL  # "can it trigger a seizure if I have epilepsy?": the risk
         elif not rules.first_person.search(before + " " + after) and (
             rules.general_before.search(before)
             or rules.general_after.search(after)
@@ -467,7 +509,7 @@ class Recogniser:
             # a generic pattern overlapping a lexicon term of the same rule adds nothing
             if term.condition in generic and any(
                 s < end and start < e and t.rule_id == term.rule_id and t.condition not in generic
-                and not m.uncertain
+                and not m.uncertain and not m.negated
                 for t, s, e, m in candidates
             ):
                 continue

@@ -2,6 +2,11 @@
 
 Nothing else in the project reads ``os.environ``; `.env.example` documents every variable.
 
+Each server process gets only the secrets it needs: scripts/with_env.py ``--role rasa|actions|web``
+exports the settings without the secrets of other roles (:func:`environment_for_role`, :data:`SECRET_ROLES`)
+and marks the environment as exported (:data:`EXPORTED_FOR`), and a process so marked does not read `.env`,
+so a dropped secret cannot come back from the file.
+
 Each variable is declared once, as a field of :class:`Settings` with its name and its default (as it would
 be written in `.env`); reading, checking the type (from the field's annotation: ``str``, ``int``, ``bool``
 or ``Tuple[str, ...]`` for comma-separated lists) and exporting to Rasa's `${VAR}` all follow from that.
@@ -87,6 +92,9 @@ class Settings:
     # scripts/log_writer.py rotates each server's log file at this size, keeping this many old files
     log_max_bytes: int = setting("LOG_MAX_BYTES", "10485760")
     log_backup_count: int = setting("LOG_BACKUP_COUNT", "5")
+    # a widget session whose conversation has been idle longer than this gets a new session id (a new
+    # conversation) when the widget reconnects or writes (connectors/socketio.py)
+    widget_session_idle_days: int = setting("WIDGET_SESSION_IDLE_DAYS", "30")
 
     @property
     def telegram_enabled(self) -> bool:
@@ -118,6 +126,45 @@ class Settings:
 DEFAULTS: Dict[str, str] = {
     spec.metadata["env"]: spec.metadata["default"] for spec in dataclasses.fields(Settings)
 }
+
+# The secrets, and the roles of the processes that need them (scripts/with_env.py --role). A process of
+# another role gets none of them. Database and Redis URLs count: they can carry passwords.
+# POSTGRES_PASSWORD is compose.yaml's (it builds the database URLs); no process needs it.
+SECRET_ROLES: Dict[str, Tuple[str, ...]] = {
+    "CONVERSATION_ID_SECRET": ("rasa",),  # REST and widget conversation ids (connectors/identity.py)
+    "RASA_API_TOKEN": ("rasa",),
+    "TELEGRAM_TOKEN": ("rasa",),
+    "TELEGRAM_WEBHOOK_SECRET": ("rasa",),
+    "TRACKER_STORE_URL": ("rasa",),
+    "REDIS_URL": ("rasa",),  # the lock store (deploy/endpoints.scale.yml)
+    "ACTION_SERVER_TOKEN": ("rasa", "actions"),
+    "RECORDS_SALT": ("actions",),  # screening records (actions/db.py)
+    "RECORDS_DB_URL": ("actions",),
+    "POSTGRES_PASSWORD": (),
+}
+# "tool" (the default: scripts, tests, `rasa train`) gets every setting, as before roles existed; "web"
+# (the demo page server) and "none" (helpers such as scripts/log_writer.py) get no secret
+ROLES = ("tool", "rasa", "actions", "web", "none")
+# set by scripts/with_env.py for a server role: the environment holds the settings; `.env` is not read
+EXPORTED_FOR = "PADSAFETY_SETTINGS_EXPORTED_FOR"
+
+
+def environment_for_role(environment: Dict[str, str], role: str) -> Dict[str, str]:
+    """``environment`` without the secrets ``role`` does not need, marked as exported (``tool``: as it is)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+    if role == "tool":
+        return dict(environment)
+    kept = {
+        name: value
+        for name, value in environment.items()
+        if name not in SECRET_ROLES or role in SECRET_ROLES[name]
+    }
+    if role != "rasa":
+        # the HTTP API is Rasa's; without its token the settings would refuse ENABLE_API=true
+        kept["ENABLE_API"] = "false"
+    kept[EXPORTED_FOR] = role
+    return kept
 
 
 def _redis_parts(url: str) -> Dict[str, str]:
@@ -159,10 +206,17 @@ def _parse(values: Dict[str, str], spec: "dataclasses.Field[Any]", kind: Any) ->
     return values[name].strip() if spec.metadata["strip"] else values[name]
 
 
-def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
-    """Defaults, overridden by `.env`, overridden by the process environment."""
+def load_settings(env_file: Optional[Path] = None) -> Settings:
+    """Defaults, overridden by `.env` (or ``env_file``), overridden by the process environment.
+
+    The project's `.env` is not read in a process whose environment scripts/with_env.py exported for a
+    server role (:data:`EXPORTED_FOR`): its secrets are the ones that role was given, no more.
+    """
     values = dict(DEFAULTS)
-    values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    if env_file is None and EXPORTED_FOR not in os.environ:
+        env_file = PROJECT_DIR / ".env"
+    if env_file is not None:
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update({k: os.environ[k] for k in DEFAULTS if k in os.environ})
     values["LOG_LEVEL"] = values["LOG_LEVEL"].upper()
     if values["LOG_LEVEL"] not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
@@ -173,6 +227,8 @@ def load_settings(env_file: Path = PROJECT_DIR / ".env") -> Settings:
     )
     if loaded.database_connect_timeout_seconds < 1:
         raise SystemExit("DATABASE_CONNECT_TIMEOUT_SECONDS must be at least 1 (see .env.example)")
+    if loaded.widget_session_idle_days < 1:
+        raise SystemExit("WIDGET_SESSION_IDLE_DAYS must be at least 1 (see .env.example)")
     if loaded.telegram_enabled and not loaded.telegram_webhook_secret:
         raise SystemExit(
             "TELEGRAM_TOKEN is set but TELEGRAM_WEBHOOK_SECRET is empty: set a random secret in .env "

@@ -63,6 +63,19 @@ for needed in ("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptio
                "Secret", "NetworkPolicy", "Ingress"):
     assert needed in kinds, f"no {needed} in deploy/k8s"
 print(f"kustomization: {len(listed)} resources, {len(kinds)} objects, namespace {kust['namespace']}")
+# each Deployment takes only its role's keys of the Secret, never the whole Secret
+from padsafety.settings import SECRET_ROLES
+for name, role in (("rasa.yaml", "rasa"), ("actions.yaml", "actions")):
+    for doc in yaml.safe_load_all((k8s / name).read_text()):
+        if doc["kind"] != "Deployment":
+            continue
+        for container in doc["spec"]["template"]["spec"]["containers"]:
+            assert not any("secretRef" in source for source in container.get("envFrom", [])), name
+            keys = {e["valueFrom"]["secretKeyRef"]["key"] for e in container.get("env", [])
+                    if "secretKeyRef" in e.get("valueFrom", {})}
+            wrong = {key for key in keys if key in SECRET_ROLES and role not in SECRET_ROLES[key]}
+            assert not wrong, f"{name}: secrets of other roles {sorted(wrong)}"
+print("k8s: each Deployment gets only its role's secrets")
 PY
 
 stage "compose.yaml: podman-compose config and the stack's rules"
@@ -87,7 +100,22 @@ assert set(compose["volumes"]) >= {"pgdata", "redisdata"}, "named volumes"
 assert compose["networks"]["backend"].get("internal"), "backend network must be internal"
 env = services["rasa-1"]["environment"]
 assert env["TRACKER_STORE_URL"].startswith("postgresql://") and env["REDIS_URL"].startswith("redis://")
-print(f"compose: {len(services)} services, only nginx published, every start gated on health")
+# each service gets only its role's secrets: the others are blanked over what its env_file would give
+from padsafety.settings import SECRET_ROLES
+roles = {"rasa-1": "rasa", "rasa-2": "rasa", "actions-1": "actions", "actions-2": "actions", "web": "web",
+         "nginx": "none", "postgres": "none", "redis": "none"}
+for name, role in roles.items():
+    service = services[name]
+    environment = service.get("environment") or {}
+    for secret, users in SECRET_ROLES.items():
+        if role in users or (name == "postgres" and secret == "POSTGRES_PASSWORD"):
+            continue
+        if service.get("env_file"):
+            assert environment.get(secret) == "", f"{name} gets {secret} from its env_file: blank it"
+        else:
+            assert not environment.get(secret), f"{name} gets {secret}"
+print(f"compose: {len(services)} services, only nginx published, every start gated on health, "
+      "secrets per role")
 PY
 
 stage "deploy/compose/nginx.conf: public locations"

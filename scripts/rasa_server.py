@@ -4,7 +4,8 @@ The model, endpoints, credentials, interface and port come from the settings; Ra
 when ENABLE_API=true, then always with RASA_API_TOKEN (settings refuse to load without a long one), and its
 model-changing endpoints are refused in every case (components/api_guard.py); ``GET /`` names no version;
 Rasa's warnings that would carry message text are masked (components/log_guard.py) and repeated warnings
-and errors are rate-limited (padsafety/log_limits.py). Extra arguments are passed
+and errors are rate-limited (padsafety/log_limits.py); a model that cannot be loaded stops the server (exit
+code 3) instead of leaving it up and silent. Extra arguments are passed
 on to `rasa run` and win over these defaults (for example `--credentials FILE` or `--cors ORIGIN`).
 
     python scripts/with_env.py python scripts/rasa_server.py [rasa run options]
@@ -54,9 +55,37 @@ def limit_logs_when_serving() -> None:
     rasa.core.run.configure_app = configure_app
 
 
+NO_MODEL_EXIT_CODE = 3
+
+
+def require_a_model() -> None:
+    """Stop the server when its model cannot be loaded (a missing or unreadable file, a model from another
+    Rasa version): Rasa itself logs the error and goes on serving, answering every message with silence,
+    while ``GET /`` (the health check) still says it is up."""
+    import logging
+    import os
+
+    import rasa.core.run
+
+    original = rasa.core.run.load_agent_on_start
+
+    async def load_agent_on_start(*args: object, **kwargs: object) -> object:
+        agent = await original(*args, **kwargs)
+        if agent is None or not agent.is_ready():
+            logging.getLogger("rasa_server").critical(
+                "No model could be loaded (see the error above): the server stops rather than answer nothing"
+            )
+            logging.shutdown()
+            os._exit(NO_MODEL_EXIT_CODE)  # a listener's SystemExit would be caught by Sanic
+        return agent
+
+    rasa.core.run.load_agent_on_start = load_agent_on_start
+
+
 def main() -> None:
     """Install the guards and run Rasa in this process."""
     api_guard.install()
+    require_a_model()
     log_guard.install()  # no message text in the logs (Rasa's warnings about "/..." messages)
     limit_logs_when_serving()
     sys.argv = rasa_arguments(sys.argv[1:])

@@ -10,21 +10,22 @@ bash scripts/train.sh
 .venv/bin/python scripts/init_env.py
 
 ENV=(.venv/bin/python scripts/with_env.py)
+# each process gets only the secrets it needs (scripts/with_env.py --role; padsafety/settings.py SECRET_ROLES)
 eval "$("${ENV[@]}" python -c 'from padsafety.settings import settings; s = settings()
 print(f"RASA_HOST={s.rasa_host} RASA_PORT={s.rasa_port} ACTION_HOST={s.action_server_host} ACTION_PORT={s.action_server_port} LOG_LEVEL={s.log_level} WEB_HOST={s.web_host} WEB_PORT={s.web_port}")')"
 mkdir -p var/log && chmod 700 var/log
 # each server's output goes through a size-rotating writer (the writer exits when the server does)
-log_to() { "${ENV[@]}" python scripts/log_writer.py "var/log/$1.log"; }
+log_to() { "${ENV[@]}" --role none python scripts/log_writer.py "var/log/$1.log"; }
 pids=()
 stop() { stopping=1; trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
 level_flag=(); [ "$LOG_LEVEL" = DEBUG ] && level_flag=(--debug)
-"${ENV[@]}" rasa run actions --actions actions -p "$ACTION_PORT" "${level_flag[@]}" \
+"${ENV[@]}" --role actions rasa run actions --actions actions -p "$ACTION_PORT" "${level_flag[@]}" \
   > >(log_to actions) 2>&1 & pids+=($!)
 # model, endpoints, credentials, host, port and the HTTP API (off unless ENABLE_API) come from the settings
-"${ENV[@]}" python scripts/rasa_server.py > >(log_to rasa) 2>&1 & pids+=($!)
+"${ENV[@]}" --role rasa python scripts/rasa_server.py > >(log_to rasa) 2>&1 & pids+=($!)
 
 wait_for() {  # name url seconds
   for _ in $(seq "$3"); do
@@ -36,7 +37,7 @@ wait_for() {  # name url seconds
 }
 web_url=""
 if [ -f web/dist/rasa-webchat.js ]; then
-  "${ENV[@]}" python scripts/web_server.py > >(log_to web) 2>&1 & pids+=($!)
+  "${ENV[@]}" --role web python scripts/web_server.py > >(log_to web) 2>&1 & pids+=($!)
   web_url="http://$WEB_HOST:$WEB_PORT/"
 else
   echo "run: web/dist missing (needs npm: bash scripts/build_web.sh): the widget demo page is not started" >&2

@@ -69,11 +69,12 @@ class Outcome:
 def load_corpus(split: str) -> Dict[str, list]:
     """The positives, negatives, context cases and red flags of one split.
 
-    The development part is dev.yml plus dev_round2.yml and dev_round3.yml, later batches written after
-    held-out measurements and put wholly into development, so that the held-out part never changed.
+    The development part is dev.yml plus every later batch, dev_round2.yml, dev_round3.yml,
+    dev_round4.yml... (``dev_round*.yml``), each written after a held-out measurement and put wholly into
+    development, so that the held-out part never changed.
     """
-    extra = ["dev_round2.yml", "dev_round3.yml"] if split == "dev" else []
-    files = [CORPUS / f"{split}.yml"] + [CORPUS / name for name in extra]
+    extra = sorted(CORPUS.glob("dev_round*.yml"), key=lambda p: (len(p.stem), p.stem))  # round 10 after 9
+    files = [CORPUS / f"{split}.yml"] + (extra if split == "dev" else [])
     corpus: Dict[str, list] = {key: [] for key in ("positives", "negatives", "context", "red_flags")}
     for path in files:
         if path.exists():

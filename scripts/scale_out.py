@@ -6,6 +6,7 @@ Every Rasa server uses deploy/endpoints.scale.yml: conversations in PostgreSQL (
 of one conversation serialised through Redis locks (REDIS_URL), custom actions through nginx's second
 port to the action servers. nginx (Debian's package) listens on --port and round-robins the REST
 webhook over the Rasa servers. Runs in the foreground; Ctrl-C stops everything. Prints `ready: URL`.
+Each process gets only the secrets of its role (padsafety/settings.py SECRET_ROLES): nginx none.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import List
 from processes import free_port
 from processes import wait_until_up as _wait_until_up
 
-from padsafety.settings import settings
+from padsafety.settings import environment_for_role, settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -66,13 +67,20 @@ def main() -> None:
     action_lb_port = free_port()
     rasa_ports = [free_port() for _ in range(args.rasa)]
     action_ports = [free_port() for _ in range(args.actions)]
-    env = dict(__import__("os").environ, ACTION_SERVER_URL=f"http://127.0.0.1:{action_lb_port}/webhook")
+    # the settings (as with_env.py exports them), then each process's role drops what it does not need
+    env = {
+        **__import__("os").environ,
+        **config.as_environment(),
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{action_lb_port}/webhook",
+    }
 
     processes: List[subprocess.Popen] = []
 
-    def start(name: str, command: List[str]) -> subprocess.Popen:
+    def start(name: str, command: List[str], role: str) -> subprocess.Popen:
         log = open(run_dir / f"{name}.log", "w")
-        process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+        # only the secrets of the process's role
+        own = environment_for_role(env, role)
+        process = subprocess.Popen(command, cwd=PROJECT_DIR, env=own, stdout=log, stderr=subprocess.STDOUT)
         processes.append(process)
         return process
 
@@ -101,11 +109,12 @@ def main() -> None:
             action_servers="\n".join(f"        server 127.0.0.1:{p};" for p in action_ports),
         )
     )
-    start("nginx", [nginx, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir)])
+    start("nginx", [nginx, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir)], "none")
     for index, port in enumerate(action_ports):
         start(
             f"actions-{index}",
             ["rasa", "run", "actions", "--actions", "actions", "-p", str(port)],
+            "actions",
         )
     for port in action_ports:
         wait_until_up(f"http://127.0.0.1:{port}/health", processes)
@@ -116,6 +125,7 @@ def main() -> None:
             # as `make run` starts Rasa (HTTP API per the settings), with the shared stores
             ["python", "scripts/rasa_server.py", "--endpoints", "deploy/endpoints.scale.yml",
              "-i", "127.0.0.1", "-p", str(port)],
+            "rasa",
         )
         wait_until_up(f"http://127.0.0.1:{port}/", processes)
     wait_until_up(f"http://{args.host}:{args.port}/", processes)

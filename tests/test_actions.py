@@ -93,6 +93,19 @@ def test_assess_condition_for_a_general_question(domain):
     assert "talk to a doctor" in text
 
 
+@pytest.mark.parametrize(
+    "text, remembered",
+    [
+        ("I don't have one, I was just curious. and why pregnant women?", False),
+        ("why the pacemaker thing?", False),
+        ("can I use it if I'm pregnant?", True),
+    ],
+)
+def test_a_general_question_is_remembered_only_when_said_of_oneself(domain, text, remembered):
+    _, events = run(ActionAssessCondition(), make_tracker(text, "ask_avoid_pregnancy"), domain)
+    assert ("known_verdict" in slot_events(events)) is remembered
+
+
 def test_assess_condition_ignores_crafted_entities(domain):
     tracker = make_tracker(
         "hello", "mention_condition", entities=[{"entity": "medical_condition", "value": "lupus"}]
@@ -159,6 +172,20 @@ def slot_events(events):
 def test_an_explicit_answer_wins(text, requested, value):
     _, events = form_turn(text, requested)
     assert slot_events(events)[requested] == value
+
+
+@pytest.mark.parametrize(
+    "text", ["no just the pregnancy", "no, only the pregnancy", "nothing other than that baby"]
+)
+def test_no_other_condition_but_the_one_said_keeps_it(text):
+    # round 3 of the user study: "no just the pregnancy" at the last question flipped pregnancy to "no"
+    dispatcher, events = form_turn(
+        text, "screen_other_condition", intent="deny", screen_pregnancy="yes", screen_other_condition="no"
+    )
+    slots = slot_events(events)
+    assert slots.get("screen_pregnancy", "yes") == "yes"
+    assert slots["screen_other_condition"] == "no"
+    assert not any("changed your answer" in (m.get("text") or "") for m in dispatcher.messages)
 
 
 @pytest.mark.parametrize("text", ["sounds good", "ok", "sure thing"])

@@ -8,6 +8,7 @@ from padsafety.conversation import (
     asks_about_question,
     beyond_source_topic,
     beyond_source_topics,
+    claimed_conditions,
     followup_kind,
     merge_verdict,
     screening_explanation,
@@ -16,7 +17,7 @@ from padsafety.conversation import (
     why_answer,
 )
 from padsafety.inputs import split_questions
-from padsafety.intent_hints import hinted_intent, topic_intent
+from padsafety.intent_hints import hinted_intent, needs_cue, topic_intent
 from padsafety.rules import load_rulebook
 
 
@@ -122,6 +123,10 @@ def test_a_question_about_the_question(text, rule, about):
          ["Can it help with back pain", "is it safe during pregnancy?"]),
         ("I sit all day. Would it help my back?", ["I sit all day. Would it help my back?"]),
         ("no, and what is porphyria?", ["no, and what is porphyria?"]),
+        ("how many minutes per session, and what wavelength is best?",
+         ["how many minutes per session", "what wavelength is best?"]),
+        ("how much is it and where can I buy one?", ["how much is it", "where can I buy one?"]),
+        ("tell me what it does and how it works", ["tell me what it does and how it works"]),
         ("how much is it? where can i buy one", ["how much is it?", "where can i buy one"]),
         ("I'm not pregnant. Is it safe? What about my eczema?",
          ["I'm not pregnant. Is it safe?", "What about my eczema?"]),
@@ -157,3 +162,54 @@ def test_topic_hint_only_over_a_generic_guess():
     assert topic_intent("do I need goggles?", "nlu_fallback", 0.9) == "ask_not_in_source"
     assert topic_intent("do I need goggles?", "ask_avoid_photosensitivity") is None
     assert topic_intent("can it help my back", "ask_benefits") is None
+
+
+@pytest.mark.parametrize(
+    "text, previous, expected",
+    [
+        ("I have both tbh", "can people with lupus or porphyria use it?", {"lupus", "porphyria"}),
+        ("I do have them actually, on both legs", "and varicose veins?", {"varicose veins"}),
+        ("yes I have it", "is it ok with a pacemaker?", {"pacemaker"}),
+        # nothing was named before, or the message names its own condition, or claims nothing
+        ("I have both tbh", "does it help back pain and cold feet?", set()),
+        ("I have lupus too", "can people with eczema use it?", set()),
+        ("I have a question", "can people with lupus use it?", set()),
+        ("they have it", "can people with lupus use it?", set()),
+    ],
+)
+def test_i_have_both_claims_the_conditions_just_named(text, previous, expected):
+    assert set(claimed_conditions(text, previous)) == expected
+
+
+@pytest.mark.parametrize(
+    "intent, text, kept",
+    [
+        ("ask_avoid_children", "can my 8 year old use it?", True),
+        ("ask_avoid_children", "is it ok for my toddler", True),
+        ("ask_avoid_children", "is it safe for my mum? she's 68", False),
+        ("ask_avoid_children", "ok what about the sore calf on my other leg?", False),
+        ("ask_pet", "can I use it on my old dog's hips?", True),
+        ("ask_pet", "break a leg sis! would a pad help her legs afterwards?", False),
+        ("ask_benefits", "what can it do?", True),
+    ],
+)
+def test_a_guess_about_children_or_pets_needs_its_word(intent, text, kept):
+    assert needs_cue(intent, text) is not kept
+
+
+def test_the_component_takes_the_next_guess_when_the_word_is_missing():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.intent_hints import IntentHints
+
+    message = Message(data={
+        "text": "is it safe for my mum? she's 68",
+        "intent": {"name": "ask_avoid_children", "confidence": 0.6},
+        "intent_ranking": [
+            {"name": "ask_avoid_children", "confidence": 0.6},
+            {"name": "request_screening", "confidence": 0.3},
+        ],
+    })
+    IntentHints().process([message])
+    assert message.get("intent")["name"] == "request_screening"
+    assert [i["name"] for i in message.get("intent_ranking")] == ["request_screening"]

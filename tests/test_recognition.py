@@ -227,6 +227,9 @@ def test_within_distance(a, b, limit, expected):
         ("nope, no pacemaker", Answer.NO),
         ("not that I know of", Answer.NO),
         ("I don't think so", Answer.NO),
+        ("don't think so", Answer.NO),
+        ("not that I'm aware of", Answer.NO),
+        ("not as far as I'm aware", Answer.NO),
         ("yes, I have a small cut on my hand that hasn't healed", Answer.YES),
         ("yep", Answer.YES),
         ("I think so", Answer.UNKNOWN),
@@ -291,3 +294,232 @@ def test_urgent_signs_found_in_the_user_study_are_red_flags(text):
 @pytest.mark.parametrize("text", ["I popped a race blister on my heel", "I have a blister from running"])
 def test_a_sports_blister_is_no_emergency(text):
     assert recognise(text).decision is not Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text, emergency",
+    [
+        ("FIRE. the pad is on fire", True),
+        ("smoke coming out of the pad!", True),
+        ("the charger is sparking", True),
+        ("this pad is fire honestly", False),
+        ("my back is on fire after the gym", False),
+        ("does the pad catch fire if left on?", False),
+        ("my last heating pad was smoking hot", False),
+    ],
+)
+def test_a_device_on_fire_is_an_emergency_and_slang_is_not(text, emergency):
+    assert (recognise(text).decision is Decision.EMERGENCY) is emergency
+
+
+@pytest.mark.parametrize(
+    "text, condition",
+    [("no just the pregnancy", "pregnancy"), ("no, only my eczema", "eczema"),
+     ("nothing other than the pacemaker", "pacemaker")],
+)
+def test_just_or_only_after_no_ends_the_negation(text, condition):
+    mentions = {m.condition: m for m in recognise(text).mentions}
+    assert condition in mentions and not mentions[condition].negated
+
+
+# --- development round 4 (tests/safety/dev_round4.yml): general behaviours -------------------------
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("got bleach in my eye and it's burning", "eye_injury"),
+        ("my son poked himself in the eye with a stick and it's bleeding", "eye_injury"),
+        ("sudden flashes and a curtain coming down over the vision in one eye", "eye_injury"),
+        ("she's been seizing for 5 minutes", "collapse"),
+        ("he's fitting on the floor", "collapse"),
+        ("my baby is having a febrile convulsion", "collapse"),
+        ("sudden weakness down my right side", "stroke_signs"),
+        ("nobody would care if I was gone", "self_harm"),
+        ("i'm going to take all my pills tonight", "self_harm"),
+        ("my chest feels like it's on fire and I'm sweating loads", "chest_pain"),
+        ("she's having an asthma attack and can't speak", "breathing"),
+    ],
+)
+def test_red_flags_in_lay_words(text, flag):
+    assert flag in {f.red_flag for f in recognise(text).red_flags}
+    assert recognise(text).decision is Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they're fitting the new kitchen tomorrow",
+        "she's fitting the new straps",
+        "I'm going to take all my pills with me on holiday",
+        "nobody would notice if I skipped a session",
+        "I use an acid toner, can it get into my eyes under the mask?",
+        "my wallet is having a heart attack",
+        "what if I get gel in my eye?",
+    ],
+)
+def test_everyday_english_near_the_new_red_flags_is_no_emergency(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wallet is having a heart attack",
+        "the stock market crash gave investors a heart attack",
+        "the suspense is giving me an ulcer lol",
+        "prices have been cut in the sale, is it the same model?",
+        "my wife's a Cancer and loves a pamper",
+        "I work on an oncology ward, could I bring it in on my breaks?",
+        "I'm a nurse on a cardiac ward",
+        "that wound me up no end",
+        "I wound the cable round the pad",
+        "the wifi keeps having a fit",
+        "should I stop if I feel dizzy during a session?",
+    ],
+)
+def test_idioms_and_figures_of_speech_get_nothing(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+def test_a_relation_the_mention_starts_with_is_the_experiencer():
+    # the pattern begins at the relation ("wife's 30 weeks"): it is hers, not the user's
+    assert recognise("my wife's 30 weeks and wants to use it on her back").decision is Decision.REFERRAL_OTHER
+    assert recognise("my sister's expecting and her back is killing her").decision is Decision.REFERRAL_OTHER
+    # a relation after the start of the mention is not its experiencer: "nursing my son" is the mother's
+    assert recognise("I'm nursing my son at night").decision is Decision.REFERRAL
+
+
+def test_expecting_and_is_not_expecting_an():
+    # the look-ahead excluding "expecting a/an ..." must match whole words only
+    assert "pregnancy" in rules_of("my sister's expecting and her back is killing her")
+    assert "pregnancy" not in rules_of("my sister's expecting a parcel from you")
+
+
+def test_gone_means_over_only_when_nothing_follows():
+    rash = [m for m in recognise("the rash has gone").mentions if m.condition == "eczema"]
+    assert rash and rash[0].negated
+    assert recognise("my baby's nappy rash has gone fungal").decision is Decision.REFERRAL_OTHER
+
+
+def test_wound_is_a_noun_after_a_determiner_and_a_verb_before_an_object():
+    assert "open_wound" in rules_of("I stood on a nail and have a puncture wound in my foot")
+    assert recognise("I wound the cable round the pad").decision is Decision.NONE
+
+
+@pytest.mark.parametrize("text", ["POTS", "JME", "ICD + bad knees, can I use the knee pad"])
+def test_an_ambiguous_abbreviation_in_capitals_is_the_medical_one(text):
+    assert recognise(text).decision is Decision.REFERRAL
+    # the same letters in lower case, or a message in capitals throughout, still ask
+    assert recognise(text.lower()).decision is Decision.CLARIFY
+
+
+def test_a_real_word_in_capitals_for_emphasis_is_not_an_abbreviation():
+    assert recognise("does it FIT a small waist").decision is not Decision.REFERRAL
+
+
+def test_a_risk_question_is_general_and_a_disclosure_is_not():
+    assert recognise("can red light trigger a seizure if I have epilepsy?").decision is Decision.GENERAL
+    assert recognise("flashing lights can give me seizures").decision is Decision.REFERRAL
+
+
+def test_supposed_distress_is_not_distress():
+    assert recognise("should I stop if I feel dizzy?").decision is Decision.NONE
+    assert recognise("I feel really dizzy").decision is Decision.ASK_IF_URGENT
+
+
+def test_someone_who_died_of_it_is_no_referral_but_nearly_died_is():
+    assert recognise("my grandad died of a heart attack when I was little").decision is Decision.NONE
+    nearly = recognise("my mum nearly died of sepsis and still gets infections")
+    assert nearly.decision is Decision.REFERRAL_OTHER
+
+
+def test_long_over_acute_history_told_by_age_is_resolved():
+    assert recognise("broke my arm when I was 10").decision is Decision.NONE
+    assert recognise("I had a stroke when I was 50").decision is Decision.REFERRAL  # lasting history
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("we just found out we're having twins", "pregnancy"),
+        ("my milk came in yesterday", "breastfeeding"),
+        ("still bf my toddler twice a day", "breastfeeding"),
+        ("the wound from my back surgery still hasn't fully healed", "open_wound"),
+        ("my toe where they took the nail off is still raw and weepy", "open_wound"),
+        ("they're investigating a thyroid nodule", "cancer_in_area"),
+        ("on the 2ww pathway for a skin lesion", "cancer_in_area"),
+        ("my son has Dravet syndrome", "seizures"),
+        ("I have Stargardt disease", "eye_condition"),
+        ("my shin is numb after the operation", "reduced_sensation"),
+        ("migraines that kick off when i'm in bright light", "eye_condition"),
+        ("does it help poor circulation?", "other_condition"),
+    ],
+)
+def test_round_four_lay_phrasings_reach_their_rule(text, rule):
+    assert rule in {m.rule_id for m in recognise(text).mentions if m.affirmed}
+
+
+def test_two_week_wait_pathway_is_not_pregnancy():
+    assert "pregnancy" not in rules_of("on the 2ww pathway for a skin lesion")
+
+
+def test_idiom_spans_are_shared_between_mentions_and_red_flags_but_never_stale():
+    recogniser = default_recogniser()
+    first = recogniser._idiom_spans("stroke of luck")
+    assert recogniser._idiom_spans("I have lupus") == []
+    assert recogniser._idiom_spans("stroke of luck") == first != []
+
+
+def test_every_development_batch_is_read_as_development_data():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "scripts" / "safety_eval.py"
+    spec = importlib.util.spec_from_file_location("safety_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["safety_eval"] = module  # its dataclasses look their module up while being defined
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules["safety_eval"]
+    texts = {item["text"] for item in module.load_corpus("dev")["positives"]}
+    assert "we just found out we're having twins!! can I still use the face mask" in texts  # round 4
+    assert "road rash down my whole thigh from coming off the scooter 😬 still wet" in texts  # round 2
+
+
+@pytest.mark.parametrize(
+    "text, condition",
+    [("I never said I'm pregnant. I'm 67 and male.", "pregnancy"),
+     ("i am a man, i cant be pregnant", "pregnancy"),
+     ("I didn't say I was pregnant", "pregnancy")],
+)
+def test_a_denial_of_having_said_it_negates(text, condition):
+    mentions = {m.condition: m for m in recognise(text).mentions}
+    assert mentions[condition].negated
+
+
+@pytest.mark.parametrize("text", ["why the pacemaker thing?", "how come pregnancy is on the list?"])
+def test_why_a_rule_is_a_general_question(text):
+    assert recognise(text).decision is Decision.GENERAL
+
+
+@pytest.mark.parametrize(
+    "text, burn",
+    [
+        ("the pad got really hot and now there's a red mark on my leg that hurts", True),
+        ("the pad was too hot and it stings now", True),
+        ("it was so hot I could not sleep, my back hurts", False),
+        ("the pad gets hot, is that normal?", False),
+    ],
+)
+def test_a_painful_mark_after_the_pad_got_too_hot_is_a_burn(text, burn):
+    assert ("burn_or_blistering" in {f.red_flag for f in recognise(text).red_flags}) is burn
+
+
+@pytest.mark.parametrize(
+    "text, referral",
+    [("i have high preshure of blood, is problem?", True), ("my blood pressure is high", True),
+     ("the water pressure is high in my shower", False), ("high pressure sales tactics", False)],
+)
+def test_high_blood_pressure_in_lay_words(text, referral):
+    assert (recognise(text).decision is Decision.REFERRAL) is referral

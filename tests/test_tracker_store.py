@@ -92,14 +92,19 @@ def messages(caplog, text):
     return [r for r in caplog.records if text in r.getMessage()]
 
 
-def test_a_conversation_goes_on_during_an_outage_and_is_written_once_after(database, caplog):
+@pytest.mark.parametrize("cache_size", [500, 0], ids=["tracker cache", "no cache"])
+def test_a_conversation_goes_on_during_an_outage_and_is_written_once_after(database, caplog, cache_size):
     caplog.set_level(logging.INFO)
-    store = make_store(database.url)
+    store = make_store(database.url, cache_size=cache_size)
+    converse(store, "alice", "start")
     converse(store, "alice", "before")
+    # while the database answers, the cached tracker is the copy an outage would answer from: no second,
+    # serialised copy per turn; without the cache, the serialised copy is kept
+    assert ("alice" in store._memory) == (cache_size == 0)
 
     database.stop()
     tracker = converse(store, "alice", "during 1")  # started before the outage: continues from memory
-    assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == ["before", "during 1"]
+    assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == ["start", "before", "during 1"]
     converse(store, "alice", "during 2")
     converse(store, "bob", "new during")  # a conversation that starts during the outage
     assert set(run(store.keys())) == {"alice", "bob"}
@@ -114,6 +119,8 @@ def test_a_conversation_goes_on_during_an_outage_and_is_written_once_after(datab
     assert len(messages(caplog, BACK)) == 1
     assert "wrote 2 conversation(s)" in messages(caplog, BACK)[0].getMessage()
     assert database.texts("alice") == [
+        "start",
+        "reply to start",
         "before",
         "reply to before",
         "during 1",

@@ -67,8 +67,10 @@ class Servers:
 
     def _start(self, name, args):
         log = self.workdir / f"{name}.log"
+        # as scripts/run.sh starts the servers: each with only its own secrets (with_env.py --role)
+        role = name if name in ("actions", "rasa", "web") else "tool"
         process = subprocess.Popen(
-            [sys.executable, "scripts/with_env.py", *args],
+            [sys.executable, "scripts/with_env.py", "--role", role, *args],
             cwd=PROJECT_DIR,
             env=self.env,
             stdout=open(log, "w"),

@@ -85,3 +85,23 @@ def test_a_hung_action_server_times_out_into_an_apology(tmp_path):
     finally:
         instance.stop()
         hole.close()
+
+
+def test_a_model_that_cannot_be_loaded_stops_the_server(tmp_path):
+    # Rasa alone logs the error and stays up, answering every message with nothing (and GET / says ok);
+    # a container or `make run` must see it fail instead
+    import os
+    import subprocess
+    import sys
+
+    from conftest import PROJECT_DIR
+
+    bad = tmp_path / "broken.tar.gz"
+    bad.write_bytes(b"not a model")
+    env = {**os.environ, "RASA_PORT": str(free_port())}
+    result = subprocess.run(
+        [sys.executable, "scripts/rasa_server.py", "--model", str(bad)],
+        cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 3
+    assert "No model could be loaded" in result.stdout + result.stderr

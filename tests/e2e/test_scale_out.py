@@ -172,6 +172,12 @@ def test_the_balancer_serves_conversations(topology):
     ]:
         response = requests.request(method, f"{base}{path}", params={"token": API_TOKEN}, timeout=10)
         assert response.status_code == 404, (method, path, response.status_code)
+    # the health page through the balancer names no version: Rasa's plain body, nginx's server_tokens off
+    root = requests.get(f"{base}/", timeout=10)
+    assert root.ok and root.headers.get("Server") == "nginx", root.headers
+    assert "3.6" not in root.text and "rasa" not in root.text.lower()
+    missing = requests.get(f"{base}/nothing-here", timeout=10)
+    assert missing.status_code == 404 and "nginx/" not in missing.text
     # while on a server itself the API answers, with the token only
     server = topology["servers"][0].replace("/webhooks/rest/webhook", "")
     tracker = f"{server}/conversations/{conversation}/tracker"

@@ -29,6 +29,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from socketio.exceptions import ConnectionError as SocketIOConnectionError
 
+from connectors.identity import socketio_conversation_id
 from padsafety.rules import load_rulebook
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -82,9 +83,14 @@ class WidgetServers(Servers):
             self.web.wait(timeout=30)
         super().stop()
 
+    def conversation_id(self, session_id: str) -> str:
+        """Rasa's sender id of a widget session: a keyed hash of the session id, never the id itself."""
+        return socketio_conversation_id(session_id, self.env["CONVERSATION_ID_SECRET"])
+
     def tracker_user_texts(self, session_id: str) -> list:
         response = requests.get(
-            f"{self.rasa_url}/conversations/{session_id}/tracker", params={"token": self.token}, timeout=30
+            f"{self.rasa_url}/conversations/{self.conversation_id(session_id)}/tracker",
+            params={"token": self.token}, timeout=30,
         )
         response.raise_for_status()
         return [e.get("text") for e in response.json()["events"] if e["event"] == "user"]
@@ -92,7 +98,7 @@ class WidgetServers(Servers):
     def push_bot_message(self, session_id: str, text: str) -> None:
         """A bot message sent to the widget through the socket.io output channel (as external events are)."""
         response = requests.post(
-            f"{self.rasa_url}/conversations/{session_id}/tracker/events",
+            f"{self.rasa_url}/conversations/{self.conversation_id(session_id)}/tracker/events",
             params={"token": self.token, "output_channel": "socketio", "execute_side_effects": "true"},
             json={"event": "bot", "text": text}, timeout=30,
         )
