@@ -188,8 +188,13 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 
     if not text or text.startswith("/"):
         return None
+    if intent in ("ask_usage_safety", "ask_not_in_source"):
+        # both are answered by topic: a specific topic confirms the guess, so a near tie between the two
+        # ("what wavelength should I look for?") is not read as "I didn't understand"
+        found = beyond_source_topic(text)
+        return intent if found is not None and found.id in STRONG_TOPICS else None
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
-    care = intent == "ask_purchase"
+    care = intent == "ask_purchase" and confidence >= 0.4
     if intent not in _GENERIC and confidence >= 0.4 and not care:
         return None
     if intent == "ask_avoid_skin_conditions" and confidence >= 0.4:
