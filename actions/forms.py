@@ -105,6 +105,11 @@ class ValidateScreeningForm(FormValidationAction):
                 if value == "yes" and named and parse_answer(text) is None:
                     # "well I have an insulin pump, does that count?": say what was taken as a yes
                     dispatcher.utter_message(text=f"I've noted that as a yes: {' and '.join(named)}.")
+                elif value == "unknown" and named and parse_answer(text) is Answer.NO:
+                    dispatcher.utter_message(
+                        text=f"You said no but also mentioned {' and '.join(named)}, so I've noted "
+                        "\"I don't know\": your doctor should decide."
+                    )
             elif tracker.get_slot(requested) is not None:
                 # the domain's yes/no mapping read an everyday reply ("sounds good") as an answer: undo it
                 events.append(SlotSet(requested, None))
@@ -216,6 +221,9 @@ class ValidateScreeningForm(FormValidationAction):
         if answer is not None:
             if answer is Answer.UNKNOWN and any(m.affirmed for m in own):
                 return "yes"  # "I think so, my hands are flaring right now": the detail decides
+            if answer is Answer.NO and any(m.affirmed for m in own):
+                # "I don't think so, but we're trying for a baby": never a silent no
+                return Answer.UNKNOWN.value
             return answer.value
         if any(m.affirmed for m in own):
             return "yes"

@@ -188,6 +188,22 @@ def test_no_other_condition_but_the_one_said_keeps_it(text):
     assert not any("changed your answer" in (m.get("text") or "") for m in dispatcher.messages)
 
 
+@pytest.mark.parametrize(
+    "text, requested, value",
+    [
+        ("I don't think so, but we're trying for a baby", "screen_pregnancy", "unknown"),
+        ("I don't think so, but my period is a few days late", "screen_pregnancy", "unknown"),
+        ("that's what I asked you! I burn super fast in sunlight, no lupus though", "screen_photosensitivity",
+         "yes"),
+    ],
+)
+def test_a_hedged_answer_with_the_condition_in_it_is_never_a_silent_no(text, requested, value):
+    # user study round 4: both were taken as "no" and the check ended "no contraindication found"
+    dispatcher, events = form_turn(text, requested, intent="deny")
+    assert slot_events(events)[requested] == value
+    assert dispatcher.messages  # and the user is told what was noted
+
+
 @pytest.mark.parametrize("text", ["sounds good", "ok", "sure thing"])
 def test_everyday_replies_mapped_to_yes_are_undone_with_a_hint(text):
     # Rasa's from_intent mapping has already read the `affirm` intent as "yes"

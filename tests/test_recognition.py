@@ -523,3 +523,39 @@ def test_a_painful_mark_after_the_pad_got_too_hot_is_a_burn(text, burn):
 )
 def test_high_blood_pressure_in_lay_words(text, referral):
     assert (recognise(text).decision is Decision.REFERRAL) is referral
+
+
+@pytest.mark.parametrize(
+    "text, crisis",
+    [
+        ("honestly I'm so worn out. some days I think it would be easier not to be here anymore.", True),
+        ("it would be easier if I weren't around", True),
+        ("I wish I wasn't here", True),
+        ("I wish I wasn't here at this boring meeting", False),
+        ("I won't be here anymore next week, moving house", False),
+        ("it's easier not to use it every day", False),
+    ],
+)
+def test_a_passive_wish_not_to_be_alive_gets_the_crisis_reply(text, crisis):
+    assert ("self_harm" in {f.red_flag for f in recognise(text).red_flags}) is crisis
+
+
+@pytest.mark.parametrize(
+    "text, emergency",
+    [
+        ("not an emergency. I burned my hand on the oven a week ago. it's pink and healing, skin closed. "
+         "would the pad help it heal?", False),
+        ("I burned my hand on the pad, help", True),
+        ("help my chest hurts", True),
+    ],
+)
+def test_an_old_healing_burn_is_no_emergency(text, emergency):
+    assert (recognise(text).decision is Decision.EMERGENCY) is emergency
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't think so, but we're trying for a baby", "my period is a few days late",
+             "I burn super fast in sunlight"],
+)
+def test_a_possible_pregnancy_or_sun_sensitivity_in_lay_words(text):
+    assert recognise(text).decision is Decision.REFERRAL

@@ -1,7 +1,8 @@
 """The real-user conversation suite, end to end over REST (tests/scenarios/*.yml).
 
 The development part (real_users_dev*.yml, written in rounds) is what changes are tuned on: every
-scenario must pass, except those marked ``known_failure`` (with the reason), reported as expected failures. The held-out part (real_users_heldout.yml) was written without seeing the bot's
+scenario must pass, except those marked ``known_failure`` (with the reason), reported as expected
+failures. The held-out part (real_users_heldout.yml) was written without seeing the bot's
 wording or training data and is only run, never tuned on; its turn pass rate must stay at or above the
 floor in tests/scenarios/floors.yml (target 95 %). Both print their failures.
 """
