@@ -216,22 +216,25 @@ class SafetyRulePolicy(RulePolicy):
         intent = message.intent.get("name") if message else None
         done = _executed(current_turn(tracker))
         in_form = bool(tracker.active_loop_name)
+        # the safety check took this message as its last answer and ended: the turn is the check's (its
+        # verdict comes next), not a new mention to assess on its own (user study round 4, #43)
+        checking = in_form or any(name.endswith("_form") for name in done)
         previous = _previous_bot_action(tracker)
         confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
-        plan = safety_plan(text, intent, in_form, previous, _last_emergency(tracker), confidence)
+        plan = safety_plan(text, intent, checking, previous, _last_emergency(tracker), confidence)
         about_other = False
-        if plan in ([], [UTTER_CLARIFY]) and not in_form and _about_the_other_person(tracker, text):
+        if plan in ([], [UTTER_CLARIFY]) and not checking and _about_the_other_person(tracker, text):
             # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"
             plan, about_other = [UTTER_REFERRAL_OTHER, ASSESS], True
-        if not plan and not in_form and claimed_conditions(text, previous_user_text(tracker)):
+        if not plan and not checking and claimed_conditions(text, previous_user_text(tracker)):
             # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
             plan = [UTTER_REFERRAL, ASSESS]
-        if not plan and not in_form and _needs_verdict_reminder(tracker, intent, previous):
+        if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous):
             plan = [VERDICT_REMINDER]
-        if not in_form and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
+        if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
             return self._safety_prediction(FORGET_DENIED, tracker, domain)
-        if not plan and not in_form and _holds_verdict(tracker, intent, text, confidence):
+        if not plan and not checking and _holds_verdict(tracker, intent, text, confidence):
             # "only on my feet then?" after "do not use": the verdict again, never "OK" or a menu
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
@@ -248,7 +251,7 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(action_name, tracker, domain)
         if (
             plan
-            and not in_form
+            and not checking
             # after the other person's referral, a generic list ("what can't it do") answers nothing asked
             and (intent not in _KNOWLEDGE_INTENTS or (about_other and intent in _GENERIC_ANSWERS))
             and not (plan == [UTTER_CLARIFY] and intent in _AVOID_INTENT_RULES)

@@ -304,6 +304,9 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
     # blocked one up to `connect_timeout_seconds`, during which the event loop waits)
     retry_seconds = 5.0
     connect_timeout_seconds = 5
+    # True: a compressed copy of the whole conversation at every save, as before 2026-12-04 (kept for
+    # scripts/profile_server.py's `copy` variant, which measures what not copying saves)
+    copy_every_turn = False
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -446,7 +449,7 @@ class PrivacySQLTrackerStore(CachedSQLTrackerStore):
         answers from, so a healthy turn does not serialise and compress the whole conversation again.
         """
         sender_id = tracker.sender_id
-        if not unsaved and sender_id in self._cache:
+        if not unsaved and sender_id in self._cache and not self.copy_every_turn:
             self._memory.pop(sender_id, None)
             return
         self._memory[sender_id] = zlib.compress(self.serialise_tracker(tracker).encode(), 1)

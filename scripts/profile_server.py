@@ -15,7 +15,8 @@ unless --tracker-store-url says otherwise) on free ports, and runs these stages:
 Variants: `current` is the code as it is; `stock` switches this project's two per-message optimisations
 off inside the server process (Rasa's own `jsonschema.validate` of action-server replies, Rasa's SQL
 retrieve/save without the tracker cache), so one run compares both on the same machine at the same time;
-`nocache` switches off only the tracker cache.
+`nocache` switches off only the tracker cache; `copy` keeps a compressed copy of the whole conversation at
+every save, as the outage memory did until 2026-12-04 (now only what changes during an outage is copied).
 --py-spy also samples the server during one stage (--profile-stage) and prints where its time goes.
 
   python scripts/with_env.py python scripts/profile_server.py                       # current code
@@ -72,6 +73,10 @@ BUCKETS = [
 
 def serve(variant: str, rasa_args: List[str]) -> None:
     """Run Rasa in this process as scripts/rasa_server.py does, with `variant`'s switches applied."""
+    if variant == "copy":
+        import components.tracker_store as store
+
+        store.PrivacySQLTrackerStore.copy_every_turn = True  # the outage copy at every save, as before
     if variant in ("stock", "nocache"):
         import components.tracker_store as store
 
@@ -336,7 +341,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the server in a variant
-    parser.add_argument("--variants", nargs="+", default=["current"], choices=["current", "stock", "nocache"])
+    parser.add_argument(
+        "--variants", nargs="+", default=["current"], choices=["current", "stock", "nocache", "copy"]
+    )
     parser.add_argument("--repeat", type=int, default=1, help="run the variants this many times, interleaved")
     parser.add_argument("--conversations", type=int, default=20, help="concurrent conversations (mix stage)")
     parser.add_argument("--rounds", type=int, default=2, help="batches of concurrent conversations")
