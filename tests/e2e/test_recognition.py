@@ -104,9 +104,14 @@ def test_distress_without_a_red_flag_gets_a_question_not_emergency_advice(server
 
 
 def test_an_ambiguous_word_gets_a_clarifying_question(servers, sender):
-    text = servers.say(sender, "ICD + bad knees, can I use the knee pad")
+    text = servers.say(sender, "icd + bad knees, can I use the knee pad")
     assert "are you telling me about a health condition" in text
     assert REFERRAL in servers.say(sender, "yes")
+
+
+def test_an_ambiguous_abbreviation_in_capitals_is_read_as_medical(servers, sender):
+    # written as an acronym in a message that is not all capitals: the device, not a word (dev round 4)
+    assert REFERRAL in servers.say(sender, "ICD + bad knees, can I use the knee pad")
 
 
 @pytest.mark.parametrize(
