@@ -20,6 +20,7 @@ from padsafety.conversation import (
     merge_verdict,
     stopped_reply,
 )
+from padsafety.medicines import light_sensitivity_answer
 from padsafety.messages import (
     FORGET_DONE,
     FORGET_PENDING,
@@ -129,7 +130,16 @@ class ActionAssessCondition(Action):
                 if r not in named_rules and rulebook.rule(r).conditions
             ]
         assessment = rulebook.assess_conditions(names)
+        medicine_answer = light_sensitivity_answer(text)
+        if medicine_answer and subject == "general":
+            # "does metformin make skin sensitive to light?" asks about a medicine, not about having
+            # photosensitivity: the photosensitivity rule's "do not use" would invent a contraindication
+            dispatcher.utter_message(text=medicine_answer)
+            return []
         dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
+        if medicine_answer:
+            # "I take metformin. Is it a problem with the light?"
+            dispatcher.utter_message(text=medicine_answer)
         elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
         if names and assessment.verdict is not Verdict.DO_NOT_USE and (asks_if_it_helps(text) or elaborating):
             # "I have psoriasis, does red light help?": what the source says about it, or that it doesn't

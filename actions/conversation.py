@@ -11,12 +11,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
+    CALM_SKIN_FOLLOWUP,
     FollowUp,
+    alongside_answer,
     beyond_source_topic,
+    calm_skin_answer,
     default_beyond_source_answer,
     followup_kind,
     how_long_answer,
     status_answer,
+    symptoms_answer,
     taken_back_conditions,
     verdict_reminder,
     why_answer,
@@ -104,6 +108,16 @@ class ActionFollowUp(Action):
         verdict = tracker.get_slot(VERDICT_SLOT)
         if kind is FollowUp.HOW_LONG:
             dispatcher.utter_message(text=how_long_answer())
+        elif kind is FollowUp.STATUS and CALM_SKIN_FOLLOWUP.search(text) and (
+            "skin_infection_or_eczema" in known_rules(tracker) + other_rules(tracker)
+        ):
+            # "what about when it's not flaring?": the rule names acute eczema only
+            for_other = "skin_infection_or_eczema" not in known_rules(tracker)
+            dispatcher.utter_message(text=calm_skin_answer(for_other))
+        elif kind is FollowUp.SYMPTOMS:
+            dispatcher.utter_message(text=symptoms_answer(verdict, known_rules(tracker)))
+        elif kind is FollowUp.ALONGSIDE:
+            dispatcher.utter_message(text=alongside_answer(verdict, known_rules(tracker)))
         elif kind is FollowUp.STATUS and not verdict and beyond_source_topic(text) is not None:
             # "so am I fine using it every day?": the topic's careful answer
             dispatcher.utter_message(text=beyond_source_topic(text).answer)  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.actions import latest_recognition
 from padsafety.answers import parse_answer
 from padsafety.conversation import answer_cue, asks_about_question, screening_explanation
+from padsafety.messages import screening_question
 from padsafety.recognition import Experiencer
 from padsafety.rules import Answer, default_rulebook
 from padsafety.screening_domain import screening_slot
@@ -290,7 +291,7 @@ class AskScreeningQuestion(Action):
         rulebook = default_rulebook()
         rules = rulebook.screening_rules
         index = [r.id for r in rules].index(self.rule_id)
-        text = f"Question {index + 1} of {len(rules)}: {rules[index].question}"
+        text = screening_question(index + 1, len(rules), rules[index])
         noted = [
             name for name in tracker.get_slot(MENTIONED_SLOT) or []
             if screening_rule_for(rulebook.condition(name).rule_id) == self.rule_id

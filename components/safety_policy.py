@@ -365,7 +365,11 @@ def _holds_verdict(
     vague = intent in _VAGUE_INTENTS or unsure or (
         # "so am I fine to use it?" after a verdict asks about it, not for a new check
         intent == SCREENING_INTENT
-        and bool(re.match(r"^\W*(so|then|and so|ok so|okay so)\b", (text or "").lower()))
+        and (
+            bool(re.match(r"^\W*(so|then|and so|ok so|okay so)\b", (text or "").lower()))
+            # "it really hurts, can I use it just to ease the pain?": an unsure guess at a new check
+            or (confidence < 0.4 and bool(re.search(r"\b(just|only|even|still|anyway)\b", text or "", re.I)))
+        )
     )
     if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
         return True  # "and once it has cleared up?"

@@ -80,6 +80,24 @@ class FollowUp(str, Enum):
     WHY = "why"            # "why?", "how come?", "what do you mean?", "really?"
     HOW_LONG = "how_long"  # "and for how long?", "how soon?"
     STATUS = "status"      # "so am I fine?", "can I use it then?", "what now?"
+    SYMPTOMS = "symptoms"  # "does it at least help the symptoms?", "so it's useless for me?"
+    ALONGSIDE = "alongside"  # "and alongside it?", "what about together with my meds?"
+
+
+# after "it can't cure it": does it do anything at all?
+SYMPTOMS_FOLLOWUP = re.compile(
+    r"\b(at least|still|even)\b.{0,25}\b(help|ease|relieve|do)\b.{0,20}\bsymptoms?\b|"
+    r"\b(help|ease|relieve)s?( with)? (the |my |his |her |their |some )?symptoms?\b|"
+    r"\b(so |then )?(it'?s|it is|is it|its) (useless|pointless|no use|no good|a waste)\b|"
+    r"\b(any|no) point\b|\b(does|do) nothing for (me|him|her|them)\b|"
+    r"\b(won'?t|can'?t|doesn'?t) (do anything|help( at all)?) (for|with) (me|him|her|them|it)\b"
+)
+# after "it can't replace your ibuprofen": and as well as the treatment?
+ALONGSIDE_FOLLOWUP = re.compile(
+    r"\b(alongside|along with|together with|in addition( to)?|on top of|as well as|combined with|"
+    r"combine (it|them)|at the same time as|besides (it|them|my \w+)|as an? (add[- ]on|extra|supplement|"
+    r"complement)|with (my|the|his|her) (meds|medication|medicine|treatment|pills|tablets|physio))\b"
+)
 
 
 _HOW_LONG = re.compile(
@@ -94,8 +112,10 @@ _STATUS = re.compile(
 
 # "and once it has cleared up?", "after the baby is born?": when may the user start?
 RECOVERY = re.compile(
-    r"\b(once|after|when|until) (it|that|this|the \w+|my \w+|i'?m|i am|i'?ve)\b.{0,30}"
-    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done)\b",
+    r"\b(once|after|when|until) (it|that|this|(the|my|our|her|his) \w+|i'?m|i am|i'?ve|baby|bebe|bub|"
+    r"the baby|birth|giving birth|delivery)\b.{0,30}"
+    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done|arrives|comes)\b"
+    r"|\b(after|once) (the )?(birth|delivery|giving birth|i give birth|i'?ve given birth)\b",
     re.IGNORECASE,
 )
 
@@ -111,7 +131,11 @@ def followup_kind(text: Optional[str]) -> FollowUp:
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
     if _HOW_LONG.search(norm):
         return FollowUp.HOW_LONG
-    if _STATUS.search(norm) or _STILL.search(norm) or RECOVERY.search(norm):
+    if SYMPTOMS_FOLLOWUP.search(norm):
+        return FollowUp.SYMPTOMS
+    if ALONGSIDE_FOLLOWUP.search(norm):
+        return FollowUp.ALONGSIDE
+    if any(p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP)):
         return FollowUp.STATUS
     return FollowUp.WHY
 
@@ -173,6 +197,14 @@ def status_answer(
             "I can't judge that from here. Follow your device's manual, and if anything about your skin or "
             "health worries you, stop using the pad and ask your doctor or a pharmacist."
         )
+    if "pregnancy" in rules and RECOVERY.search(text or "") and _BIRTH.search(text or ""):
+        # "after bebe born is ok?": the source's pregnancy rule ends with the birth, but not the caution
+        return (
+            "After the birth, please ask your doctor or midwife when you can start. If you breastfeed: my "
+            "source gives no safety information for breastfeeding, so ask them about that too. Until the "
+            "birth, from what you told me (Pregnancy), don't use a red-light therapy pad unless your doctor "
+            "says otherwise."
+        )
     if verdict in (Verdict.DO_NOT_USE.value, Verdict.ASK_DOCTOR.value) and RECOVERY.search(text or ""):
         return (
             f"When it has cleared or healed, please ask your doctor whether and when you can start; until "
@@ -194,6 +226,65 @@ def status_answer(
     return (
         "I can't tell that without knowing more. The short safety check asks about the reasons not to use "
         "a pad; would you like to run it? If you're unsure about your health, your doctor can tell you."
+    )
+
+
+_BIRTH = re.compile(
+    r"\b(born|birth|deliver(y|ed)?|baby (arrives|comes|is here)|postpartum|after (the )?baby)\b", re.I
+)
+
+
+def _verdict_tail(verdict: Optional[str], rules: List[str]) -> str:
+    titles = [default_rulebook().rule(r).title for r in rules]
+    named = f" ({', '.join(titles)})" if titles else ""
+    if verdict == Verdict.DO_NOT_USE.value:
+        return (
+            f" For you, from what you told me{named}: don't use a red-light therapy pad unless your doctor "
+            "says otherwise."
+        )
+    if verdict == Verdict.ASK_DOCTOR.value:
+        return f" For you, from what you told me{named}: please ask your doctor first."
+    return ""
+
+
+# "what about when it's not flaring?" after the acute-eczema answer
+CALM_SKIN_FOLLOWUP = re.compile(
+    r"\b(what about|how about|what if|and|but|even) (when|if|once|while|between)\b.{0,25}"
+    r"(\b(not|isn'?t|no longer|not really) (flaring|flared up|flaring up|active|acute|bad|inflamed)\b|"
+    r"\b(calm|calmer|quiet|settled|under control|clear(ed)?( up)?|flare[- ]?ups?|flares)\b)",
+    re.IGNORECASE,
+)
+
+
+def calm_skin_answer(for_other: bool) -> str:
+    """Eczema between flare-ups: the source names only acute eczema, so a doctor decides."""
+    whose = "their" if for_other else "your"
+    return (
+        "My source only names acute eczema (a flare-up) and acute skin infections among the reasons to "
+        "avoid a red-light therapy pad; it says nothing about eczema between flare-ups, so I can't tell you "
+        f"it is fine then. Please ask {whose} doctor or dermatologist first (for a child, a paediatrician), "
+        "follow the device's manual, and stop if the skin gets red, itchy or irritated."
+    )
+
+
+def symptoms_answer(verdict: Optional[str], rules: List[str]) -> str:
+    """After "it can't cure that": what the source allows it may do, and the remembered verdict."""
+    return (
+        "At most some relief: my source says a red-light therapy pad may only relieve some associated "
+        "symptoms (for example some muscle or joint discomfort and stiffness, or local circulation), it is "
+        "not a cure, and results vary a lot between people; some notice no significant effect. It cannot "
+        "replace medication or standard treatment, so keep to your doctor's plan."
+        + _verdict_tail(verdict, rules)
+    )
+
+
+def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
+    """After "it can't replace your treatment": and as a supplement next to it?"""
+    return (
+        "As a supplement alongside your treatment is how my source sees red-light therapy pads: they are "
+        "supplemental devices, never a replacement for medication or other standard treatment. Keep "
+        "following your treatment, and ask your doctor before you add a pad to it; follow your device's "
+        "manual." + _verdict_tail(verdict, rules)
     )
 
 

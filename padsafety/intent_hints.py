@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import FrozenSet, Optional, Tuple
 
+from padsafety.conversation import ALONGSIDE_FOLLOWUP, CALM_SKIN_FOLLOWUP, SYMPTOMS_FOLLOWUP
+
 
 @dataclass(frozen=True)
 class Hint:
@@ -49,6 +51,9 @@ _FOLLOWUP = _p(
     r"^\W*(but |and |so |ok |okay |hmm+ |wait )?(why|how come|really|what do you mean|meaning|explain|"
     r"in what way|how so)\b"
 )
+
+# the follow-ups about the previous answer's substance (padsafety.conversation): symptoms, alongside
+_FOLLOWUP_TOPICS = _p(f"{SYMPTOMS_FOLLOWUP.pattern}|{ALONGSIDE_FOLLOWUP.pattern}")
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
@@ -87,6 +92,49 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(human|real person|agent|someone real)|"
            r"customer (service|support)|support team|live agent)\b"),
         frozenset({"request_human", "ask_purchase", "report_red_flag"}),
+    ),
+    Hint(
+        # "why do I need to check, it's only light": the reason for the last answer, not how light works
+        "ask_followup",
+        _p(r"^\W*(but |and |so |ok |okay )?why (do|should|would|must|does) (i|we|she|he|they|you|my \w+) "
+           r"(really |even |still )?(need|have|want) (me )?to (check|ask|see|talk|consult|speak)\b"),
+        frozenset({"ask_followup"}),
+        max_words=14,
+        below_confidence=0.9,
+    ),
+    Hint(
+        # "does it at least help the symptoms?", "so it's useless for me?", "and alongside it?"
+        "ask_followup",
+        _FOLLOWUP_TOPICS,
+        frozenset({"ask_followup", "ask_limitation_chronic_disease", "ask_limitation_medical_substitute"}),
+        max_words=10,
+        below_confidence=0.6,
+        keep_confidence=0.5,
+    ),
+    Hint(
+        # "I'm dying to try one, they're all over my tiktok": keen to try, not a red flag
+        "ask_benefits",
+        _p(r"\b(dying|can'?t wait|itching|keen|excited|desperate) to (try|get|buy|have|use)\b"),
+        frozenset({"ask_benefits", "ask_purchase"}) | _KNOWLEDGE,
+        max_words=20,
+        below_confidence=0.9,
+    ),
+    Hint(
+        # "what about when it's not flaring?": the earlier skin answer, for a calm phase
+        "ask_followup",
+        CALM_SKIN_FOLLOWUP,
+        frozenset({"ask_followup"}),
+        max_words=10,
+        below_confidence=0.8,
+    ),
+    Hint(
+        # "what about just for his cold hands?": the circulation answer, not the condition's again
+        "ask_benefit_circulation",
+        _p(r"\b(what about|how about|and|but|just|only) (just |only )?(for |on )?"
+           r"(his|her|their|my|the|your)? ?(cold|freezing|icy) (hands|feet|fingers|toes)\b"),
+        frozenset({"ask_benefit_circulation"}),
+        max_words=12,
+        below_confidence=0.6,
     ),
     Hint(
         "ask_followup",
@@ -180,6 +228,11 @@ _GENERIC = frozenset({
 })
 
 
+_WOUND_WORDS = _p(
+    r"\b(surger(y|ies)|operations?|op|wounds?|cuts?|incisions?|stitch(es)?|c-section|heal\w*)\b"
+)
+
+
 def topic_intent(text: Optional[str], intent: Optional[str], confidence: float = 1.0) -> Optional[str]:
     """``ask_not_in_source`` when a generic or unsure guess hides a specific topic the source does not
     cover ("do I need goggles?" read as "how does it work?"). Safety never depends on the intent: the
@@ -193,6 +246,12 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # ("what wavelength should I look for?") is not read as "I didn't understand"
         found = beyond_source_topic(text)
         return intent if found is not None and found.id in STRONG_TOPICS else None
+    if intent == "ask_benefit_wound_healing" and not _WOUND_WORDS.search(text):
+        # "does it at least do anything for scars?": the source's wound statement is not about scars,
+        # but an operation's scar healing is its "slow-healing superficial wounds after surgery"
+        found = beyond_source_topic(text)
+        if found is not None and found.id in ("scars", "acne", "tattoo"):
+            return "ask_not_in_source"
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
     care = intent == "ask_purchase" and confidence >= 0.4
     if intent not in _GENERIC and confidence >= 0.4 and not care:

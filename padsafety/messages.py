@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import List
 
-from padsafety.rules import Answer, Assessment, Verdict
+from padsafety.rules import Answer, Assessment, Rule, Verdict
 
 VERDICT_TEXT = {
     Verdict.DO_NOT_USE: "Verdict: do not use a red-light therapy pad unless your doctor says otherwise.",
@@ -121,3 +121,14 @@ def contact_reply(purchase: bool, contact: str) -> str:
             "Please contact the clinic or shop that provided your pad."
         )
     return f"{lead} {where} For a health question, your doctor is the right person to ask."
+
+
+# round 4 of the user study: the medicine, epilepsy and numbness questions were not marked as going beyond
+# the source text; every question whose rule is not from the seed says so
+GUIDELINE_QUESTION_NOTE = "(This question goes beyond my source text: it is careful general guidance.)"
+
+
+def screening_question(number: int, total: int, rule: Rule) -> str:
+    """"Question n of N: ...", marked when the rule is general guidance rather than the source text."""
+    text = f"Question {number} of {total}: {rule.question}"
+    return text if rule.source == "seed" else f"{text} {GUIDELINE_QUESTION_NOTE}"

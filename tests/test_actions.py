@@ -14,6 +14,7 @@ from actions.actions import (
     ActionSessionStart,
 )
 from actions.forms import ValidateScreeningForm
+from padsafety.messages import GUIDELINE_QUESTION_NOTE
 from padsafety.rules import load_rulebook
 
 SCREENING_SLOTS = [f"screen_{r.id}" for r in load_rulebook().screening_rules]
@@ -313,7 +314,9 @@ def test_every_question_is_asked_by_an_action_with_buttons(domain):
         dispatcher = CollectingDispatcher()
         asyncio.run(action(dispatcher, make_tracker(), domain))
         message = dispatcher.messages[0]
-        assert message["text"] == f"Question {number} of {len(rules)}: {rule.question}"
+        asked = f"Question {number} of {len(rules)}: {rule.question}"
+        # a question from general guidance, not from the source text, says so (user study round 4)
+        assert message["text"] == (asked if rule.source == "seed" else f"{asked} {GUIDELINE_QUESTION_NOTE}")
         assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/dont_know", "/stop"]
     # and the form asks exactly the rules' questions, in the rules' order
     assert domain["forms"]["screening_form"]["required_slots"] == SCREENING_SLOTS

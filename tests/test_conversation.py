@@ -62,6 +62,12 @@ def test_every_topic_answer_says_the_source_does_not_cover_it_and_makes_no_claim
         ("so can I use it then?", FollowUp.STATUS),
         ("only on my feet then?", FollowUp.STATUS),
         ("so it's a no?", FollowUp.STATUS),
+        # dev round 3: after "it can't cure that" / "it can't replace your ibuprofen"
+        ("does it at least help the symptoms?", FollowUp.SYMPTOMS),
+        ("so it's useless for me?", FollowUp.SYMPTOMS),
+        ("and alongside it?", FollowUp.ALONGSIDE),
+        ("what about together with my meds?", FollowUp.ALONGSIDE),
+        ("after bebe born is ok?", FollowUp.STATUS),
     ],
 )
 def test_follow_up_kinds(text, kind):
@@ -213,3 +219,54 @@ def test_the_component_takes_the_next_guess_when_the_word_is_missing():
     IntentHints().process([message])
     assert message.get("intent")["name"] == "request_screening"
     assert [i["name"] for i in message.get("intent_ranking")] == ["request_screening"]
+
+
+def test_symptoms_and_alongside_answers_keep_the_remembered_verdict():
+    from padsafety.conversation import alongside_answer, symptoms_answer
+
+    for answer in (symptoms_answer, alongside_answer):
+        plain = answer(None, [])
+        assert "not a cure" in plain or "never a replacement" in plain
+        assert "For you" not in plain
+        kept = answer("do_not_use", ["pregnancy"])
+        assert "don't use a red-light therapy pad" in kept and "Pregnancy" in kept
+
+
+def test_after_the_birth_names_breastfeeding_and_keeps_the_pregnancy_verdict():
+    text = status_answer("action_assess_condition", "do_not_use", ["pregnancy"], "after bebe born is ok?")
+    assert "breastfeed" in text and "midwife" in text and "Pregnancy" in text
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence",
+    [
+        ("so it's useless for me?", "request_screening", 0.38),
+        ("does it at least help the symptoms?", "nlu_fallback", 0.25),
+        ("and alongside it?", "nlu_fallback", 0.25),
+        ("why do I need to check, it's only light", "ask_how_it_works", 0.75),
+    ],
+)
+def test_follow_ups_on_the_last_answer_are_follow_ups(text, intent, confidence):
+    assert hinted_intent(text, intent, confidence) == "ask_followup"
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, hinted",
+    [
+        ("I'm dying to try one of these, they're all over my tiktok", "report_red_flag", 0.5, "ask_benefits"),
+        ("I'm dying to try one of these, is it safe for everyone?", "ask_who_should_avoid", 0.71, None),
+        ("what about when it's not flaring?", "ask_limitations", 0.69, "ask_followup"),
+        ("what about just for his cold hands?", "ask_avoid_skin_conditions", 0.25, "ask_benefit_circulation"),
+        ("my eczema is not flaring", "mention_condition", 0.5, None),
+    ],
+)
+def test_round_three_cues(text, intent, confidence, hinted):
+    assert hinted_intent(text, intent, confidence) == hinted
+
+
+def test_scars_asked_as_a_wound_question_get_the_scars_answer():
+    scars = "fine. does it at least do anything for scars?"
+    assert topic_intent(scars, "ask_benefit_wound_healing", 0.43) == "ask_not_in_source"
+    assert topic_intent("will it help a graze heal?", "ask_benefit_wound_healing", 0.43) is None
+    # an operation's scar healing is the source's "slow-healing superficial wounds after surgery"
+    assert topic_intent("can it help my surgery scar heal?", "ask_benefit_wound_healing", 0.43) is None

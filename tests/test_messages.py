@@ -167,3 +167,14 @@ def test_usage_guidance_keeps_its_precautions():
                    "near-infrared", "skin you cannot feel", "fall asleep", "heat discomfort",
                    "front of the neck", "tattoos"]:
         assert phrase.lower() in text.lower(), phrase
+
+
+def test_questions_beyond_the_source_say_so_and_seed_questions_do_not():
+    from padsafety.messages import GUIDELINE_QUESTION_NOTE, screening_question
+    from padsafety.rules import default_rulebook
+
+    rules = default_rulebook().screening_rules
+    marked = {r.id for r in rules if GUIDELINE_QUESTION_NOTE in screening_question(1, len(rules), r)}
+    assert marked == {r.id for r in rules if r.source != "seed"}
+    assert {"photosensitising_medication", "seizures", "reduced_sensation"} <= marked
+    assert "pregnancy" not in marked

@@ -1,0 +1,91 @@
+"""Questions about one medicine and light: "Does metformin make skin sensitive to light?".
+
+The source text names no medicine. The rule book's ``photosensitising_medication`` rule lists medicines
+known to make the skin sensitive to light (guidance beyond the source); for any other medicine the honest
+answer is that the source does not say and a pharmacist or doctor should check, never that it is safe.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional, Tuple
+
+from padsafety.conversation import _beyond_source_data
+from padsafety.rules import default_rulebook
+
+_SENSITIVE = (
+    r"(?:(?:more\s+)?sensitive\s+to\s+(?:the\s+)?(?:sun\w*|light|uv)|(?:sun|light)[\s-]?sensitiv\w*"
+    r"|photo[\s-]?sensitiv\w*|burn\s+(?:more\s+)?(?:easily|faster)|react\s+to\s+(?:the\s+)?light)"
+)
+# "does/can/will <medicine> make/cause ... sensitive to light": the medicine is the words in between
+_CAUSES = re.compile(
+    r"\b(?:does|do|can|could|will|would|might|may|is|are)\s+(?P<name>[\w' -]{2,40}?)\s+"
+    r"(?:make|makes|making|cause|causes|causing|give|gives|increase|increases)\b[^.?!]{0,40}?" + _SENSITIVE,
+    re.IGNORECASE,
+)
+# "is doxycycline photosensitising?", "is metformin a photosensitizer?"
+_IS_SENSITISING = re.compile(
+    r"\b(?:is|are)\s+(?P<name>[\w' -]{2,40}?)\s+(?:an?\s+)?photo[\s-]?sensiti[sz]\w*", re.IGNORECASE
+)
+# the pad itself, or a pronoun: not a question about a medicine
+# "is the metformin a problem with the light?"
+_PROBLEM_WITH = re.compile(
+    r"\b(?:is|are)\s+(?P<name>[\w' -]{2,40}?)\s+(?:a\s+problem|an\s+issue|ok|okay|safe|fine|a\s+risk)\s+"
+    r"(?:with|for|under)\s+(?:the\s+)?(?:red[\s-]+)?(?:light|pad|lamp)\b",
+    re.IGNORECASE,
+)
+_NOT_A_MEDICINE = re.compile(
+    r"^(?:it|this|that|they|these|those)$|\b(?:pad|pads|light|lights|device|lamp|panel|mat|wrap|therapy|led|leds)\b",
+    re.I,
+)
+_MEDICINE_WORD = re.compile(
+    r"\b(?:pills?|tablets?|medicines?|medications?|meds|drugs?|antibiotics?|cream)\b", re.I
+)
+_PRONOUNS = {"my": "your", "mine": "yours", "our": "your"}
+
+
+@lru_cache(maxsize=1)
+def _photosensitising_terms() -> Tuple[str, ...]:
+    rule = default_rulebook().rule("photosensitising_medication")
+    terms = [term for condition in rule.conditions for term in (condition.name, *condition.synonyms)]
+    return tuple(sorted((t.lower() for t in terms), key=len, reverse=True))
+
+
+def _as_said_to_user(name: str) -> str:
+    words = name.strip().split()
+    return " ".join(_PRONOUNS.get(w.lower(), w) for w in words)
+
+
+def _taken_medicine_problem(text: str) -> Optional[re.Match]:
+    """"is the metformin a problem with the light?" only when it is a medicine: the message says it is
+    taken ("I take metformin") or calls it one ("my blood pressure pills")."""
+    match = _PROBLEM_WITH.search(text)
+    if not match:
+        return None
+    name = re.sub(r"^(?:the|my)\s+", "", match.group("name").strip(), flags=re.I)
+    if _MEDICINE_WORD.search(name):
+        return match
+    taken = rf"\b(?:take|takes|taking|took|on|prescribed|started)\s+(?:the\s+|my\s+)?{re.escape(name)}\b"
+    return match if re.search(taken, text[: match.start("name")], re.IGNORECASE) else None
+
+
+def light_sensitivity_answer(text: Optional[str]) -> Optional[str]:
+    """The answer to a question whether a named medicine makes the skin sensitive to light, or None
+    when the message asks no such question. A medicine on the rule book's list gets "ask your doctor or
+    pharmacist first"; any other gets "my source does not say; ask your pharmacist", never "it is safe"."""
+    if not text:
+        return None
+    match = _CAUSES.search(text) or _IS_SENSITISING.search(text) or _taken_medicine_problem(text)
+    if not match:
+        return None
+    name = re.sub(r"^(?:the|taking|using)\s+", "", match.group("name").strip(), flags=re.I)
+    if not name or _NOT_A_MEDICINE.search(name) or len(name.split()) > 5:
+        return None
+    data = _beyond_source_data()["medicine_light_sensitivity"]
+    lowered = name.lower()
+    known = any(
+        re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered) for term in _photosensitising_terms()
+    )
+    template = data["known" if known else "unknown"]
+    return " ".join(template.split()).format(name=_as_said_to_user(name))
