@@ -229,6 +229,11 @@ class SafetyRulePolicy(RulePolicy):
         if not plan and not checking and claimed_conditions(text, previous_user_text(tracker)):
             # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
             plan = [UTTER_REFERRAL, ASSESS]
+        if not plan and not checking and _denies_asked_rule(text, intent):
+            # "good. and no pacemaker either haha": a statement ruling the topic out, not a question
+            if UTTER_ACKNOWLEDGE not in done:
+                return self._safety_prediction(UTTER_ACKNOWLEDGE, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous):
             plan = [VERDICT_REMINDER]
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
@@ -319,6 +324,21 @@ _AVOID_INTENT_RULES = {
     "ask_avoid_implanted_device": {"implanted_device"},
     "ask_avoid_children": {"children"},
 }
+
+
+_QUESTION = re.compile(
+    r"\?|^\W*(what|which|who|why|how|when|where|is|are|can|could|should|would|will|does|do|may|might)\b",
+    re.IGNORECASE,
+)
+
+
+def _denies_asked_rule(text: Optional[Text], intent: Optional[Text]) -> bool:
+    """A who-should-avoid guess for a statement that only rules that topic out ("no pacemaker either")."""
+    rules = _AVOID_INTENT_RULES.get(intent or "")
+    if not rules or not text or text.startswith("/") or _QUESTION.search(text):
+        return False
+    recognition = recognise(text)
+    return not recognition.affirmed() and bool(rules & recognition.negated_rules())
 
 
 # Questions whose answer could read as a green light after a "do not use" ("only on my shoulders?").

@@ -27,6 +27,7 @@ SCREENING_STOPPED = (
     "take this as a green light: if you're unsure whether a pad is safe for you, ask your doctor."
 )
 
+TALK_TO_DOCTOR = "Please talk to your doctor about this before using a red-light therapy pad."
 NOT_AN_ASSESSMENT = "This is information, not a medical assessment: your doctor knows your situation."
 
 
@@ -48,6 +49,9 @@ def screening_verdict(assessment: Assessment) -> str:
     if assessment.findings:
         parts.append("Why:")
         parts.extend(_reasons(assessment))
+    if assessment.verdict is Verdict.DO_NOT_USE:
+        # "unless your doctor says otherwise" alone read to testers as no referral (dev round 3)
+        parts.append(TALK_TO_DOCTOR)
     # with every verdict: a user told "ask your doctor first" may still use the pad later
     parts.append(PRECAUTIONS)
     parts.append(NOT_AN_ASSESSMENT)

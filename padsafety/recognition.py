@@ -232,9 +232,24 @@ class ContextRules:
     risk_question: re.Pattern = re.compile(r"(?!x)x")
     # real words people write in capitals for emphasis: never read as an acronym
     emphasis_words: FrozenSet[str] = frozenset()
+    # an animal the mention is about ("our dog had surgery", "my cat has diabetes"): not a person's condition
+    animal: re.Pattern = re.compile(r"(?!x)x")
+    # conditions whose rule is about the acute state only (acute eczema): "not flaring" right after denies it
+    acute_only: FrozenSet[str] = frozenset()
+    not_active_after: re.Pattern = re.compile(r"(?!x)x")
+    # a recent time that keeps a "long over" history current ("broke his arm at school yesterday")
+    recent_past: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
+# what may stand between an animal and the condition it has: a "having" verb and a few determiners
+_ANIMAL_HAS = re.compile(
+    r"\s*(?:(?:just|recently|also|now|been|being|still)\s+)*"
+    r"(?:has|had|have|got|gets|is|was|with|diagnosed\s+with|suffers\s+from|suffering\s+from)\s+"
+    r"(?:(?:got|been|on|a|an|the|some|her|his|its|their|bad|nasty|big|little|small|few|diagnosed|with)\s+)*$"
+)
+# a term that starts with its verb ("had surgery")
+_HAVING = re.compile(r"(?:has|had|have|got|is|was)(?![a-z])")
 
 
 def _last(matches: Iterable[re.Match]) -> Optional[re.Match]:
@@ -288,6 +303,13 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         recovered=re.compile("|".join(data["recovered"])),
         risk_question=re.compile(r"(?:" + "|".join(data.get("risk_question") or [r"(?!x)x"]) + r")\s*$"),
         emphasis_words=frozenset(data.get("emphasis_words") or []),
+        animal=re.compile(
+            r"(?<![a-z0-9'])(?:my|our|the|his|her|their|a)\s+(?:[a-z-]+\s+)?(?:"
+            + _alternation(data.get("animal") or ["(?!x)x"]) + r")(?:'s|s)?(?![a-z0-9'])"
+        ),
+        acute_only=frozenset(data.get("acute_only") or []),
+        not_active_after=re.compile("|".join(data.get("not_active_after") or [r"(?!x)x"])),
+        recent_past=re.compile("|".join(data.get("recent_past") or [r"(?!x)x"])),
     )
 
 
@@ -420,13 +442,16 @@ class Recogniser:
         cut = max(norm.rfind(ch, 0, start) for ch in ".!?\n")
         return norm[cut + 1 : start]
 
-    def _context(self, text: str, norm: str, start: int, end: int, term: Term) -> Optional[Mention]:
+    def _context(
+        self, text: str, norm: str, start: int, end: int, term: Term, cued: bool = False
+    ) -> Optional[Mention]:
         """The mention with its context, or None when it is not a health mention at all."""
         left, right = self._clause(norm, start, end)
         before, after = norm[left:start], norm[end:right]
         rules = self.context
         uncertain = term.ambiguous and not (
-            rules.health_cue.search(before)
+            cued
+            or             rules.health_cue.search(before)
             or rules.health_cue.search(after)
             or self._written_as_acronym(text, start, end)
         )
@@ -482,9 +507,24 @@ class Recogniser:
             experiencer = Experiencer.OTHER  # "my 6 year old ...": the child is the person it is about
         if uncertain and experiencer is not Experiencer.SELF:
             return None  # an ambiguous word in a general question or about someone else: not worth asking
-        past = bool(rules.past.search(before) or rules.past.search(after))
+        animal = _last(rules.animal.finditer(before))
+        if animal is not None and experiencer is not Experiencer.GENERAL:
+            # only when the animal is the one who has it ("our dog had surgery", "my cat has diabetes"), not
+            # when it caused it ("the dog scratched my arm", "my cat bit me")
+            between = before[animal.end() :]
+            has_it = _ANIMAL_HAS.match(between) or (not between.strip() and _HAVING.match(norm[start:end]))
+            if has_it and not rules.first_person_subject.search(re.split(r"[.!?\n]", norm[end:])[0]):
+                return None  # ... unless the user has it too ("my cat has cancer and so do I")
+        if term.condition in rules.acute_only and rules.not_active_after.match(after):
+            negated = True  # "my eczema is not flaring at the moment": the rule is about the acute state
+        past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
         clause = norm[left:right]
-        if past and term.condition in rules.resolvable and rules.resolved_past.search(clause):
+        if (
+            past
+            and term.condition in rules.resolvable
+            and rules.resolved_past.search(clause)
+            and not rules.recent_past.search(clause)
+        ):
             negated = True  # long ago and over ("had chickenpox as a kid")
         return Mention(
             term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain
@@ -498,10 +538,14 @@ class Recogniser:
         idioms = self._idiom_spans(norm)
         mentions = []
         candidates = []
-        for term, start, end in self._raw_mentions(text):
-            if any(s < end and start < e for s, e in idioms):
-                continue
-            mention = self._context(text, norm, start, end, term)
+        raw = [
+            (t, s, e) for t, s, e in self._raw_mentions(text) if not any(a < e and s < b for a, b in idioms)
+        ]
+        for term, start, end in raw:
+            # an unambiguous condition in the same clause is a health cue for an ambiguous word beside it
+            # ("my wife's on doxy for rosacea", "disconnect my pump for my diabetes")
+            cued = term.ambiguous and self._cued_by_condition(norm, start, end, raw)
+            mention = self._context(text, norm, start, end, term, cued)
             if mention is not None:
                 candidates.append((term, start, end, mention))
         generic = {c for _, c, _ in self.rulebook.patterns}
@@ -515,6 +559,16 @@ class Recogniser:
                 continue
             mentions.append(mention)
         return mentions
+
+    def _cued_by_condition(
+        self, norm: str, start: int, end: int, raw: Sequence[Tuple[Term, int, int]]
+    ) -> bool:
+        left, right = self._clause(norm, start, end)
+        # close by only: "the pump on my coffee machine broke, also I have eczema" is no insulin pump
+        return any(
+            not t.ambiguous and left <= s and e <= right and (0 <= start - e <= 30 or 0 <= s - end <= 30)
+            for t, s, e in raw
+        )
 
     def find_red_flags(self, text: Optional[str]) -> List[RedFlagMatch]:
         """Every red flag described in the text, unless negated or inside an idiom."""

@@ -178,3 +178,13 @@ def test_questions_beyond_the_source_say_so_and_seed_questions_do_not():
     assert marked == {r.id for r in rules if r.source != "seed"}
     assert {"photosensitising_medication", "seizures", "reduced_sensation"} <= marked
     assert "pregnancy" not in marked
+
+
+def test_a_do_not_use_verdict_sends_the_user_to_their_doctor_and_a_green_one_does_not():
+    from padsafety.messages import TALK_TO_DOCTOR, screening_verdict
+    from padsafety.rules import default_rulebook
+
+    book = default_rulebook()
+    no = {r.id: "no" for r in book.screening_rules}
+    assert TALK_TO_DOCTOR in screening_verdict(book.evaluate({**no, "pregnancy": "yes"}))
+    assert TALK_TO_DOCTOR not in screening_verdict(book.evaluate(no))

@@ -559,3 +559,150 @@ def test_an_old_healing_burn_is_no_emergency(text, emergency):
 )
 def test_a_possible_pregnancy_or_sun_sensitivity_in_lay_words(text):
     assert recognise(text).decision is Decision.REFERRAL
+
+
+# --- development round 5 (tests/safety/dev_round5.yml): general behaviours -------------------------
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("hubby and I are expecting in october", "pregnancy"),
+        ("me and my husband are expecting", "pregnancy"),
+        ("did two tests and both were positive", "pregnancy"),
+        ("the baby's kicking like mad, is the pad ok while I'm this far along?", "pregnancy"),
+        ("I'm carrying twins", "pregnancy"),
+        ("I express milk for my prem baby", "breastfeeding"),
+        ("my atopic derm is terrible this month", "skin_infection_or_eczema"),
+        ("I've got a weeping sore on my leg", "open_wound"),
+        ("the sun makes my skin break out in welts", "photosensitivity"),
+        ("i have lupas", "photosensitivity"),
+        ("G7 on my arm, can the light interfere with the readings", "implanted_device"),
+        ("I have a Nevro implant for my back pain", "implanted_device"),
+        ("been on Oracea for my rosacea", "photosensitising_medication"),
+        ("I have no sensation in my right foot", "reduced_sensation"),
+        ("my fingertips are numb all the time", "reduced_sensation"),
+        ("my eyes have been very light sensitive since my concussion", "eye_condition"),
+        ("I've got osteo in both knees", "other_condition"),
+        ("I'm asthmatic", "other_condition"),
+        ("I've got hEDS", "other_condition"),
+    ],
+)
+def test_round_five_vocabulary_reaches_its_rule(text, rule):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["did two covid tests and both were positive", "the G7 summit was on tv",
+             "my husband and I are expecting guests"],
+)
+def test_round_five_vocabulary_keeps_its_everyday_senses_apart(text):
+    assert "pregnancy" not in rules_of(text) and "implanted_device" not in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["my c-section scar closed up months ago, can I use the wrap on my tummy",
+             "stitches came out last week and it's healed, can I use the pad on my knee now"],
+)
+def test_a_closed_surgical_wound_is_another_condition_not_an_open_wound(text):
+    # contraindications.yml: a surgery scar is "another medical condition" (ask a doctor), not "do not use"
+    assert rules_of(text) == {"other_condition"}
+    assert recognise(text).decision is Decision.REFERRAL
+
+
+def test_a_question_about_an_unlisted_medicine_is_general_not_the_users_photosensitivity():
+    result = recognise("Does metformin make skin sensitive to light?")
+    assert result.decision is Decision.GENERAL
+    assert not result.affirmed(Experiencer.SELF)
+
+
+def test_not_flaring_denies_only_a_rule_about_the_acute_state():
+    assert recognise("my eczema is not flaring at the moment").decision is Decision.NONE
+    assert recognise("my eczema hasn't flared up in years").decision is Decision.NONE
+    assert recognise("my eczema is bad right now").decision is Decision.REFERRAL
+    assert recognise("my lupus isn't flaring right now").decision is Decision.REFERRAL  # lupus is lasting
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("our dog had surgery last week, unrelated, but do you ship fast?", Decision.NONE),
+        ("my cat has diabetes lol", Decision.NONE),
+        ("my dog is expecting puppies next month", Decision.NONE),
+        ("my horse had a cut on his leg", Decision.NONE),
+        ("the dog scratched my arm badly, a deep scratch that keeps reopening", Decision.REFERRAL),
+        ("my cat has cancer and so do I", Decision.REFERRAL),
+        ("my horse and I both have arthritis", Decision.REFERRAL),
+    ],
+)
+def test_a_pets_condition_is_not_a_persons_but_a_pets_bite_is(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("I was on roaccutane as a teenager", Decision.NONE),
+        ("used to be on warfarin but came off it in 2020", Decision.NONE),
+        ("I tore my ACL at uni", Decision.NONE),
+        ("I was on accutane until last month", Decision.REFERRAL),
+        ("I had a stroke at uni", Decision.REFERRAL),  # lasting history is never resolved
+    ],
+)
+def test_a_medicine_or_injury_long_over_is_resolved(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new update is a cancer on the app",
+        "the last pad I bought was a total cancer to set up",
+        "the delivery driver had a fit when he saw our stairs",
+        "I cut the cardboard box open and the pad was scratched",
+        "can I cut the strap shorter?",
+        "the cable got cut by the hoover",
+        "we're expecting a heatwave, will the pad overheat?",
+        "I had a stroke of bad luck with the courier",
+        "the lads were in fits when I wore the mask",
+        "the LED strip is light sensitive and dims at night",
+        "I'm training for a 10k and the pacer app keeps crashing",
+        "my team is fit to burst with excitement",
+        "that's a blister pack of batteries, right?",
+        "my nephew's band is called The Seizures",
+        "I run a cancer support group and want to buy ten",
+        "the strap cuts into my shoulder a bit, is there a bigger one?",
+    ],
+)
+def test_round_five_idioms_and_homonyms_get_nothing(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+def test_an_unambiguous_condition_beside_an_ambiguous_word_is_its_health_cue():
+    assert recognise("my wife's on doxy for rosacea").decision is Decision.REFERRAL_OTHER
+    assert "photosensitising_medication" in rules_of("my wife's on doxy for rosacea")
+    assert "implanted_device" in rules_of("should I disconnect my pump before sessions?")
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("I dozed off under the panel and my back is burnt and weeping", "burn_or_blistering"),
+        ("I don't see the point in carrying on any more", "self_harm"),
+        ("everyone would be better off if I was dead", "self_harm"),
+    ],
+)
+def test_round_five_red_flags(text, flag):
+    assert flag in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't see the point in carrying on with the subscription",
+             "my back got burnt on holiday last year, is the pad ok now?"],
+)
+def test_round_five_red_flags_keep_their_everyday_senses_apart(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+def test_a_blister_from_the_sun_is_photosensitivity_not_a_device_burn():
+    sun = recognise("my skin blisters in the sun")
+    assert sun.decision is Decision.REFERRAL and "photosensitivity" in rules_of("my skin blisters in the sun")
+    assert recognise("the pad left a blister on my arm").decision is Decision.EMERGENCY

@@ -6,6 +6,7 @@ from components.safety_policy import (
     UTTER_EMERGENCY,
     UTTER_EMERGENCY_BURN,
     UTTER_EMERGENCY_FOLLOWUP,
+    _denies_asked_rule,
     safety_plan,
 )
 
@@ -33,3 +34,19 @@ def test_after_burn_advice_a_question_for_the_seller_moves_on():
     # but not after advice for a chest pain
     plan = safety_plan("who pays for the ambulance?", "ask_purchase", False, UTTER_EMERGENCY, UTTER_EMERGENCY)
     assert plan == [UTTER_EMERGENCY_FOLLOWUP]
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("good. and no pacemaker either haha", "ask_avoid_implanted_device", True),
+        ("not pregnant btw", "ask_avoid_pregnancy", True),
+        # a question about the topic, or a condition that is affirmed, is answered as before
+        ("no pacemaker, but is it safe with an ICD?", "ask_avoid_implanted_device", False),
+        ("can people with pacemakers use it?", "ask_avoid_implanted_device", False),
+        ("I have a pacemaker", "ask_avoid_implanted_device", False),
+        ("no pacemaker either", "ask_benefits", False),
+    ],
+)
+def test_a_statement_that_rules_the_topic_out_is_not_a_question_about_it(text, intent, expected):
+    assert _denies_asked_rule(text, intent) is expected
