@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
+    SEE_DOCTOR_ANSWER,
     FollowUp,
     alongside_answer,
     beyond_source_topic,
@@ -19,6 +20,7 @@ from padsafety.conversation import (
     default_beyond_source_answer,
     followup_kind,
     how_long_answer,
+    other_status_answer,
     status_answer,
     symptoms_answer,
     taken_back_conditions,
@@ -26,6 +28,7 @@ from padsafety.conversation import (
     why_answer,
     why_topic,
 )
+from padsafety.inputs import looks_english
 from padsafety.recognition import recognise
 from padsafety.rules import default_rulebook
 
@@ -106,7 +109,10 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
-        if kind is FollowUp.HOW_LONG:
+        if kind is FollowUp.SEE_DOCTOR:
+            # "should I go to A&E or just wait?": a plain yes, never a verdict about the pad instead
+            dispatcher.utter_message(text=SEE_DOCTOR_ANSWER)
+        elif kind is FollowUp.HOW_LONG:
             dispatcher.utter_message(text=how_long_answer())
         elif kind is FollowUp.STATUS and CALM_SKIN_FOLLOWUP.search(text) and (
             "skin_infection_or_eczema" in known_rules(tracker) + other_rules(tracker)
@@ -118,6 +124,9 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=symptoms_answer(verdict, known_rules(tracker)))
         elif kind is FollowUp.ALONGSIDE:
             dispatcher.utter_message(text=alongside_answer(verdict, known_rules(tracker)))
+        elif kind is FollowUp.STATUS and not verdict and other_rules(tracker):
+            # "only legs, not belly. is ok then?" about his pregnant wife: her verdict, not a menu
+            dispatcher.utter_message(text=other_status_answer(other_rules(tracker)))
         elif kind is FollowUp.STATUS and not verdict and beyond_source_topic(text) is not None:
             # "so am I fine using it every day?": the topic's careful answer
             dispatcher.utter_message(text=beyond_source_topic(text).answer)  # type: ignore[union-attr]
@@ -199,3 +208,22 @@ class ActionForgetDenied(Action):
             SlotSet(RULES_SLOT, assessment.fired_rule_ids),
             SlotSet(CONDITIONS_SLOT, remaining),
         ]
+
+
+class ActionPleaseRephrase(Action):
+    """"I didn't understand": saying "I can only chat in English" only when the message is not English
+    ("thank u, bye" is English; user study round 5)."""
+
+    def name(self) -> Text:
+        """Action name used in the domain and rules."""
+        return "action_please_rephrase"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Utters the rephrase response that fits the message's language."""
+        text = tracker.latest_message.get("text") or ""
+        english = text.startswith("/") or looks_english(text)
+        response = "utter_please_rephrase" if english else "utter_please_rephrase_english_only"
+        dispatcher.utter_message(response=response)
+        return []

@@ -251,10 +251,14 @@ SKIP_REPLY = (
 WRONG_ANSWER = re.compile(
     r"\b(wrong (button|answer|one)|mis-?click(ed)?|clicked the wrong|pressed the wrong|hit the wrong|"
     r"i meant (yes|no|i don'?t know|not sure)|meant to (say|press|click) (yes|no)|change my (last )?answer|"
-    r"(that|my last answer) was wrong|go back)\b"
+    r"(that|my last answer) was wrong|go back|"
+    # "oops, I tapped yes by mistake on that last one, it's a no" (dev round 4)
+    r"(tapped|pressed|clicked|hit|chose|picked) (yes|no)( by (mistake|accident))?|"
+    r"by (mistake|accident)|(was|is) a mistake|wrong (tap|click))\b"
 )
 MEANT = re.compile(
-    r"\b(?:meant|meant to (?:say|press|click)|should be|is)\s+(yes|no|i don'?t know|not sure)\b"
+    r"\b(?:meant|meant to (?:say|press|click)|should be|is|answer is|(?:it'?s|its|it is|that'?s)(?: a)?)\s+"
+    r"(yes|no|i don'?t know|not sure)\b"
 )
 
 

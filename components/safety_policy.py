@@ -38,6 +38,7 @@ from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Eve
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from padsafety.conversation import RECOVERY, claimed_conditions, taken_back_conditions
+from padsafety.intent_hints import ANIMAL
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Verdict, default_rulebook
 
@@ -71,13 +72,13 @@ REFERRAL_INTENT = "mention_condition"
 EMERGENCY_INTENT = "report_red_flag"
 SCREENING_INTENT = "request_screening"
 PET_INTENT = "ask_pet"
-_ANIMAL = re.compile(
-    r"\b(dogs?|pupp(y|ies)|cats?|kittens?|horses?|pony|ponies|rabbits?|pets?|parrots?|animals?)\b",
-    re.IGNORECASE,
-)
+PET_REPLY = "utter_pet"
+# "how long would I hold it on her for?" right after the vet answer: still the animal
+_PET_PRONOUN = re.compile(r"\b(her|him|his|its|them|their|she|he)\b", re.IGNORECASE)
+_ANIMAL = ANIMAL  # the pet hint's words (padsafety.intent_hints): one list of animals
+# "my old border collie has arthritis": the condition is the animal's
 _ANIMAL_SUBJECT = re.compile(
-    r"\b(my|our|the) (old |young |little |senior )?"
-    r"(dog|puppy|cat|kitten|horse|pony|rabbit|pet|parrot)('?s)?\b",
+    rf"\b(my|our|the|his|her|their) ([a-z]+ ){{0,2}}(?!vets?\b|veterinar){ANIMAL.pattern}('?s)?",
     re.IGNORECASE,
 )
 
@@ -174,6 +175,8 @@ def safety_plan(
         return [UTTER_REFERRAL, *assess]
     if decision is Decision.REFERRAL_OTHER:
         return [UTTER_REFERRAL_OTHER, *assess]
+    if decision is Decision.GENERAL and intent in ("affirm", "thank", "goodbye"):
+        return []  # "thank you, will ask my midwife at the 6 week check": a plan, not a question
     if decision is Decision.GENERAL:
         # a question the domain answers itself ("can pregnant women use it?") needs no assessment; one
         # whose answer is about another rule ("ok while breastfeeding?" read as the pregnancy question)
@@ -226,6 +229,13 @@ class SafetyRulePolicy(RulePolicy):
         if plan in ([], [UTTER_CLARIFY]) and not checking and _about_the_other_person(tracker, text):
             # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"
             plan, about_other = [UTTER_REFERRAL_OTHER, ASSESS], True
+        if previous == PET_REPLY and not checking and (
+            plan == [UTTER_CLARIFY] or (not plan and _PET_PRONOUN.search(text or ""))
+        ):
+            # "it's only a tiny cut" after the vet answer: still the animal's
+            if PET_REPLY not in done:
+                return self._safety_prediction(PET_REPLY, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and claimed_conditions(text, previous_user_text(tracker)):
             # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
             plan = [UTTER_REFERRAL, ASSESS]
@@ -376,6 +386,14 @@ _STILL_ASKING = re.compile(
 )
 
 
+# "is ok then?", "so it's fine?", "yes or no?": asks whether the verdict still holds
+_STATUS_CUE = re.compile(
+    r"\b(is|it'?s|its|that'?s|so|then|would it be|is it|am i|are we)\s*(ok|okay|fine|safe|alright|all right)"
+    r"\s*(then|now|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b",
+    re.IGNORECASE,
+)
+
+
 def _holds_verdict(
     tracker: DialogueStateTracker, intent: Optional[Text], text: Optional[Text], confidence: float = 1.0
 ) -> bool:
@@ -393,6 +411,12 @@ def _holds_verdict(
     )
     if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
         return True  # "and once it has cleared up?"
+    if _STATUS_CUE.search(text or "") and (
+        tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        or tracker.get_slot("known_other_conditions")
+    ):
+        # "only legs, not belly. is ok then?", "yes or no for legs?": whatever the classifier guessed
+        return True
     return (
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
         and vague
@@ -408,6 +432,10 @@ _OTHER_PERSON = re.compile(
 )
 
 
+# "and me? my shoulders ache from carrying him around": the user turns to themselves
+_ABOUT_ME = re.compile(r"^\W*((and|but|so|what about|how about)\s+)?(me|myself|for me)\b", re.IGNORECASE)
+
+
 def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text]) -> bool:
     """A question about someone whose condition the user named earlier in the conversation."""
     return bool(
@@ -415,6 +443,7 @@ def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text])
         and text
         and not text.startswith("/")
         and _OTHER_PERSON.search(text)
+        and not _ABOUT_ME.search(text)
     )
 
 

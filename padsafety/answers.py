@@ -13,7 +13,11 @@ from typing import Optional
 
 from padsafety.rules import Answer, normalise_answer
 
-_FILLER = r"^(?:(?:well|um+|uh+|erm+|hmm+|ok(?:ay)?|so|honestly|actually|oh|ah|hm)[\s,.!]+)*"
+# "ah ok, then no", "right, in that case no" (after the question was explained)
+_FILLER = (
+    r"^(?:(?:well|um+|uh+|erm+|hmm+|ok(?:ay)?|so|honestly|actually|oh|ah|hm|right|i see|got it|then|"
+    r"in that case|thanks|thank you)[\s,.!]+)*"
+)
 _END = r"(?![a-z'])"
 
 _UNKNOWN = re.compile(

@@ -80,8 +80,28 @@ class FollowUp(str, Enum):
     WHY = "why"            # "why?", "how come?", "what do you mean?", "really?"
     HOW_LONG = "how_long"  # "and for how long?", "how soon?"
     STATUS = "status"      # "so am I fine?", "can I use it then?", "what now?"
+    SEE_DOCTOR = "see_doctor"  # "should I go to A&E or wait?", "should I get it x-rayed?"
     SYMPTOMS = "symptoms"  # "does it at least help the symptoms?", "so it's useless for me?"
     ALONGSIDE = "alongside"  # "and alongside it?", "what about together with my meds?"
+
+
+# "should I go to A&E or just wait and see?", "xray or not", "so is that a yes, get it checked today?"
+SEE_DOCTOR_QUESTION = re.compile(
+    r"\b(should|do|shall|must|would you)\s+(i|we|he|she|they)\s+(go|get|see|call|ring|phone|book|visit|"
+    r"have)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|walk[- ]in|gp|doctor|doc|"
+    r"physio|x-?ray(ed)?|scan(ned)?|checked( out)?|looked at|seen( to)?)\b|"
+    r"\b(x-?ray|a ?& ?e|get (it|this|that) checked|see a doctor|go to (the )?(doctor|hospital))\b.{0,12}"
+    r"\b(or not|or wait|or just wait|yes or no)\b|"
+    r"\b(is that|so) a yes\b.{0,30}\b(check|doctor|a ?& ?e|hospital|x-?ray)",
+    re.IGNORECASE,
+)
+SEE_DOCTOR_ANSWER = (
+    "Yes: if you're unsure about it, get it checked. I can't examine you, and a doctor can. If something "
+    "may be broken or badly hurt, see a doctor or urgent care today; if it is severe (you can't move it or "
+    "put weight on it, it looks misshapen, it's numb or cold, or the pain is very strong), go to the "
+    "emergency department or call your local emergency number. Until a doctor has seen it, don't use a "
+    "red-light therapy pad on it."
+)
 
 
 # after "it can't cure it": does it do anything at all?
@@ -106,7 +126,8 @@ _HOW_LONG = re.compile(
 _STATUS = re.compile(
     r"\b(am i|i'?m|im|is (it|that)|are we) (ok(ay)?|fine|good|safe|alright|all right|cleared|good to go)\b|"
     r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
-    r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b"
+    r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b|"
+    r"\byes or no\b"
 )
 
 
@@ -129,6 +150,8 @@ _STILL = re.compile(
 def followup_kind(text: Optional[str]) -> FollowUp:
     """Reads a follow-up: how long, am I fine, or (by default) why."""
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    if SEE_DOCTOR_QUESTION.search(norm):
+        return FollowUp.SEE_DOCTOR
     if _HOW_LONG.search(norm):
         return FollowUp.HOW_LONG
     if SYMPTOMS_FOLLOWUP.search(norm):
@@ -288,6 +311,20 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
     )
 
 
+def other_status_answer(rules: List[str]) -> Optional[str]:
+    """"is ok then?" about someone whose condition the user named: the rules' verdict for them again."""
+    if not rules:
+        return None
+    book = default_rulebook()
+    titles = ", ".join(book.rule(r).title for r in rules)
+    if any(book.rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
+        return (
+            f"No: from what you told me ({titles}), they should not use a red-light therapy pad, on any part "
+            "of the body, unless their doctor says otherwise."
+        )
+    return f"They should ask their doctor first ({titles}), before using a red-light therapy pad."
+
+
 def verdict_reminder(verdict: Optional[str], rules: List[str]) -> Optional[str]:
     """Said before an answer that could undercut a remembered verdict (e.g. "only on my shoulders?")."""
     titles = [default_rulebook().rule(r).title for r in rules]
@@ -374,7 +411,8 @@ def asks_about_question(text: Optional[str], question: str, intent: Optional[str
 
 _HELP_QUESTION = re.compile(
     r"\b(help|helps|helpful|work|works|good for|heal|speed up|reduce|ease|relieve|fix|cure|treat|benefit|"
-    r"improve|do anything|worth it|any use|useful|any good)\b|^\W*(and |so )?what about\b"
+    r"improve|do anything|worth it|any use|useful|any good|go away|get rid of|clear (it|them) up|"
+    r"yes or no)\b|^\W*(and |so )?what about\b"
 )
 
 

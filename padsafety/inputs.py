@@ -122,3 +122,35 @@ def split_questions(text: str) -> List[str]:
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return [text]
     return parts
+
+
+# Whether a message is English (components.language_guard; the fallback reply says so only when not).
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+ENGLISH_WORDS = frozenset(
+    """a about after all also am an and any are as at be been but by can can't cannot could did do does
+    doesn't don't for from get got had has have having he her him his how i i'm if in is isn't it it's its
+    just me more my no not of off on one or our out she should so some than that the their them then there
+    these they this to too up us was we were what when where which who why will with would yes you your
+    help use using pad pads light red therapy thanks thank hi hello hey ok okay please""".split()
+    # telegraphic English has no function word ("helps wounds heal faster?", "good morning, anyone
+    # around"): the assistant's own domain words and greetings count as English too
+    + """helps helped heal heals healing faster wound wounds skin pain back knee knees neck muscle muscles
+    joint joints sore safe doctor price cost buy results result work works working good morning evening
+    night anyone someone anybody everyone around really cure treat fat weight wrinkles eczema pregnant
+    pregnancy blood circulation cold hands feet session minutes daily week weeks""".split()
+    # chat words: "k never mind. bye" is English (user study round 5)
+    + """bye goodbye never mind nevermind see ya later cheers thx ty sure yeah yep yup nope nah cool great
+    nice fine well anyway sorry lol haha yes alright right wait again thx""".split()
+)
+
+
+def looks_english(text: str) -> bool:
+    """False when a message of four or more words has no English function word, or little Latin script."""
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    if len(words) < 4:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii())
+    if letters and latin / len(letters) < 0.5:
+        return False
+    return any(w in ENGLISH_WORDS for w in words)

@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import FrozenSet, Optional, Tuple
 
-from padsafety.conversation import ALONGSIDE_FOLLOWUP, CALM_SKIN_FOLLOWUP, SYMPTOMS_FOLLOWUP
+from padsafety.conversation import (
+    ALONGSIDE_FOLLOWUP,
+    CALM_SKIN_FOLLOWUP,
+    SEE_DOCTOR_QUESTION,
+    SYMPTOMS_FOLLOWUP,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Hint:
     max_words: int = 60             # longer messages are left to the classifier
     below_confidence: float = 1.01  # applies only when the classifier's confidence is lower
     keep_confidence: float = 0.3    # a compatible intent at least this confident is kept
+    confirm_compatible: bool = False  # a kept compatible guess is confirmed ("thank u, bye": no near tie)
 
 
 def _p(pattern: str) -> "re.Pattern[str]":
@@ -52,17 +58,27 @@ _FOLLOWUP = _p(
     r"in what way|how so)\b"
 )
 
+_BODY = (
+    r"(back|lower back|neck|shoulders?|knees?|joints?|muscles?|hips?|calf|calves|hamstrings?|quads?|legs?|"
+    r"arms?|elbows?|wrists?|ankles?)"
+)
+
 # the follow-ups about the previous answer's substance (padsafety.conversation): symptoms, alongside
 _FOLLOWUP_TOPICS = _p(f"{SYMPTOMS_FOLLOWUP.pattern}|{ALONGSIDE_FOLLOWUP.pattern}")
+
+# an animal: the pet hint, and the safety policy's "the condition is the animal's" (components/safety_policy)
+ANIMAL = _p(
+    r"\b(dogs?|doggos?|pooch|mutts?|pupp(y|ies)|pups?|cats?|kitt(en|y|ies)s?|horses?|pony|ponies|mares?|"
+    r"foals?|rabbits?|bunn(y|ies)|pets?|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|tortoises?|"
+    r"animals?|labradors?|labs?|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
+    r"whippets?|dachshunds?|beagles?|huskies|husky|pugs?|bulldogs?|german shepherds?|alsatians?|"
+    r"vets?|veterinar\w*)\b"
+)
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
         "ask_pet",
-        _p(r"\b(dogs?|doggos?|pooch|mutts?|pupp(y|ies)|pups?|cats?|kitt(en|y|ies)s?|horses?|pony|ponies|mares?|"
-           r"foals?|rabbits?|bunn(y|ies)|pets?|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|tortoises?|"
-           r"animals?|labradors?|labs?|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
-           r"whippets?|dachshunds?|beagles?|huskies|husky|pugs?|bulldogs?|german shepherds?|alsatians?|"
-           r"vets?|veterinar\w*)\b"),
+        ANIMAL,
         frozenset({"ask_pet", "report_red_flag", "request_forget"}),
     ),
     Hint(
@@ -94,6 +110,14 @@ HINTS: Tuple[Hint, ...] = (
         frozenset({"request_human", "ask_purchase", "report_red_flag"}),
     ),
     Hint(
+        # "should I go to A&E or just wait and see?": answered with a plain yes (padsafety.conversation)
+        "ask_followup",
+        SEE_DOCTOR_QUESTION,
+        frozenset({"ask_followup"}),
+        max_words=20,
+        below_confidence=0.95,
+    ),
+    Hint(
         # "why do I need to check, it's only light": the reason for the last answer, not how light works
         "ask_followup",
         _p(r"^\W*(but |and |so |ok |okay )?why (do|should|would|must|does) (i|we|she|he|they|you|my \w+) "
@@ -118,6 +142,62 @@ HINTS: Tuple[Hint, ...] = (
         frozenset({"ask_benefits", "ask_purchase"}) | _KNOWLEDGE,
         max_words=20,
         below_confidence=0.9,
+    ),
+    Hint(
+        # "can you erase what I told you earlier?": deleting the conversation
+        "request_forget",
+        _p(r"\b(erase|delete|remove|wipe|clear|forget)\b.{0,25}\b(what i (told|said|wrote|typed)|"
+           r"my (data|chat|conversation|messages|info|information|details|history)|"
+           r"everything( i (told|said))?|this (chat|conversation)|our (chat|conversation))\b"),
+        frozenset({"request_forget"}),
+        max_words=16,
+        below_confidence=0.8,
+    ),
+    Hint(
+        # "actually no, leave it" to "shall I delete this conversation?": a no
+        "deny",
+        _p(r"^\W*(actually[\s,]+|oh[\s,]+|wait[\s,]+)?(no|nope|nah|no thanks)\b[\s,.!]*"
+           r"(leave it|keep it|don'?t( bother)?|never ?mind|forget it|it'?s fine)\b"),
+        frozenset({"deny", "stop"}),
+        max_words=8,
+        confirm_compatible=True,
+    ),
+    Hint(
+        # "remind me who shouldn't use the pad?" read as a request for the check
+        "ask_who_should_avoid",
+        _p(r"\bwho (should(n'?t| not)?|can'?t|cannot|must not|mustn'?t|is not supposed to) (use|try|have)\b"),
+        frozenset({"ask_who_should_avoid"}),
+        max_words=14,
+        below_confidence=0.9,
+    ),
+    Hint(
+        # "I'll leave it there for today" during the safety check: a stop
+        "stop",
+        _p(r"\b(leave it (there|at that|for (now|today))|that'?s enough( for (now|today))?|call it a day|"
+           r"let'?s stop|stop (here|there|now)|no more questions|"
+           r"i'?ve had enough of (this|the questions))\b"),
+        frozenset({"stop", "goodbye"}),
+        max_words=12,
+        below_confidence=0.8,
+    ),
+    Hint(
+        # "ok what about the fine lines round my eyes?": the anti-aging answer
+        "ask_limitation_anti_aging",
+        _p(r"\b(fine lines|wrinkles?|crow'?s feet|laughter lines|frown lines|dark spots|age spots|"
+           r"sagging|anti[- ]?ag(e|ing)|look younger)\b"),
+        frozenset({"ask_limitation_anti_aging"}) | _SAFETY,
+        max_words=16,
+        below_confidence=0.5,
+    ),
+    Hint(
+        # "forget the price, will it actually help the back?", "tired achy legs after work, would it help?":
+        # an unsure guess at a message about helping a body part is the muscle and joint question
+        "ask_benefit_muscle_joint",
+        _p(rf"\b(help|helps|ease|relieve|good for|work for|do anything for)\b.{{0,25}}\b{_BODY}\b|"
+           rf"\b(achy|aching|sore|stiff|tired|tight)\s+(\w+\s+)?{_BODY}\b.{{0,40}}\b(help|ease|relieve|work)\b"),
+        frozenset({"ask_benefit_muscle_joint"}) | _KNOWLEDGE | _SAFETY,
+        max_words=20,
+        below_confidence=0.4,
     ),
     Hint(
         # "what about when it's not flaring?": the earlier skin answer, for a calm phase
@@ -161,12 +241,24 @@ HINTS: Tuple[Hint, ...] = (
         _p(r"^\W*((ok|okay|cool|great|perfect|nice|sounds good|got it|alright)[\s,.!]*)?"
            r"(thx|thanks|thank you|thank u|ty|cheers|much appreciated)\b[\s\w,.!]{0,20}$"),
         frozenset({"thank", "goodbye"}),
+        confirm_compatible=True,
+    ),
+    Hint(
+        # "k never mind. bye", "ok cya": a goodbye, whatever came before it
+        "goodbye",
+        _p(r"\b(bye|bye bye|goodbye|good bye|cya|see ya|see you|ttyl|gotta go|g2g|take care)\W*$"),
+        frozenset({"goodbye", "thank", "stop"}),
+        max_words=8,
+        confirm_compatible=True,
     ),
     Hint(
         "affirm",
         _p(r"^\W*(ok(ay)?|k|cool|great|perfect|nice|sounds good|got it|alright|all right|makes sense|"
-           r"fair enough|i see|understood|good to know|noted)[\s,.!]*$"),
+           r"fair enough|i see|understood|good to know|noted|fair point|good point|point taken|"
+           r"true( enough)?|i suppose( so)?|i guess( so)?)([\s,.!]+(i suppose|i guess|then|thanks))?"
+           r"[\s,.!]*$"),
         frozenset({"affirm", "thank"}),
+        confirm_compatible=True,
     ),
     Hint(
         # "ok I'll call the midwife", "fine, I'll ask the pharmacist", "ok, makes sense"
@@ -175,6 +267,17 @@ HINTS: Tuple[Hint, ...] = (
            r"makes sense|i understand|understood|i see|noted|fair)\b"),
         frozenset({"affirm", "thank", "goodbye", "stop"}) | _SAFETY,
         max_words=12,
+    ),
+    Hint(
+        # "fair enough, I'll ask her at my next appointment", "will ring the surgery tomorrow": a plan to
+        # ask someone, not a question (the policy still reads the recogniser for conditions)
+        "affirm",
+        _p(r"^\W*((ok(ay)?|alright|all right|fine|sure|got it|right|fair enough|thanks|thank you|thx|cool|"
+           r"great|good idea|will do|noted)[\s,.!]+)?(i'?ll|i will|will|gonna|going to|i'?m going to)\s+"
+           r"(ask|check with|talk to|speak to|see|ring|call|phone|book|run it by|mention it to)\b"),
+        frozenset({"affirm", "thank", "goodbye", "stop"}) | _SAFETY,
+        max_words=16,
+        confirm_compatible=True,
     ),
 )
 
@@ -186,10 +289,24 @@ _STATUS_FOLLOWUP = _p(
 )
 
 
+# "forget the price, will it help the back?": the topic the user sets aside is not the question
+_DISMISSED = _p(
+    r"\b(forget( about)?|never ?mind|ignore|leave|not asking about|wasn'?t asking about|didn'?t ask about|"
+    r"not about|nothing to do with|i don'?t care about)\s+(the\s+)?(price|prices|pricing|cost|costs|money|"
+    r"buying( one)?|purchas\w*|shopping)\b[.,!]*"
+)
+
+
+def without_dismissed(text: str) -> str:
+    """The message without a topic the user sets aside ("forget the price, ...")."""
+    return _DISMISSED.sub(" ", text)
+
+
 def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float) -> Optional[str]:
     """The intent a cue decides for this message, or None to keep the classifier's."""
     if not text or text.startswith("/"):
         return None
+    text = without_dismissed(text)
     from padsafety.conversation import why_topic
 
     if len(text.split()) <= 12 and (
@@ -202,7 +319,7 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
             continue
         if intent in hint.compatible and confidence >= hint.keep_confidence:
             # a compatible guess is kept; the same intent is confirmed (no fallback for a near tie)
-            return intent if intent == hint.intent else None
+            return intent if intent == hint.intent or hint.confirm_compatible else None
         if confidence >= hint.below_confidence:
             return None
         # the classifier's own guess below the fallback threshold is confirmed by the cue
@@ -213,7 +330,7 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
 # Topics of knowledge/beyond_source.yml specific enough to decide the intent over a generic guess
 # ("do I need goggles?" read as "how does it work?").
 STRONG_TOPICS = frozenset({
-    "skin_reaction", "metal_implant", "timing",
+    "skin_reaction", "metal_implant", "timing", "heat",
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "hair", "mood_sleep", "cellulite", "tattoo",
@@ -233,6 +350,12 @@ _WOUND_WORDS = _p(
 )
 
 
+_PRECISE_CARE = _p(
+    r"\b(doze|dozing|nod|nodding|drift) off\b|\bfall(ing)? asleep\b|\bsleep (on|with) (it|the pad)\b|"
+    r"\b(get|gets|getting|feel|feels|run|runs) (warm|hot)\b|\bheat(s)? up\b|\boverheat\w*"
+)
+
+
 def topic_intent(text: Optional[str], intent: Optional[str], confidence: float = 1.0) -> Optional[str]:
     """``ask_not_in_source`` when a generic or unsure guess hides a specific topic the source does not
     cover ("do I need goggles?" read as "how does it work?"). Safety never depends on the intent: the
@@ -246,6 +369,12 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # ("what wavelength should I look for?") is not read as "I didn't understand"
         found = beyond_source_topic(text)
         return intent if found is not None and found.id in STRONG_TOPICS else None
+    if intent in _KNOWLEDGE and intent not in ("ask_usage_safety", "ask_not_in_source") and (
+        _PRECISE_CARE.search(text)
+    ):
+        # "could I just doze off with it strapped to my legs?", "does the pad get warm?": how to use it
+        # safely, whatever the classifier made of the rest (both intents are answered by topic)
+        return "ask_not_in_source"
     if intent == "ask_benefit_wound_healing" and not _WOUND_WORDS.search(text):
         # "does it at least do anything for scars?": the source's wound statement is not about scars,
         # but an operation's scar healing is its "slow-healing superficial wounds after surgery"
@@ -271,7 +400,14 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 # alone ("is it safe for my mum? she's 68" read as a question about children, "break a leg sis! would it
 # help her legs?" as one about a pet): without one of these words the guess is not taken.
 _NEEDS_CUE = {
-    "ask_pet": HINTS[0].pattern,
+    "ask_pet": ANIMAL,
+    # "could it fix my slipped disc tho? doc said L4/L5" read as the fat-loss question (user study round 5)
+    "ask_limitation_weight_loss": _p(
+        r"\b(weight|fat|fats|fatty|slim\w*|los(e|es|ing)|lost|loss|kilos?|kgs?|lbs?|pounds?|belly|tummy|"
+        r"stomach|waist\w*|thighs?|hips?|bum|butt|arms?|chins?|cellulite|burn\w*|diet\w*|obes\w*|"
+        r"overweight|inches|bmi|body (shape|contour\w*)|contour\w*|sculpt\w*|ton(e|ing)|metabolism|"
+        r"love handles|muffin top|calories?|shed\w*|skinn\w*|thin\w*|size|shape|lipo\w*|lipolysis)\b"
+    ),
     "ask_avoid_children": _p(
         r"\b(child(ren)?|kids?|kiddos?|sons?|daughters?|bab(y|ies)|toddlers?|teens?|teenagers?|boys?|girls?|"
         r"infants?|newborns?|grand(child(ren)?|sons?|daughters?|kids?)|nieces?|nephews?|minors?|youngsters?|"
@@ -283,5 +419,9 @@ _NEEDS_CUE = {
 
 def needs_cue(intent: Optional[str], text: Optional[str]) -> bool:
     """Whether the classifier's ``intent`` lacks the word it needs in ``text`` (then it is not taken)."""
+    if intent == "ask_purchase" and text and _DISMISSED.search(text):
+        # "I wasn't asking about price. tired achy legs, would it help?": only a purchase word left counts
+        return not any(hint.intent == "ask_purchase" and hint.pattern.search(without_dismissed(text))
+                       for hint in HINTS)
     pattern = _NEEDS_CUE.get(intent or "")
     return bool(pattern and text and not text.startswith("/") and not pattern.search(text))

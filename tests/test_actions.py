@@ -472,3 +472,11 @@ def test_go_back_with_a_named_condition_notes_it_for_its_own_question():
     slots = slot_events(events)
     assert "screen_open_wound" not in slots  # not sent back to the previous question
     assert "insulin pump" in slots["screening_mentioned"]
+
+
+def test_a_mistaken_tap_is_a_correction_and_a_question_about_it_is_not():
+    from actions.forms import MEANT, WRONG_ANSWER
+
+    text = "oops, i tapped yes by mistake on that last one, it's a no"
+    assert WRONG_ANSWER.search(text) and MEANT.search(text).group(1) == "no"
+    assert not WRONG_ANSWER.search("i said no, right?")

@@ -270,3 +270,87 @@ def test_scars_asked_as_a_wound_question_get_the_scars_answer():
     assert topic_intent("will it help a graze heal?", "ask_benefit_wound_healing", 0.43) is None
     # an operation's scar healing is the source's "slow-healing superficial wounds after surgery"
     assert topic_intent("can it help my surgery scar heal?", "ask_benefit_wound_healing", 0.43) is None
+
+
+# --- user study round 5 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, hinted",
+    [
+        # a near tie between two social intents is confirmed, not read as "I didn't understand"
+        ("thank u, bye", "goodbye", 0.51, "goodbye"),
+        ("k never mind. bye", "goodbye", 0.63, "goodbye"),
+        ("fair enough, I'll ask her at my next appointment", "nlu_fallback", 0.25, "affirm"),
+        ("should I go to A&E or just wait and see?", "ask_usage_safety", 0.7, "ask_followup"),
+        ("hello?? xray or not", "greet", 0.8, "ask_followup"),
+        ("forget the price, does it help the back?", "nlu_fallback", 0.25, "ask_benefit_muscle_joint"),
+        ("will I see results in a week?", "ask_limitation_variability", 0.5, None),
+    ],
+)
+def test_round_five_cues(text, intent, confidence, hinted):
+    assert hinted_intent(text, intent, confidence) == hinted
+
+
+def test_fat_loss_needs_a_body_or_weight_word_and_a_dismissed_price_is_no_purchase_question():
+    assert needs_cue("ask_limitation_weight_loss", "could it fix my slipped disc tho? doc said L4/L5")
+    assert not needs_cue("ask_limitation_weight_loss", "does red light lipolysis actually work")
+    assert needs_cue("ask_purchase", "I wasn't asking about price. tired achy legs, would it help?")
+    assert not needs_cue("ask_purchase", "forget the price, where can I buy one?")
+    assert not needs_cue("ask_purchase", "how much does it cost?")
+
+
+def test_see_a_doctor_questions_get_a_plain_yes():
+    from padsafety.conversation import SEE_DOCTOR_ANSWER
+
+    assert followup_kind("could it be broken? should i get it xrayed") is FollowUp.SEE_DOCTOR
+    assert followup_kind("should I use it every day?") is not FollowUp.SEE_DOCTOR
+    assert SEE_DOCTOR_ANSWER.startswith("Yes") and "don't use a red-light therapy pad" in SEE_DOCTOR_ANSWER
+
+
+def test_someone_elses_verdict_is_repeated_for_a_status_question():
+    from padsafety.conversation import other_status_answer
+
+    assert other_status_answer(["pregnancy"]).startswith("No: from what you told me (Pregnancy)")
+    assert "ask their doctor" in other_status_answer(["other_condition"])
+    assert other_status_answer([]) is None
+
+
+def test_chat_words_are_english_and_other_languages_are_not():
+    from padsafety.inputs import looks_english
+
+    assert looks_english("k never mind. bye")
+    assert not looks_english("hola como funciona esto")
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, hinted",
+    [
+        # development round 4 of the scenarios
+        ("fair point, I suppose", "nlu_fallback", 0.25, "affirm"),
+        ("can you erase what I told you earlier?", "nlu_fallback", 0.25, "request_forget"),
+        ("actually no, leave it", "nlu_fallback", 0.25, "deny"),
+        ("I'll leave it there for today", "affirm", 0.4, "stop"),
+        ("remind me who shouldn't use the pad?", "request_screening", 0.72, "ask_who_should_avoid"),
+        ("ok what about the fine lines round my eyes?", "ask_limitations", 0.45, "ask_limitation_anti_aging"),
+    ],
+)
+def test_dev_round_four_cues(text, intent, confidence, hinted):
+    assert hinted_intent(text, intent, confidence) == hinted
+
+
+def test_how_to_use_it_safely_wins_over_a_knowledge_guess():
+    doze = "could I just doze off with it strapped to my legs?"
+    assert topic_intent(doze, "ask_limitation_medical_substitute", 0.83) == "ask_not_in_source"
+    assert topic_intent("does the pad get warm?", "ask_benefit_muscle_joint", 0.6) == "ask_not_in_source"
+    assert topic_intent("does red light warm up cold hands", "ask_benefit_circulation", 0.6) is None
+
+
+@pytest.mark.parametrize(
+    "text, answer", [("ah ok, then no", "no"), ("right, in that case yes", "yes"), ("i see", None)]
+)
+def test_an_answer_after_the_question_was_explained(text, answer):
+    from padsafety.answers import parse_answer
+
+    parsed = parse_answer(text)
+    assert (parsed.value if parsed else None) == answer

@@ -50,3 +50,11 @@ def test_after_burn_advice_a_question_for_the_seller_moves_on():
 )
 def test_a_statement_that_rules_the_topic_out_is_not_a_question_about_it(text, intent, expected):
     assert _denies_asked_rule(text, intent) is expected
+
+
+def test_a_plan_to_ask_the_midwife_is_not_a_question_about_pregnancy():
+    text = "thank you, will ask my midwife at the 6 week check"
+    assert safety_plan(text, "affirm", False, None, None) == []
+    # the same words as a question still get the rules' general answer
+    question = "is it ok to use before my midwife appointment?"
+    assert safety_plan(question, "nlu_fallback", False, None, None) != []

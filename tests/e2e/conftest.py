@@ -6,7 +6,9 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import requests
@@ -131,17 +133,24 @@ class Servers:
         return "\n".join(r.get("text", "") for r in self.send(sender, text))
 
 
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory):
+@contextmanager
+def running(instance: "Servers") -> Iterator["Servers"]:
+    """Starts ``instance``'s action server and Rasa, and stops both however the block ends: the one way
+    every module's servers are started."""
     if not MODEL.exists():
         pytest.fail("models/current.tar.gz is missing: run `make train` (the test command trains first)")
-    instance = Servers(tmp_path_factory.mktemp("e2e"))
     try:
         instance.start_actions()
         instance.start_rasa()
         yield instance
     finally:
         instance.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory):
+    with running(Servers(tmp_path_factory.mktemp("e2e"))) as instance:
+        yield instance
 
 
 @pytest.fixture

@@ -34,6 +34,12 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
+class _Server(ThreadingHTTPServer):
+    # http.server's listen backlog is 5: under load (the channel's sends of an earlier test still in
+    # flight on a busy 2-core machine) a new connection was reset (ClientOSError); Telegram's is not 5
+    request_queue_size = 128
+
+
 class FakeTelegram:
     """The fake Bot API server: start(), base_url, calls, reset(), wait_for(), fail_next(), stop()."""
 
@@ -63,7 +69,7 @@ class FakeTelegram:
             def log_message(self, *args: Any) -> None:
                 pass  # quiet test output
 
-        self._server = ThreadingHTTPServer((self.host, 0), Handler)
+        self._server = _Server((self.host, 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-telegram", daemon=True)
         self._thread.start()

@@ -5,7 +5,7 @@ import threading
 import uuid
 
 import pytest
-from conftest import Servers, free_port
+from conftest import Servers, free_port, running
 
 REFERRAL = "please talk to your doctor"
 APOLOGY = "part of me is not working right now"
@@ -13,13 +13,8 @@ APOLOGY = "part of me is not working right now"
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    instance = Servers(tmp_path_factory.mktemp("faults"))
-    try:
-        instance.start_actions()
-        instance.start_rasa()
+    with running(Servers(tmp_path_factory.mktemp("faults"))) as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 def new_sender():

@@ -16,7 +16,7 @@ import time
 
 import pytest
 import requests
-from conftest import PROJECT_DIR, Servers, free_port
+from conftest import PROJECT_DIR, Servers, free_port, running
 from fake_telegram import FakeTelegram
 
 from padsafety.rules import load_rulebook
@@ -131,12 +131,8 @@ def servers(fake, tmp_path_factory):
         TELEGRAM_BOT_USERNAME=BOT_USERNAME,
         TELEGRAM_WEBHOOK_URL=PUBLIC_URL,
     )
-    try:
-        instance.start_actions()
-        instance.start_rasa()
+    with running(instance):
         yield instance
-    finally:
-        instance.stop()
 
 
 class Telegram:

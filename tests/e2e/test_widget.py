@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 import socketio
-from conftest import MODEL, PROJECT_DIR, Servers, free_port, wait_until_up
+from conftest import MODEL, PROJECT_DIR, Servers, free_port, running, wait_until_up
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
@@ -112,14 +112,9 @@ def site(tmp_path_factory):
     build = subprocess.run(["bash", "scripts/build_web.sh"], cwd=PROJECT_DIR, capture_output=True, text=True)
     if build.returncode != 0:
         pytest.fail(f"scripts/build_web.sh failed:\n{build.stdout}\n{build.stderr}")
-    instance = WidgetServers(tmp_path_factory.mktemp("widget"))
-    try:
-        instance.start_actions()
-        instance.start_rasa()
+    with running(WidgetServers(tmp_path_factory.mktemp("widget"))) as instance:
         instance.start_web()
         yield instance
-    finally:
-        instance.stop()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import time
 
 import pytest
 import socketio
-from conftest import MODEL, Servers
+from conftest import Servers, running
 
 from connectors.identity import DAY_SECONDS, is_issued_session_id, socketio_conversation_id
 
@@ -27,17 +27,10 @@ BENEFITS_QUESTION = "what can the pad do?"
 
 @pytest.fixture(scope="module")
 def widget_servers(tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail("models/current.tar.gz is missing: run `make train`")
     # the project's credentials.yml: the widget's socket.io channel with session persistence
     workdir = tmp_path_factory.mktemp("widget-sessions")
-    instance = Servers(workdir, CORS_ORIGINS=PAGE_ORIGIN, LOG_LEVEL="DEBUG")
-    try:
-        instance.start_actions()
-        instance.start_rasa()
+    with running(Servers(workdir, CORS_ORIGINS=PAGE_ORIGIN, LOG_LEVEL="DEBUG")) as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 class Widget:
