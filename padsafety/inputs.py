@@ -86,8 +86,13 @@ MAX_PARTS = 3
 _ANSWER_START = re.compile(r"^(yes|yeah|yep|no|nope|nah)\b", re.IGNORECASE)
 
 
+# "two things: does it clear up acne, and can it regrow hair?": a lead-in before a colon
+_LEAD_IN = re.compile(r"^[^:?!.]{1,30}:\s*")
+
+
 def _is_question(part: str) -> bool:
-    return part.rstrip().endswith("?") or bool(_QUESTION_START.match(part.strip()))
+    stripped = _LEAD_IN.sub("", part.strip())
+    return part.rstrip().endswith("?") or bool(_QUESTION_START.match(stripped))
 
 
 def split_questions(text: str) -> List[str]:

@@ -138,6 +138,9 @@ def test_a_question_about_the_question(text, rule, about):
          ["I'm not pregnant. Is it safe?", "What about my eczema?"]),
         ("/ask_benefits", ["/ask_benefits"]),
         ("yes, I have a small cut that hasn't healed", ["yes, I have a small cut that hasn't healed"]),
+        # a lead-in before a colon does not hide the first question (dev round 4)
+        ("two things: does it clear up acne, and can it regrow hair on my crown?",
+         ["two things: does it clear up acne", "can it regrow hair on my crown?"]),
     ],
 )
 def test_split_questions(text, parts):
