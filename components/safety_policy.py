@@ -236,6 +236,17 @@ class SafetyRulePolicy(RulePolicy):
             if PET_REPLY not in done:
                 return self._safety_prediction(PET_REPLY, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan == [UTTER_CLARIFY]
+            and not checking
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and _PLAYS_DOWN.search(text or "")
+        ):
+            # "it's only tingling so far, no blister yet" after a cold sore: about the known condition,
+            # which keeps its verdict, not a new word to ask about
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and claimed_conditions(text, previous_user_text(tracker)):
             # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
             plan = [UTTER_REFERRAL, ASSESS]
@@ -391,6 +402,12 @@ _STATUS_CUE = re.compile(
     r"\b(is|it'?s|its|that'?s|so|then|would it be|is it|am i|are we)\s*(ok|okay|fine|safe|alright|all right)"
     r"\s*(then|now|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b",
     re.IGNORECASE,
+)
+
+
+# "it's only tingling so far", "just a little bit", "not even bad yet": playing down the known condition
+_PLAYS_DOWN = re.compile(
+    r"\b(only|just|so far|yet|still|not even|a little|a bit|barely|hardly)\b", re.IGNORECASE
 )
 
 

@@ -171,6 +171,16 @@ HINTS: Tuple[Hint, ...] = (
         below_confidence=0.9,
     ),
     Hint(
+        # "so it's basically a fancy lamp?", "is it a scam?": the sceptic's evidence question
+        "ask_evidence",
+        _p(r"\b(fancy|expensive|glorified|overpriced|pricey) (lamp|light|torch|bulb|night ?light|gadget)\b|"
+           r"\b(just|basically|only|merely) a (lamp|light|torch|bulb|gimmick|placebo)\b|\bscam\b|"
+           r"\bgimmick\w*|\bsnake oil\b|\bpseudo-?science\b"),
+        frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_how_it_works"}),
+        max_words=14,
+        below_confidence=0.7,
+    ),
+    Hint(
         # "I'll leave it there for today" during the safety check: a stop
         "stop",
         _p(r"\b(leave it (there|at that|for (now|today))|that'?s enough( for (now|today))?|call it a day|"

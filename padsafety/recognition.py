@@ -239,6 +239,18 @@ class ContextRules:
     not_active_after: re.Pattern = re.compile(r"(?!x)x")
     # a recent time that keeps a "long over" history current ("broke his arm at school yesterday")
     recent_past: re.Pattern = re.compile(r"(?!x)x")
+    # round 6: a stroke sign told as lasting since a past stroke ("face drooped after my stroke in 2021")
+    red_flag_history: re.Pattern = re.compile(r"(?!x)x")
+    # round 6: a burn with a household cause and no device as its cause: an open wound, not the device burn
+    burn_other_cause: re.Pattern = re.compile(r"(?!x)x")
+    burn_device_cause: re.Pattern = re.compile(r"(?!x)x")
+    burn_severe: re.Pattern = re.compile(r"(?!x)x")
+    # round 6: the user says they are male: their own pregnancy or breastfeeding is denied
+    male_self: re.Pattern = re.compile(r"(?!x)x")
+    male_only: FrozenSet[str] = frozenset()
+    male_denial_cue: re.Pattern = re.compile(r"(?!x)x")
+    # round 6: a denial right after a mention asked back ("pregnant? not a chance")
+    denied_after_question: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -284,7 +296,7 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         negation_after=words("negation_after"),
         first_person=words("first_person"),
         other_person=re.compile(
-            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their)\s+(?:[a-z-]+\s+)?(?:"
+            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their|me(?=\s+(?:mam|mum|ma|da|dad|nan|nana|missus|old|lad|lass|bairn|brother|sister|fella)\b))\s+(?:[a-z-]+\s+)?(?:"
             + _alternation(data["other_relation"])
             + r")(?:'s|s)?|(?:" + _alternation(data["other_pronoun"]) + r"))(?![a-z0-9'])"
         ),
@@ -310,6 +322,14 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         acute_only=frozenset(data.get("acute_only") or []),
         not_active_after=re.compile("|".join(data.get("not_active_after") or [r"(?!x)x"])),
         recent_past=re.compile("|".join(data.get("recent_past") or [r"(?!x)x"])),
+        red_flag_history=re.compile("|".join(data.get("red_flag_history") or [r"(?!x)x"])),
+        burn_other_cause=re.compile("|".join(data.get("burn_other_cause") or [r"(?!x)x"])),
+        burn_device_cause=re.compile("|".join(data.get("burn_device_cause") or [r"(?!x)x"])),
+        burn_severe=re.compile("|".join(data.get("burn_severe") or [r"(?!x)x"])),
+        male_self=re.compile("|".join(data.get("male_self") or [r"(?!x)x"])),
+        male_only=frozenset(data.get("male_only") or []),
+        male_denial_cue=re.compile("|".join(data.get("male_denial_cue") or [r"(?!x)x"])),
+        denied_after_question=re.compile("|".join(data.get("denied_after_question") or [r"(?!x)x"])),
     )
 
 
@@ -473,6 +493,8 @@ class Recogniser:
                 negated = True
         if rules.negation_after.search(after[:40]):
             negated = True
+        if rules.denied_after_question.match(norm[end : end + 40]):
+            negated = True  # "pregnant? not a chance": the mention asked back, then denied
         # experiencer: a relation before the mention, or one the mention starts inside ("my sister's
         # expecting", "my wife's 30 weeks": the pattern begins at the relation), not one after its start
         # ("nursing my son" is the mother's)
@@ -515,6 +537,13 @@ class Recogniser:
             has_it = _ANIMAL_HAS.match(between) or (not between.strip() and _HAVING.match(norm[start:end]))
             if has_it and not rules.first_person_subject.search(re.split(r"[.!?\n]", norm[end:])[0]):
                 return None  # ... unless the user has it too ("my cat has cancer and so do I")
+        if (
+            term.rule_id in rules.male_only
+            and experiencer is Experiencer.SELF
+            and rules.male_self.search(norm)
+            and rules.male_denial_cue.search(norm)
+        ):
+            negated = True  # "no chance I'm pregnant, I'm a bloke": the user's own, and impossible
         if term.condition in rules.acute_only and rules.not_active_after.match(after):
             negated = True  # "my eczema is not flaring at the moment": the rule is about the acute state
         past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
@@ -578,11 +607,21 @@ class Recogniser:
         idioms = self._idiom_spans(norm) if self.use_context else []
         not_now = self.use_context and self._not_now(norm)
         recovered = self.use_context and bool(self.context.recovered.search(norm))
+        rules = self.context
+        history = self.use_context and bool(rules.red_flag_history.search(norm))
+        other_burn = (
+            self.use_context
+            and bool(rules.burn_other_cause.search(norm))
+            and not rules.burn_device_cause.search(norm)
+            and not rules.burn_severe.search(norm)
+        )
         found = []
         for flag in self.rulebook.red_flags:
             # self-harm counts even when worded as past or hypothetical, unless the user says it is over
             if (recovered if flag.id == "self_harm" else not_now):
                 continue
+            if (flag.id == "stroke_signs" and history) or (flag.id == "burn_or_blistering" and other_burn):
+                continue  # lasting since a past stroke; a kettle or oven burn (referred as an open wound)
             match = self._first_flag_match(flag, norm, idioms)
             if match:
                 found.append(RedFlagMatch(flag.id, flag.title, match[0], match[1]))

@@ -394,8 +394,14 @@ def main() -> None:
     parser.add_argument("--check", action="store_true",
                         help="exit 1 below the regression floors in tests/safety/floors.yml")
     parser.add_argument("--out", default=str(PROJECT_DIR / "results" / "safety"))
-    parser.add_argument("--show", type=int, default=15, help="errors to print per list")
+    parser.add_argument(
+        "--show", type=int, default=None,
+        help="errors to print per list (default 15 on dev, none on heldout: printing the held-out misses "
+        "would let them steer the next development round; the JSON in --out has them)",
+    )
     args = parser.parse_args()
+    if args.show is None:
+        args.show = 15 if args.split == "dev" else 0
     corpus = load_corpus(args.split)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

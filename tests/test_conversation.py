@@ -357,3 +357,9 @@ def test_an_answer_after_the_question_was_explained(text, answer):
 
     parsed = parse_answer(text)
     assert (parsed.value if parsed else None) == answer
+
+
+def test_a_sceptics_scam_question_is_the_evidence_question():
+    lamp = "so it's basically a fancy lamp?"
+    assert hinted_intent(lamp, "ask_limitation_anti_aging", 0.5) == "ask_evidence"
+    assert hinted_intent("is the lamp bright?", "ask_how_it_works", 0.5) is None

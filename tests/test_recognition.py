@@ -706,3 +706,275 @@ def test_a_blister_from_the_sun_is_photosensitivity_not_a_device_burn():
     sun = recognise("my skin blisters in the sun")
     assert sun.decision is Decision.REFERRAL and "photosensitivity" in rules_of("my skin blisters in the sun")
     assert recognise("the pad left a blister on my arm").decision is Decision.EMERGENCY
+
+
+# --- development round 6 (tests/safety/dev_round6.yml): general behaviours -------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two FAST signs in lay words, either order, for the user or a relative
+        "dad can't find his words and his arm is dead",
+        "my hand won't grip and my mouth feels pulled over",
+        "her face looks wrong and the words won't come out",
+        "i cnat move my right arm and my face feels droopy",
+        # one-sided face signs alone
+        "my wife's face is hanging down on the left",
+        "half his face is slipping down",
+    ],
+)
+def test_round_six_stroke_signs_in_lay_words(text):
+    assert "stroke_signs" in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arm's dead from carrying the shopping, which pad?",  # one sign alone, with its everyday cause
+        "I can't get my words out on the phone, can I email instead?",
+        "my face is sagging and I can't lift the panel onto the stand",
+        "my face dropped when we heard the news about the sale",
+        "my arm's been weak since my stroke last year, would the pad help?",  # lasting since a past stroke
+    ],
+)
+def test_round_six_single_signs_idioms_and_stroke_history_are_no_emergency(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+def test_a_stroke_sign_that_came_on_today_after_a_past_stroke_is_still_an_emergency():
+    text = "my arm went weak since my stroke this morning and my face is droopy"
+    assert recognise(text).decision is Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's like a heavy weight on my chest and I'm clammy",
+        "feels like somebody is sitting on my chest",
+        "chest feels crushed in a vice",
+        "my chets hurts so much",
+        "pain shooting down into my left arm and I'm sweating",
+    ],
+)
+def test_round_six_heart_attack_in_lay_words(text):
+    assert "chest_pain" in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chess tournament pressure is intense",
+        "I put a kettlebell weight on my chest for sit ups",
+        "the price alone gave me chest pains lol",
+        "glad to get that off my chest",
+    ],
+)
+def test_round_six_chest_idioms_are_no_emergency(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel like ending things",
+        "I've been saving up my pills to take them all",
+        "I'd rather be dead",
+        "he doesn't want to live any more",
+        "I keep thinking about jumping off the bridge",
+    ],
+)
+def test_round_six_hopelessness_said_indirectly_gets_the_crisis_reply(text):
+    assert "self_harm" in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ending things with my old pad, buying yours",
+        "I want these wrinkles to disappear for good",
+        "I'd rather be dead than seen in that colour",
+        "I'm done with life admin for today",
+        "I've written notes for my family on how to use the pad",
+    ],
+)
+def test_round_six_self_harm_patterns_keep_their_everyday_senses_apart(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she passed out the leaflets at the fair",
+        "I blacked out the bedroom windows",
+        "the tent collapsed in the wind",
+        "does it collapse flat for storage?",
+        "I about fainted when I saw the delivery fee",
+        "the courier isn't answering",
+        "swipe or stroke the screen to change mode?",
+    ],
+)
+def test_round_six_everyday_collapse_pass_out_and_stroke_are_nothing(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("my brother went floppy and his eyes rolled back", "collapse"),
+        ("my throat's closing up", "breathing"),
+        ("the belt got too hot and there's a bubble on my skin", "burn_or_blistering"),
+    ],
+)
+def test_round_six_other_red_flags_in_lay_words(text, flag):
+    assert flag in {f.red_flag for f in recognise(text).red_flags}
+
+
+def test_a_household_burn_with_a_blister_is_an_open_wound_not_the_device_burn():
+    small = recognise("burnt my finger on the kettle this morning, small blister")
+    assert small.decision is Decision.REFERRAL and "open_wound" in rules_of(
+        "burnt my finger on the kettle this morning, small blister")
+    # severe, or caused by the device: still the emergency
+    severe = recognise("scalded my hand with boiling water just now, huge blisters")
+    assert severe.decision is Decision.EMERGENCY
+    assert recognise("the pad got hot and left a blister").decision is Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no chance I'm on accutane",
+        "no way am I pregnant",
+        "as if I'd be breastfeeding at my age",
+        "me? pregnant? lol no",
+        "I'm a bloke, pregnant isn't on the cards",
+        "definitely not diabetic",
+    ],
+)
+def test_round_six_negation_in_varied_forms(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+def test_being_male_denies_only_the_users_own_pregnancy():
+    assert recognise("my wife is pregnant, I'm a bloke").decision is Decision.REFERRAL_OTHER
+    assert recognise("pregnant? no chance, I'm a man").decision is Decision.NONE
+    # only beside a denial or a joke: a trans man's pregnancy still counts
+    assert recognise("I'm a trans guy and 20 weeks pregnant").decision is Decision.REFERRAL
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("asking for a friend, can you use it with lupus?", Decision.GENERAL),
+        ("are there medicines that make you sensitive to the light?", Decision.GENERAL),
+        ("in theory, could it affect someone's glaucoma?", Decision.GENERAL),
+        ("asking for my brother, he's on isotretinoin", Decision.REFERRAL_OTHER),
+        ("I take pills that make me sensitive to light", Decision.REFERRAL),
+    ],
+)
+def test_round_six_general_questions(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my lad's got eczema", "my lass is on doxycycline", "me mam has a pacemaker", "our eldest has epilepsy"],
+)
+def test_round_six_lay_relations_are_someone_else(text):
+    assert recognise(text).decision is Decision.REFERRAL_OTHER
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("had a baby last month and I'm feeding him", "breastfeeding"),
+        ("still giving her the boob", "breastfeeding"),
+        ("a little one cooking, due in spring", "pregnancy"),
+        ("we heard the heartbeat at the dating scan", "pregnancy"),
+        ("the blister on my heel has opened up", "open_wound"),
+        ("sunshine brings me out in a rash", "photosensitivity"),
+        ("I have a heart device", "implanted_device"),
+    ],
+)
+def test_round_six_lay_vocabulary_reaches_its_rule(text, rule):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("had a cold sore years ago, none since", Decision.NONE),
+        ("my face drooped after my stroke in 2019 and it's still lopsided", Decision.REFERRAL),
+    ],
+)
+def test_round_six_past_versus_present(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("me, a pacemaker? ha, no", Decision.NONE),  # the pronoun, not ME (the illness)
+        ("ME/CFS, can red light help my fatigue", Decision.REFERRAL),
+        ("my hand's gone numb from scrolling lol", Decision.NONE),  # an everyday cause
+        ("I was choking back tears at the results photos", Decision.NONE),
+        ("asking for a friend who's pregnant", Decision.REFERRAL_OTHER),
+        ("our little one has a pump for diabetes", Decision.REFERRAL_OTHER),
+        ("cancer-free for five years now", Decision.NONE),
+    ],
+)
+def test_round_six_pronouns_everyday_causes_and_lay_relations(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("my wife's eye and cheek have dropped and she's making no sense", "stroke_signs"),
+        ("it feels like bad indigestion in my chest and I'm sweating and grey", "chest_pain"),
+        ("I don't think I can keep going anymore", "self_harm"),
+        ("it would be easier if I just didn't wake up", "self_harm"),
+        ("life isn't worth it anymore", "self_harm"),
+    ],
+)
+def test_round_six_more_lay_red_flags(text, flag):
+    assert flag in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text", ["life isn't worth living without chocolate", "I can't keep going to the gym anymore"]
+)
+def test_round_six_more_red_flag_words_in_everyday_senses(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("my dad's clutching at his chest and sweating", Decision.EMERGENCY),
+        ("everyone would be happier without me", Decision.EMERGENCY),
+        ("I've got no reason to keep going", Decision.EMERGENCY),
+        ("I'm thinking of taking all my sleeping pills", Decision.EMERGENCY),
+        ("there's no way out for me anymore", Decision.EMERGENCY),
+        ("as if I'd have a pacemaker, I'm 25", Decision.NONE),
+        ("are there any drugs that make it unsafe?", Decision.GENERAL),
+        ("burnt my arm on the oven, it blistered, not from the pad", Decision.REFERRAL),
+        ("I nearly collapsed from laughing", Decision.NONE),
+        ("the pressure of the strap on my chest is a bit much", Decision.NONE),
+    ],
+)
+def test_round_six_further_causes(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want it to stop beeping for good",
+        "my kids would be happier if I wasn't around the house all day lol",
+        "I lost the use of my old pad and can't find the words to say how much I miss it",
+        "my chest feels sweaty under the wrap and I look pale in photos",
+        "the app keeps saying the wrong words and the mask won't work",
+        "my words are coming out wrong in this review, the mask is great though",
+    ],
+)
+def test_round_six_everyday_senses_of_the_new_and_old_red_flag_words(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
