@@ -363,3 +363,8 @@ def test_a_sceptics_scam_question_is_the_evidence_question():
     lamp = "so it's basically a fancy lamp?"
     assert hinted_intent(lamp, "ask_limitation_anti_aging", 0.5) == "ask_evidence"
     assert hinted_intent("is the lamp bright?", "ask_how_it_works", 0.5) is None
+
+
+def test_spending_is_a_purchase_word():
+    text = "honestly I'm getting cold feet about spending that much on a gadget"
+    assert hinted_intent(text, "ask_avoid_skin_conditions", 0.45) == "ask_purchase"
