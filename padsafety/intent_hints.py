@@ -94,7 +94,8 @@ HINTS: Tuple[Hint, ...] = (
     ),
     Hint(
         "ask_purchase",
-        _p(r"\b(cheap(er|est)?|expensive|afford|spend(ing)?|spent|buy(ing)?|purchas(e|ed|ing)|order(ed)?|brands?|shop|"
+        _p(r"\b(cheap(er|est)?|expensive|afford|(spend|spending|spent) (that|so|this|too) much|"
+           r"(spend|spending|spent) (the |my )?money|buy(ing)?|purchas(e|ed|ing)|order(ed)?|brands?|shop|"
            r"stores?|sellers?|retailers?|sale|worth the money|recommend (one|a pad|a brand))\b"),
         frozenset({"ask_purchase", "request_human"}) | _KNOWLEDGE,
         below_confidence=0.6,
