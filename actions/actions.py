@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import CONDITIONS_SLOT, RULES_SLOT, VERDICT_SLOT, known_rules, last_answer
+from actions.conversation import (
+    CONDITIONS_SLOT,
+    RULES_SLOT,
+    VERDICT_SLOT,
+    known_rules,
+    last_answer,
+    previous_user_text,
+)
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
     NOT_ME,
@@ -51,12 +58,6 @@ def _said_of_themselves(text: Text, general_mentions: List[Any]) -> bool:
             if start <= mention.start < end and FIRST_PERSON.search(lowered[start:end]):
                 return True
     return False
-
-
-def previous_user_text(tracker: Tracker) -> Optional[Text]:
-    """The user's message before the latest one, if any."""
-    texts = [e.get("text") for e in tracker.events if e.get("event") == "user"]
-    return texts[-2] if len(texts) >= 2 else None
 
 
 def latest_recognition(tracker: Tracker) -> Recognition:

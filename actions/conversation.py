@@ -12,7 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
-    SEE_DOCTOR_ANSWER,
     FollowUp,
     alongside_answer,
     beyond_source_topic,
@@ -21,6 +20,7 @@ from padsafety.conversation import (
     followup_kind,
     how_long_answer,
     other_status_answer,
+    see_doctor_answer,
     status_answer,
     symptoms_answer,
     taken_back_conditions,
@@ -75,6 +75,12 @@ def last_answer(tracker: Tracker) -> Optional[Text]:
     return next((name for name in turn if name not in _NOT_A_TOPIC), None)
 
 
+def previous_user_text(tracker: Tracker) -> Optional[Text]:
+    """The user's message before the latest one, if any."""
+    texts = [e.get("text") for e in tracker.events if e.get("event") == "user"]
+    return texts[-2] if len(texts) >= 2 else None
+
+
 def known_rules(tracker: Tracker) -> List[Text]:
     """Rule ids behind the remembered verdict."""
     return list(tracker.get_slot(RULES_SLOT) or [])
@@ -111,7 +117,7 @@ class ActionFollowUp(Action):
         verdict = tracker.get_slot(VERDICT_SLOT)
         if kind is FollowUp.SEE_DOCTOR:
             # "should I go to A&E or just wait?": a plain yes, never a verdict about the pad instead
-            dispatcher.utter_message(text=SEE_DOCTOR_ANSWER)
+            dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
         elif kind is FollowUp.HOW_LONG:
             dispatcher.utter_message(text=how_long_answer())
         elif kind is FollowUp.STATUS and CALM_SKIN_FOLLOWUP.search(text) and (

@@ -428,7 +428,8 @@ def _holds_verdict(
     )
     if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
         return True  # "and once it has cleared up?"
-    if _STATUS_CUE.search(text or "") and (
+    if _STATUS_CUE.search(text or "") and intent != SCREENING_INTENT and (
+        # "is it safe for me?" asks for the check (the database-outage test's Bob), not for the verdict
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
         or tracker.get_slot("known_other_conditions")
     ):

@@ -92,16 +92,39 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"physio|x-?ray(ed)?|scan(ned)?|checked( out)?|looked at|seen( to)?)\b|"
     r"\b(x-?ray|a ?& ?e|get (it|this|that) checked|see a doctor|go to (the )?(doctor|hospital))\b.{0,12}"
     r"\b(or not|or wait|or just wait|yes or no)\b|"
-    r"\b(is that|so) a yes\b.{0,30}\b(check|doctor|a ?& ?e|hospital|x-?ray)",
+    r"\b(is that|so) a yes\b.{0,30}\b(check|doctor|a ?& ?e|hospital|x-?ray)|"
+    # "should i ask my pharmacist?", "do I need to talk to my GP?" (user study round 6)
+    r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(ask|check\s+with|"
+    r"talk\s+to|speak\s+to|consult|tell)\s+(my|a|the|our|her|his)\s+(\w+\s+)?(pharmacist|chemist|doctor|doc|gp|"
+    r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
+    # "GP next week, is that fine?", "ok to wait till tomorrow?" about an injury
+    r"\b(ok|okay|fine|alright|safe)\s+to\s+wait\b|\bwait\s+(till|until|to|for)\s+(tomorrow|monday|next\s+week|"
+    r"the\s+weekend|my\s+appointment)\b|\b(gp|doctor|appointment)\s+(next\s+week|on\s+\w+day|in\s+a\s+few\s+days)\b",
+    re.IGNORECASE,
+)
+# an injury that may need urgent care: the longer answer, with when to go now
+_INJURY_WORDS = re.compile(
+    r"\b(a ?& ?e|a and e|er|emergency|x-?ray\w*|broken|break|broke|fracture\w*|sprain\w*|swollen|swelling|"
+    r"fell|fall|fallen|twisted|dislocat\w*|can'?t (walk|bend|move|put weight)|purple|bruis\w*|wait|"
+    r"tomorrow|next week|in a few days|the weekend)\b",
     re.IGNORECASE,
 )
 SEE_DOCTOR_ANSWER = (
-    "Yes: if you're unsure about it, get it checked. I can't examine you, and a doctor can. If something "
-    "may be broken or badly hurt, see a doctor or urgent care today; if it is severe (you can't move it or "
-    "put weight on it, it looks misshapen, it's numb or cold, or the pain is very strong), go to the "
-    "emergency department or call your local emergency number. Until a doctor has seen it, don't use a "
+    "Yes, please do: I can't examine you or check your medicines, and they know your situation. Ask them "
+    "before using a red-light therapy pad, and get help sooner if something gets worse."
+)
+SEE_DOCTOR_INJURY = (
+    "Get it checked soon rather than waiting days: I can't examine you, and a doctor can. If something may be broken or badly hurt, see a doctor or urgent care today; if it is "
+    "severe (you can't move it or put weight on it, it looks misshapen, or the pain is very strong), go to "
+    "the emergency department or call your local emergency number. Until a doctor has seen it, don't use a "
     "red-light therapy pad on it."
 )
+
+
+def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
+    """"Should I see a doctor?": always yes; for a possible injury, how soon."""
+    injury = any(_INJURY_WORDS.search(t or "") for t in (text, previous_text))
+    return SEE_DOCTOR_INJURY if injury else SEE_DOCTOR_ANSWER
 
 
 # after "it can't cure it": does it do anything at all?

@@ -304,11 +304,18 @@ def test_fat_loss_needs_a_body_or_weight_word_and_a_dismissed_price_is_no_purcha
 
 
 def test_see_a_doctor_questions_get_a_plain_yes():
-    from padsafety.conversation import SEE_DOCTOR_ANSWER
+    from padsafety.conversation import SEE_DOCTOR_ANSWER, see_doctor_answer
 
     assert followup_kind("could it be broken? should i get it xrayed") is FollowUp.SEE_DOCTOR
     assert followup_kind("should I use it every day?") is not FollowUp.SEE_DOCTOR
-    assert SEE_DOCTOR_ANSWER.startswith("Yes") and "don't use a red-light therapy pad" in SEE_DOCTOR_ANSWER
+    assert SEE_DOCTOR_ANSWER.startswith("Yes")
+    # user study round 6: "should i ask my pharmacist?" got "No: ... should not use"; "GP next week, is that
+    # fine?" after a toe the user can't walk on got generic text
+    assert followup_kind("should i ask my pharmacist?") is FollowUp.SEE_DOCTOR
+    assert see_doctor_answer("should i ask my pharmacist?") == SEE_DOCTOR_ANSWER
+    waiting = see_doctor_answer("GP next week, is that fine?", "my toe is purple and I can't walk on it")
+    assert waiting.startswith("Get it checked soon") and "don't use a red-light therapy pad" in waiting
+    assert see_doctor_answer("ok to wait till tomorrow?").startswith("Get it checked soon")
 
 
 def test_someone_elses_verdict_is_repeated_for_a_status_question():

@@ -978,3 +978,30 @@ def test_round_six_further_causes(text, decision):
 )
 def test_round_six_everyday_senses_of_the_new_and_old_red_flag_words(text):
     assert recognise(text).decision is not Decision.EMERGENCY
+
+
+# --- user study round 6 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        # "on myself" was a self-harm pattern since the first corpus: every "can I use it on myself" got
+        # the crisis reply
+        ("can i use it on myself", Decision.NONE),
+        ("ok what about on myself then, my hips are stiff too haha", Decision.NONE),
+        ("some days i honestly feel like giving up on everything", Decision.EMERGENCY),
+        ("im giving up on the pad, it does nothing", Decision.NONE),
+        ("i keep hurting myself", Decision.EMERGENCY),
+        # a question whether the device burns is no burn of the user's
+        ("can it burn me", Decision.NONE),
+        ("the pad wouldn't actually burn me, would it?", Decision.NONE),
+    ],
+)
+def test_user_study_round_six(text, decision):
+    assert recognise(text).decision is decision
+
+
+def test_a_weapon_used_on_oneself_is_still_a_crisis():
+    assert recognise("i have a knife and i'm going to use it on myself").decision is Decision.EMERGENCY
+    assert recognise("i bought the pad and want to use it on myself").decision is Decision.NONE
