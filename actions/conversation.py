@@ -29,6 +29,7 @@ from padsafety.conversation import (
     why_topic,
 )
 from padsafety.inputs import looks_english
+from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY
 from padsafety.recognition import recognise
 from padsafety.rules import default_rulebook
 
@@ -41,6 +42,11 @@ KNOWLEDGE_BUTTONS = [
     {"title": "What can't it do?", "payload": "/ask_limitations"},
 ]
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
+REPHRASE_BUTTONS = [
+    *KNOWLEDGE_BUTTONS,
+    {"title": "Who should avoid it?", "payload": "/ask_who_should_avoid"},
+    {"title": "Is it safe for me?", "payload": "/request_screening"},
+]
 
 # Actions that are not an answer the user could follow up on.
 _NOT_A_TOPIC = {
@@ -230,6 +236,7 @@ class ActionPleaseRephrase(Action):
         """Utters the rephrase response that fits the message's language."""
         text = tracker.latest_message.get("text") or ""
         english = text.startswith("/") or looks_english(text)
-        response = "utter_please_rephrase" if english else "utter_please_rephrase_english_only"
-        dispatcher.utter_message(response=response)
+        dispatcher.utter_message(
+            text=PLEASE_REPHRASE if english else PLEASE_REPHRASE_ENGLISH_ONLY, buttons=REPHRASE_BUTTONS
+        )
         return []

@@ -25,7 +25,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202
 # - a lone surrogate (JSON allows "\ud800") is not text: it cannot be encoded, logged or stored as UTF-8
 LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
-# How the assistant's "I didn't understand" reply (domain.yml, utter_please_rephrase) begins.
+# How the assistant's "I didn't understand" reply (padsafety.messages.PLEASE_REPHRASE) begins.
 NOT_UNDERSTOOD = "Sorry, I didn't quite understand"
 EMPTY_REPLY = "Your message looks empty. What would you like to know about red-light therapy pads?"
 REFERRAL = (

@@ -136,3 +136,15 @@ def screening_question(number: int, total: int, rule: Rule) -> str:
     """"Question n of N: ...", marked when the rule is general guidance rather than the source text."""
     text = f"Question {number} of {total}: {rule.question}"
     return text if rule.source == "seed" else f"{text} {GUIDELINE_QUESTION_NOTE}"
+
+
+# "I didn't understand" (actions/conversation.py, action_please_rephrase): the language note only for a
+# message that does not look English ("thank u, bye" is English; user study round 5)
+PLEASE_REPHRASE = (
+    "Sorry, I didn't quite understand that. You can ask me what the pads can do, what they can't do, who "
+    "should avoid them, or say \"check if it's safe for me\"."
+)
+PLEASE_REPHRASE_ENGLISH_ONLY = (
+    "Sorry, I didn't quite understand that: I can only chat in English. You can ask me what the pads can "
+    "do, what they can't do, who should avoid them, or say \"check if it's safe for me\"."
+)

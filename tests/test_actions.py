@@ -480,3 +480,17 @@ def test_a_mistaken_tap_is_a_correction_and_a_question_about_it_is_not():
     text = "oops, i tapped yes by mistake on that last one, it's a no"
     assert WRONG_ANSWER.search(text) and MEANT.search(text).group(1) == "no"
     assert not WRONG_ANSWER.search("i said no, right?")
+
+
+@pytest.mark.parametrize(
+    "text, english_only", [("thank u, bye", False), ("hola como funciona esto", True), ("/unknown", False)]
+)
+def test_i_did_not_understand_says_english_only_for_text_that_is_not_english(text, english_only):
+    from actions.conversation import ActionPleaseRephrase
+
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionPleaseRephrase().run(dispatcher, make_tracker(text, intent="nlu_fallback"), {}))
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Sorry, I didn't quite understand")
+    assert ("only chat in English" in message["text"]) is english_only
+    assert len(message["buttons"]) == 4
