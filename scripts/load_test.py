@@ -50,7 +50,7 @@ GREETINGS = ["hello", "hi there", "hey", "good evening"]
 BENEFITS = [
     ("what can it do?", "may help with"),
     ("what are the benefits?", "may help with"),
-    ("will it ease sore muscles after sitting all day", "temporary relief"),
+    ("will it ease sore muscles after sitting all day", "relief of chronic muscle strain"),
     ("does it help with cold hands and feet?", "microcirculation"),
     ("can it heal a small scrape?", "fibroblasts"),
     ("how does it work?", "collagen synthesis"),
