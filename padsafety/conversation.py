@@ -226,6 +226,12 @@ def how_long_answer() -> str:
     return " ".join(_followups()["how_long"].split())
 
 
+def _named(rules: Iterable[str]) -> str:
+    """" (Pregnancy, Photosensitivity)": the rules' titles for a sentence, or nothing."""
+    titles = [default_rulebook().rule(r).title for r in rules]
+    return f" ({', '.join(titles)})" if titles else ""
+
+
 def status_answer(
     last_action: Optional[str], verdict: Optional[str], rules: List[str], text: Optional[str] = None
 ) -> str:
@@ -237,8 +243,7 @@ def status_answer(
             "For a child I can't say it is safe: my source has no safety information for children, so "
             "please let a paediatrician decide."
         )
-    titles = [default_rulebook().rule(r).title for r in rules]
-    named = f" ({', '.join(titles)})" if titles else ""
+    named = _named(rules)
     if not verdict and last_action == "action_answer_beyond_source":
         return (
             "I can't judge that from here. Follow your device's manual, and if anything about your skin or "
@@ -282,8 +287,7 @@ _BIRTH = re.compile(
 
 
 def _verdict_tail(verdict: Optional[str], rules: List[str]) -> str:
-    titles = [default_rulebook().rule(r).title for r in rules]
-    named = f" ({', '.join(titles)})" if titles else ""
+    named = _named(rules)
     if verdict == Verdict.DO_NOT_USE.value:
         return (
             f" For you, from what you told me{named}: don't use a red-light therapy pad unless your doctor "
@@ -339,20 +343,18 @@ def other_status_answer(rules: List[str]) -> Optional[str]:
     """"is ok then?" about someone whose condition the user named: the rules' verdict for them again."""
     if not rules:
         return None
-    book = default_rulebook()
-    titles = ", ".join(book.rule(r).title for r in rules)
-    if any(book.rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
+    named = _named(rules)
+    if any(default_rulebook().rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
         return (
-            f"No: from what you told me ({titles}), they should not use a red-light therapy pad, on any part "
+            f"No: from what you told me{named}, they should not use a red-light therapy pad, on any part "
             "of the body, unless their doctor says otherwise."
         )
-    return f"They should ask their doctor first ({titles}), before using a red-light therapy pad."
+    return f"They should ask their doctor first{named}, before using a red-light therapy pad."
 
 
 def verdict_reminder(verdict: Optional[str], rules: List[str]) -> Optional[str]:
     """Said before an answer that could undercut a remembered verdict (e.g. "only on my shoulders?")."""
-    titles = [default_rulebook().rule(r).title for r in rules]
-    named = f" ({', '.join(titles)})" if titles else ""
+    named = _named(rules)
     if verdict == Verdict.DO_NOT_USE.value:
         return (
             f"Remember: from what you told me{named}, you should not use a red-light therapy pad unless "
