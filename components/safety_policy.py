@@ -30,13 +30,14 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import PolicyPrediction
-from rasa.core.policies.rule_policy import RulePolicy
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_DEACTIVATE_LOOP_NAME, ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import RECOVERY, claimed_conditions, taken_back_conditions
 from padsafety.intent_hints import ANIMAL
 from padsafety.recognition import Decision, Experiencer, recognise
@@ -310,6 +311,36 @@ class SafetyRulePolicy(RulePolicy):
             return prediction
         prediction, _ = self._predict(tracker, domain)
         return prediction
+
+    def _prediction_states(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        use_text_for_last_user_input: bool = False,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+    ) -> List[Dict[Text, Any]]:
+        """The states the rules compare: those of the last turns only (components/rule_window.py).
+
+        A rule compares at most its own length of states, so states further back never change a
+        prediction; featurising them made every turn cost more than the one before (#16).
+        """
+        horizon = max(
+            (
+                len(self._rule_key_to_state(key))
+                for table in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH)
+                for key in self.lookup.get(table, {})
+            ),
+            default=0,
+        )
+        featurized = [slot.name for slot in domain.slots if slot.influence_conversation]
+        window = recent_tracker(tracker, horizon + MARGIN, featurized)
+        if window is not None:
+            states = super()._prediction_states(
+                window, domain, use_text_for_last_user_input, rule_only_data
+            )[1:]  # the window's first state has no previous action: not the conversation's
+            if len(states) > horizon:  # (Rasa merges a form's turns: a window can hold fewer states)
+                return states
+        return super()._prediction_states(tracker, domain, use_text_for_last_user_input, rule_only_data)
 
     def _safety_prediction(
         self, action_name: Text, tracker: DialogueStateTracker, domain: Domain

@@ -124,6 +124,19 @@ def clone_tracker(tracker: DialogueStateTracker) -> DialogueStateTracker:
     return clone
 
 
+class ClonableTracker(DialogueStateTracker):
+    """A tracker whose `copy()` clones its state (`clone_tracker`) instead of replaying every event.
+
+    Rasa's processor copies the tracker before every action it runs (`MessageProcessor._run_action`), and
+    `DialogueStateTracker.copy` replays the whole conversation into a new tracker: a cost per action that
+    grew with the conversation's length (issue #16). The cache hands out trackers of this class.
+    """
+
+    def copy(self) -> DialogueStateTracker:
+        """An independent copy of this tracker's state, as `DialogueStateTracker.copy` gives."""
+        return clone_tracker(self)
+
+
 @dataclass
 class CachedTracker:
     """A conversation's latest session as loaded from (or appended to) the database, and its mark.
@@ -220,7 +233,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                 self._cache.move_to_end(sender_id)
         events = entry.tracker.events
         entry.anchor = events[-1] if events else None
-        return clone_tracker(entry.tracker)
+        tracker = clone_tracker(entry.tracker)
+        tracker.__class__ = ClonableTracker  # (the same attributes: only `copy` differs)
+        return tracker
 
     def _continues(self, tracker: DialogueStateTracker, entry: CachedTracker) -> bool:
         """Whether `tracker` is the cached tracker plus new events (a clone of it, added to)."""

@@ -12,11 +12,14 @@ unless --tracker-store-url says otherwise) on free ports, and runs these stages:
   long      one conversation of --long-turns knowledge questions: p50 and CPU per message by band of
             turns (1-50, 51-100, ...), to show whether a turn's cost grows with the conversation.
 
-Variants: `current` is the code as it is; `stock` switches this project's two per-message optimisations
+Variants: `current` is the code as it is; `stock` switches this project's per-message optimisations
 off inside the server process (Rasa's own `jsonschema.validate` of action-server replies, Rasa's SQL
-retrieve/save without the tracker cache), so one run compares both on the same machine at the same time;
-`nocache` switches off only the tracker cache; `copy` keeps a compressed copy of the whole conversation at
-every save, as the outage memory did until 2026-12-04 (now only what changes during an outage is copied).
+retrieve/save without the tracker cache, the whole conversation featurised for every prediction), so one run
+compares both on the same machine at the same time;
+`nocache` switches off only the tracker cache; `nowindow` only the rules' window (the policy featurises
+the whole conversation for every prediction, as Rasa's RulePolicy does; `stock` too); `copy` keeps a
+compressed copy of the whole conversation at every save, as the outage memory did until 2026-12-04 (now
+only what changes during an outage is copied).
 --py-spy also samples the server during one stage (--profile-stage) and prints where its time goes.
 
   python scripts/with_env.py python scripts/profile_server.py                       # current code
@@ -82,6 +85,13 @@ def serve(variant: str, rasa_args: List[str]) -> None:
 
         if hasattr(store.PrivacySQLTrackerStore, "cache_size"):
             store.PrivacySQLTrackerStore.cache_size = 0  # Rasa's retrieve and save, every turn
+    if variant in ("stock", "nowindow"):
+        from rasa.core.policies.rule_policy import RulePolicy
+
+        import components.safety_policy as policy
+
+        # RulePolicy's own featurisation of the whole conversation for every prediction
+        policy.SafetyRulePolicy._prediction_states = RulePolicy._prediction_states  # type: ignore
     if variant == "stock":
         from rasa.core.actions.action import RemoteAction
 
@@ -342,7 +352,8 @@ def main() -> None:
     )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the server in a variant
     parser.add_argument(
-        "--variants", nargs="+", default=["current"], choices=["current", "stock", "nocache", "copy"]
+        "--variants", nargs="+", default=["current"],
+        choices=["current", "stock", "nocache", "copy", "nowindow"],
     )
     parser.add_argument("--repeat", type=int, default=1, help="run the variants this many times, interleaved")
     parser.add_argument("--conversations", type=int, default=20, help="concurrent conversations (mix stage)")

@@ -286,6 +286,26 @@ def test_a_clone_shares_nothing_a_turn_changes():
     assert len(tracker.events) == 3 and len(clone.events) == 4
 
 
+def test_a_tracker_from_the_cache_copies_without_replaying_the_conversation(url, monkeypatch):
+    # Rasa copies the tracker before every action: the copy must be what a replay gives, independent,
+    # and must not replay every event (a cost that grew with the conversation, issue #16)
+    store = store_at(url)
+    for text, extra in script()[:4]:
+        turn(store, "alice", text, extra())
+    tracker = run(store.retrieve("alice"))
+    replayed = DialogueStateTracker.copy(tracker)  # Rasa's own copy: a replay
+    monkeypatch.setattr(
+        DialogueStateTracker, "travel_back_in_time", lambda *_: pytest.fail("copy replayed the events")
+    )
+    copied = tracker.copy()
+    assert state(copied) == state(replayed)
+    assert copied.current_slot_values() == replayed.current_slot_values()
+    copied.update(SlotSet("answered", True))
+    copied.slots["names"].value.append("z")
+    assert tracker.slots["answered"].value is False and tracker.slots["names"].value == ["a", "b"]
+    assert state(copied.copy()) == state(copied)
+
+
 def test_an_outage_in_a_cached_conversation_is_written_once_and_reloaded(tmp_path):
     folder = tmp_path / "db"
     folder.mkdir()
