@@ -3,7 +3,7 @@ PY  := .venv/bin/python
 ENV := $(PY) scripts/with_env.py
 
 .PHONY: help run test unit e2e setup train chat validate domain lint nlu-eval safety-eval safety-designs lock clean migrate \
-	report purge benchmark scale-out benchmark-scale load telegram-webhook images deploy-test deploy-check
+	report purge benchmark scale-out benchmark-scale load load-locust telegram-webhook images deploy-test deploy-check
 
 help:                 ## every target with its one-line description
 	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed -E 's/^([a-z0-9-]+):[^#]*## /\1\t/' | awk -F'\t' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,8 +42,9 @@ lint: setup           ## ruff over every Python package
 nlu-eval: train       ## intent report for the held-out NLU test set (results/nlu)
 	@$(ENV) python scripts/nlu_report.py
 
-safety-eval: train    ## safety recognition on the held-out corpus through the trained model (JSON+PNG in results/safety)
+safety-eval: train    ## safety recognition on both held-out parts through the trained model (JSON+PNG in results/safety)
 	@$(ENV) python scripts/safety_eval.py --split heldout --check
+	@$(ENV) python scripts/safety_eval.py --split heldout2 --check
 
 safety-designs: setup ## compare recognition designs on the development corpus (no Rasa)
 	@$(ENV) python scripts/safety_eval.py --split dev --designs
@@ -75,6 +76,12 @@ benchmark-scale: setup  ## msgs/s and p95: one server vs two behind nginx, in on
 load: setup           ## 50 conversations for 2 min against `make run`'s server (start it first, elsewhere)
 	@$(ENV) python scripts/load_test.py --conversations $${CONVERSATIONS:-50} --seconds $${DURATION:-120} \
 		--json results/load.json
+
+load-locust: setup    ## the same load with Locust (.venv-load): users, failures, percentiles in results/locust_*.csv
+	@bash scripts/setup_load.sh
+	@mkdir -p results
+	@$(ENV) sh -c '.venv-load/bin/locust -f benchmark/load/locustfile.py --headless -u $${CONVERSATIONS:-50} -r 10 \
+		-t $${DURATION:-120}s --host "http://$$RASA_HOST:$$RASA_PORT" --csv results/locust'
 
 telegram-webhook: setup  ## register TELEGRAM_WEBHOOK_URL with Telegram (CMD=info or CMD=delete)
 	@$(ENV) python scripts/telegram_webhook.py $${CMD:-set}

@@ -12,11 +12,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
+    MISREAD_ANSWER,
+    OTHER_PERSON,
+    WHY_IT_MATTERS,
+    WHY_QUESTION,
     FollowUp,
     alongside_answer,
     beyond_source_topic,
     calm_skin_answer,
     default_beyond_source_answer,
+    doctor_said_answer,
     followup_kind,
     how_long_answer,
     other_status_answer,
@@ -24,7 +29,10 @@ from padsafety.conversation import (
     status_answer,
     symptoms_answer,
     taken_back_conditions,
+    taken_back_reply,
     verdict_reminder,
+    verdict_reminder_other,
+    who_to_ask_answer,
     why_answer,
     why_topic,
 )
@@ -92,6 +100,22 @@ def known_rules(tracker: Tracker) -> List[Text]:
     return list(tracker.get_slot(RULES_SLOT) or [])
 
 
+def named_known_rules(tracker: Tracker, text: Text) -> List[Text]:
+    """The rules of the remembered conditions this message names again ("why would blood thinners
+    matter?" after a verdict that named them)."""
+    known = {*(tracker.get_slot(CONDITIONS_SLOT) or []), *(tracker.get_slot("known_other_conditions") or [])}
+    mentions = recognise(None if text.startswith("/") else text).affirmed()
+    return list(dict.fromkeys(m.rule_id for m in mentions if m.condition in known))
+
+
+def about_other_person(tracker: Tracker, text: Text) -> bool:
+    """Whether the message is about the other person whose condition was named ("she asked her
+    cardiologist"), rather than about the user's own verdict."""
+    if not other_rules(tracker):
+        return False
+    return not tracker.get_slot(VERDICT_SLOT) or bool(OTHER_PERSON.search(text))
+
+
 def other_rules(tracker: Tracker) -> List[Text]:
     """Rule ids behind the conditions named for someone else."""
     book = default_rulebook()
@@ -117,11 +141,30 @@ class ActionFollowUp(Action):
             kind is FollowUp.WHY
             and tracker.latest_message.get("intent", {}).get("name") != "ask_followup"
             and not EXPLICIT_WHY.match(text.lower())
+            and not WHY_QUESTION.search(text)
         ):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
-        if kind is FollowUp.SEE_DOCTOR:
+        if kind is FollowUp.MISREAD:
+            # "why are you telling me about wrinkles? I asked about my pills": the answer missed the question;
+            # sorry and a rephrase, never the missed topic's reason (user study round 8, #06)
+            dispatcher.utter_message(text=MISREAD_ANSWER)
+        elif kind is FollowUp.DOCTOR_SAID and (verdict or other_rules(tracker)):
+            # "my cardiologist said it's fine": the verdict deferred to the doctor, whose word counts
+            for_other = about_other_person(tracker, text)
+            dispatcher.utter_message(
+                text=doctor_said_answer(
+                    verdict, other_rules(tracker) if for_other else known_rules(tracker), for_other
+                )
+            )
+        elif kind is FollowUp.WHO_TO_ASK:
+            # "ok who exactly should she ask, cardiologist?": whom to ask for the remembered verdict's rules
+            # (user study round 7, #48), never a new assessment that could weaken it
+            for_other = about_other_person(tracker, text) or not known_rules(tracker)
+            rules = other_rules(tracker) if for_other else known_rules(tracker)
+            dispatcher.utter_message(text=who_to_ask_answer(rules, for_other and bool(rules)))
+        elif kind is FollowUp.SEE_DOCTOR:
             # "should I go to A&E or just wait?": a plain yes, never a verdict about the pad instead
             dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
         elif kind is FollowUp.HOW_LONG:
@@ -142,6 +185,12 @@ class ActionFollowUp(Action):
         elif kind is FollowUp.STATUS and not verdict and beyond_source_topic(text) is not None:
             # "so am I fine using it every day?": the topic's careful answer
             dispatcher.utter_message(text=beyond_source_topic(text).answer)  # type: ignore[union-attr]
+        elif kind is FollowUp.STATUS and not verdict and previous == "action_answer_beyond_source" and (
+            _shock_topic(previous_user_text(tracker))
+        ):
+            # "just yes or no please" after "No" to a mains pad in water: the no again (user study round 7,
+            # #52)
+            dispatcher.utter_message(text=_shock_topic(previous_user_text(tracker)))
         elif kind is FollowUp.STATUS:
             buttons = [] if verdict or previous in ("utter_pet", "utter_avoid_children") else OFFER_SCREENING
             dispatcher.utter_message(
@@ -151,11 +200,32 @@ class ActionFollowUp(Action):
                 buttons=buttons,
             )
         else:
-            if previous == "action_answer_beyond_source" and verdict in ("do_not_use", "ask_doctor"):
-                previous = "action_assess_condition"  # "why?" after "only on my shoulders?": the verdict's
+            if verdict in ("do_not_use", "ask_doctor") and (
+                previous == "action_answer_beyond_source" or WHY_IT_MATTERS.search(text)
+            ):
+                # "why?" after "only on my shoulders?", "why does it matter on my shoulder?": the verdict's
+                # reason
+                previous = "action_assess_condition"
             rules = known_rules(tracker) or other_rules(tracker)
-            dispatcher.utter_message(text=why_answer(why_topic(text) or previous, rules))
+            conditions = [
+                *(tracker.get_slot(CONDITIONS_SLOT) or []),
+                *(tracker.get_slot("known_other_conditions") or []),
+            ]
+            named = named_known_rules(tracker, text)
+            if named:
+                # "but it's red light, not UV: why would lupus matter?": the reason of that rule, not a topic
+                dispatcher.utter_message(text=why_answer("action_assess_condition", named, conditions))
+            else:
+                dispatcher.utter_message(text=why_answer(why_topic(text) or previous, rules, conditions))
         return []
+
+
+def _shock_topic(text: Optional[Text]) -> Optional[Text]:
+    """The answer of a safety "no" topic the text is about (water and a mains pad), or None."""
+    from padsafety.intent_hints import SHOCK_TOPICS
+
+    topic = beyond_source_topic(text)
+    return topic.answer if topic is not None and topic.id in SHOCK_TOPICS else None
 
 
 class ActionAnswerBeyondSource(Action):
@@ -192,7 +262,12 @@ class ActionVerdictReminder(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         """Utters the reminder when the remembered verdict is "do not use"."""
-        text = verdict_reminder(tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
+        message = tracker.latest_message.get("text") or ""
+        if about_other_person(tracker, message):
+            # "what about just for his cold hands?" after "he should not use a pad": his verdict, not theirs
+            text = verdict_reminder_other(other_rules(tracker))
+        else:
+            text = verdict_reminder(tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
         if text:
             dispatcher.utter_message(text=text)
         return []
@@ -208,18 +283,34 @@ class ActionForgetDenied(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        """Recomputes the remembered verdict from the rules that remain (silently)."""
+        """Recomputes the remembered verdict from the rules that remain, and says so briefly (the
+        conditions named in the user's previous message count too: "i never said i was light sensitive"
+        after a question about a medicine)."""
         text = tracker.latest_message.get("text") or ""
-        dropped = taken_back_conditions(recognise(None if text.startswith("/") else text), text)
-        remaining = [c for c in tracker.get_slot(CONDITIONS_SLOT) or [] if c not in dropped]
+        recognition = recognise(None if text.startswith("/") else text)
+        known = list(tracker.get_slot(CONDITIONS_SLOT) or [])
+        previous = previous_user_text(tracker) or ""
+        earlier = [m.condition for m in recognise(None if previous.startswith("/") else previous).mentions]
+        dropped = [c for c in taken_back_conditions(recognition, text) if c in known or c in earlier]
+        remaining = [c for c in known if c not in dropped]
         if not remaining:
-            return [SlotSet(VERDICT_SLOT, None), SlotSet(RULES_SLOT, None), SlotSet(CONDITIONS_SLOT, None)]
-        assessment = default_rulebook().assess_conditions(remaining)
-        return [
-            SlotSet(VERDICT_SLOT, assessment.verdict.value),
-            SlotSet(RULES_SLOT, assessment.fired_rule_ids),
-            SlotSet(CONDITIONS_SLOT, remaining),
-        ]
+            events: List[EventType] = [
+                SlotSet(VERDICT_SLOT, None), SlotSet(RULES_SLOT, None), SlotSet(CONDITIONS_SLOT, None)
+            ]
+            verdict, rules = None, []
+        else:
+            assessment = default_rulebook().assess_conditions(remaining)
+            verdict, rules = assessment.verdict.value, assessment.fired_rule_ids
+            events = [
+                SlotSet(VERDICT_SLOT, verdict),
+                SlotSet(RULES_SLOT, rules),
+                SlotSet(CONDITIONS_SLOT, remaining),
+            ]
+        if dropped:
+            # "the lupus is my sister's, I have eczema": the assessment that follows says the verdict
+            more = any(m.condition not in dropped for m in recognition.affirmed())
+            dispatcher.utter_message(text=taken_back_reply(dropped, verdict, rules, more))
+        return events
 
 
 class ActionPleaseRephrase(Action):

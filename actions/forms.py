@@ -10,8 +10,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import latest_recognition
-from padsafety.answers import parse_answer
-from padsafety.conversation import answer_cue, asks_about_question, screening_explanation
+from padsafety.answers import hedged_detail, parse_answer
+from padsafety.conversation import (
+    INTERIM_REQUEST,
+    answer_cue,
+    asks_about_question,
+    interim_answer,
+    screening_explanation,
+)
 from padsafety.messages import screening_question
 from padsafety.recognition import Experiencer
 from padsafety.rules import Answer, default_rulebook
@@ -22,9 +28,15 @@ MENTIONED_SLOT = "screening_mentioned"
 SAFETY_REPLIES = {"utter_doctor_referral", "utter_doctor_referral_other", "utter_emergency"}
 
 
+# rules without a question of their own that another question covers: trying to conceive is what "could you
+# be pregnant?" asks about ("I don't think so, but we're trying for a baby": "I don't know")
+COVERED_BY = {"trying_to_conceive": "pregnancy"}
+
+
 def screening_rule_for(rule_id: Text) -> Text:
     """The screening question that covers a rule (rules without a question: "another condition")."""
     asked = {r.id for r in default_rulebook().screening_rules}
+    rule_id = COVERED_BY.get(rule_id, rule_id)
     return rule_id if rule_id in asked else OTHER_CONDITION_RULE
 
 
@@ -86,7 +98,18 @@ class ValidateScreeningForm(FormValidationAction):
                 and self._asks_what_it_means(tracker, asked_rule)
             ):
                 value = None  # "does eczema I had as a kid count?" asks; it does not answer
-            if value is None and not corrections and SKIP.search(text.lower()):
+            interim = (
+                not corrections and parse_answer(text) is None and bool(INTERIM_REQUEST.search(text))
+                and not self._named(asked_rule, recognition)
+            )
+            if interim:
+                # "can you just tell me now if i can use it or not": the verdict from the answers so far, then
+                # the same question again (user study round 8, #17: got a generic line, then a definition)
+                rules = default_rulebook().screening_rules
+                answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rules}
+                dispatcher.utter_message(text=interim_answer(answers))
+                events.append(SlotSet(requested, None))
+            elif value is None and not corrections and SKIP.search(text.lower()):
                 # "can I skip this one?": noted as "I don't know", which is never a green light
                 dispatcher.utter_message(text=SKIP_REPLY)
                 events.append(SlotSet(requested, "unknown"))
@@ -230,6 +253,8 @@ class ValidateScreeningForm(FormValidationAction):
             return "yes"
         if own:
             return "no"
+        if hedged_detail(text):
+            return Answer.UNKNOWN.value  # "theres a scab, does that count as open?"
         return None
 
     @staticmethod
@@ -301,7 +326,12 @@ class AskScreeningQuestion(Action):
             if screening_rule_for(rulebook.condition(name).rule_id) == self.rule_id
         ]
         if noted:
-            text = f"You mentioned {' and '.join(noted)}. {text}"
+            # a proper noun phrase and what it is doing here ("You mentioned wound." read as an artefact:
+            # user study round 7, #05, #15)
+            from padsafety.conversation import noun_phrase
+
+            named = " and ".join(noun_phrase(n) for n in dict.fromkeys(noted))
+            text = f"You mentioned {named} earlier, so this question is about that. {text}"
         dispatcher.utter_message(text=text, buttons=ANSWER_BUTTONS)
         return []
 

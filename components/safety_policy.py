@@ -38,8 +38,22 @@ from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Eve
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.rule_window import MARGIN, recent_tracker
-from padsafety.conversation import RECOVERY, claimed_conditions, taken_back_conditions
-from padsafety.intent_hints import ANIMAL
+from padsafety.conversation import (
+    MISREAD_COMPLAINT,
+    OTHER_PERSON,
+    RECOVERY,
+    SEE_DOCTOR_QUESTION,
+    WHO_TO_ASK_QUESTION,
+    WHY_IT_MATTERS,
+    WHY_QUESTION,
+    FollowUp,
+    beyond_source_topic,
+    claimed_conditions,
+    doctor_approved,
+    followup_kind,
+    taken_back_conditions,
+)
+from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Verdict, default_rulebook
 
@@ -122,6 +136,40 @@ def previous_user_text(tracker: DialogueStateTracker) -> Optional[Text]:
     return None
 
 
+# how many earlier user messages are read for the conditions someone has (conversation_conditions)
+_RECENT_MESSAGES = 12
+
+
+def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
+    """The conditions someone has now, from earlier in the conversation: the remembered ones and those the
+    recent messages affirmed (not in a general question, not past). Read for the red flags that require one
+    (padsafety.recognition): an emergency reply can come before anything is remembered (user study round 7,
+    #42: pregnancy, then "the headache is getting worse and the flashing spots won't go away")."""
+    found = set(tracker.get_slot("known_conditions") or [])
+    found |= set(tracker.get_slot("known_other_conditions") or [])
+    seen, denied = 0, set()
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen += 1
+            if seen == 1:
+                continue  # the latest message is read by safety_plan itself
+            if seen > _RECENT_MESSAGES + 1:
+                break
+            if event.text and not event.text.startswith("/"):
+                mentions = recognise(event.text).mentions
+                # "test was negative, not pregnant after all" outweighs an earlier "i could be pregnant"
+                denied |= {m.condition for m in mentions if m.negated and m.experiencer is Experiencer.SELF}
+                found |= {
+                    m.condition for m in mentions
+                    if m.affirmed and m.experiencer is not Experiencer.GENERAL and not m.past
+                    and m.condition not in denied
+                }
+    return frozenset(found)
+
+
+_AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values())
+
+
 def _last_emergency(tracker: DialogueStateTracker) -> Optional[Text]:
     """The latest emergency reply of the conversation, if any."""
     for event in reversed(list(tracker.events)):
@@ -137,9 +185,12 @@ def safety_plan(
     previous_action: Optional[Text] = None,
     emergency: Optional[Text] = None,
     confidence: float = 1.0,
+    known: frozenset = frozenset(),
 ) -> List[Text]:
-    """The safety replies a message calls for, in order (empty when it calls for none)."""
-    recognition = recognise(text if text and not text.startswith("/") else None)
+    """The safety replies a message calls for, in order (empty when it calls for none); ``known``: the
+    conditions someone has from earlier in the conversation ("34 weeks pregnant" before "the headache is
+    getting worse and I'm seeing spots": the warning signs of pre-eclampsia)."""
+    recognition = recognise(text if text and not text.startswith("/") else None, known)
     decision = recognition.decision
     if decision is Decision.EMERGENCY:
         flags = {f.red_flag for f in recognition.red_flags}
@@ -225,11 +276,58 @@ class SafetyRulePolicy(RulePolicy):
         checking = in_form or any(name.endswith("_form") for name in done)
         previous = _previous_bot_action(tracker)
         confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
-        plan = safety_plan(text, intent, checking, previous, _last_emergency(tracker), confidence)
+        plan = safety_plan(
+            # (the latest emergency matters only right after emergency advice: read the events only then)
+            text, intent, checking, previous,
+            _last_emergency(tracker) if previous in _AFTER_EMERGENCY else None, confidence,
+            conversation_conditions(tracker),
+        )
         about_other = False
-        if plan in ([], [UTTER_CLARIFY]) and not checking and _about_the_other_person(tracker, text):
-            # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"
+        # what was known before this turn: once a referral or assessment has run in it, this turn's own
+        # conditions are stored too, and the decisions below were already taken at its start
+        known = set() if set(done) & SAFETY_ACTIONS else _known_conditions(tracker)
+        if (
+            plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+            and intent in _ACKNOWLEDGING
+            and not checking
+            and names_only_known(text, known, plan=True)
+        ):
+            # "ok thanks, I'll ask my midwife" after the pregnancy verdict: a plan, not a new mention; the
+            # referral and the verdict again read as not listening (user study round 6, #04)
+            plan = []
+        if (
+            not checking
+            and plan[:1] in ([], [UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
+            and _has_verdict(tracker)
+            and doctor_approved(text)
+            and names_only_known(text, known)
+        ):
+            # "she asked her cardiologist and he said go ahead": the verdict said "unless the doctor says
+            # otherwise", and the doctor has; repeating it ignores them (user study round 6, #16)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan in ([], [UTTER_CLARIFY])
+            and not checking
+            and intent not in _ACKNOWLEDGING
+            and _about_the_other_person(tracker, text)
+        ):
+            # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"; not "ok, I'll
+            # tell him to ask his doctor, thanks" (user study round 6, #26)
             plan, about_other = [UTTER_REFERRAL_OTHER, ASSESS], True
+        if (
+            plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+            and ASSESS in plan
+            and not checking
+            and intent in _BENEFIT_INTENTS
+            and names_only_known(text, known)
+            and _assessed_do_not_use(tracker, text, about_other)
+        ):
+            # "what about just for his cold hands?" after "he should not use a pad": asked again, the benefit
+            # comes after the verdict reminder ("... The following is general information only"), never bare
+            # after the verdict (a new verdict gets no benefit paragraph at all: see below)
+            plan = [VERDICT_REMINDER]
         if previous == PET_REPLY and not checking and (
             plan == [UTTER_CLARIFY] or (not plan and _PET_PRONOUN.search(text or ""))
         ):
@@ -248,20 +346,65 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan
+            and plan[0] not in EMERGENCY_REPLIES
+            and plan[0] not in FOLLOWUPS.values()
+            and not checking
+            and asks_about_known(text, known)
+        ):
+            # "but it's red light, not UV. why would lupus matter?", "should I see a doctor for the eczema
+            # then?": a question about the verdict just given, not a new mention to refer again; the reason
+            # or a plain yes (user study round 6, #08, #20, #21, #25)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking
+            and not (plan and (plan[0] in EMERGENCY_REPLIES or plan[0] in FOLLOWUPS.values()))
+            and asks_who_to_ask(text, tracker)
+        ):
+            # "ok who exactly should she ask, cardiologist?" after her verdict: whom to ask, the verdict
+            # unchanged (user study round 7, #48)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and claimed_conditions(text, previous_user_text(tracker)):
             # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
             plan = [UTTER_REFERRAL, ASSESS]
-        if not plan and not checking and _denies_asked_rule(text, intent):
+        if (
+            not plan and not checking and _denies_asked_rule(text, intent)
+            and not _takes_back_known(tracker, text)
+        ):
             # "good. and no pacemaker either haha": a statement ruling the topic out, not a question
             if UTTER_ACKNOWLEDGE not in done:
                 return self._safety_prediction(UTTER_ACKNOWLEDGE, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous):
+        if (
+            not checking
+            and plan[:1] in ([], [UTTER_REFERRAL], [UTTER_CLARIFY])
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and (WHY_IT_MATTERS.search(text or "") or MISREAD_COMPLAINT.search(text or ""))
+            and (not plan or names_only_known(text, known))
+        ):
+            # "why does it matter on my shoulder?" after the insulin pump's verdict: the rule's reason, never
+            # a body-part answer after a reminder (user study round 8, #39); "why are you telling me about
+            # wrinkles?": an apology (#06)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text):
             plan = [VERDICT_REMINDER]
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
             return self._safety_prediction(FORGET_DENIED, tracker, domain)
-        if not plan and not checking and _holds_verdict(tracker, intent, text, confidence):
+        if FORGET_DENIED in done and not plan and intent not in _KNOWLEDGE_INTENTS:
+            # "im not pregnant lol": action_forget_denied said the correction back; nothing else was asked
+            # (never "Thanks for telling me. What would you like to know", user study round 7, #41)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and (
+            _holds_verdict(tracker, intent, text, confidence) or _holds_safety_no(tracker, previous, text)
+        ):
             # "only on my feet then?" after "do not use": the verdict again, never "OK" or a menu
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
@@ -276,6 +419,18 @@ class SafetyRulePolicy(RulePolicy):
         for action_name in plan:
             if action_name not in done:
                 return self._safety_prediction(action_name, tracker, domain)
+        if (
+            ASSESS in plan
+            and not checking
+            and intent in _BENEFIT_INTENTS
+            and _assessed_do_not_use(tracker, text, about_other)
+        ):
+            # "I'm 5 months pregnant, does it help my back?": a paragraph on how the pad may ease back pain
+            # right after "you should not use a pad" reads as an invitation to use it (user study round 6,
+            # #04, #16, #26). The verdict is the answer for this person; the benefits come only when asked
+            # again, in a later turn, after "Remember: ... The following is general information only"
+            # (the verdict reminder), which keeps the verdict first without refusing the information.
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             plan
             and not checking
@@ -384,6 +539,92 @@ _QUESTION = re.compile(
 )
 
 
+# Answers about what the pad may do for someone: never right after a "do not use" for them.
+_BENEFIT_INTENTS = {
+    "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing", "ask_benefit_circulation",
+}
+
+
+def _assessed_do_not_use(tracker: DialogueStateTracker, text: Optional[Text], about_other: bool) -> bool:
+    """Whether this turn's assessment said "do not use" (the conditions named now, with those known before
+    for the same person: the assessment has already stored this turn's)."""
+    mentions = recognise(text if text and not text.startswith("/") else None).affirmed()
+    return do_not_use_for(
+        [m.condition for m in mentions],
+        tracker.get_slot("known_other_conditions") or []
+        if about_other or any(m.experiencer is Experiencer.OTHER for m in mentions)
+        else tracker.get_slot("known_conditions") or [],
+    )
+
+
+def do_not_use_for(named: List[Text], known: List[Text]) -> bool:
+    """Whether the rules say "do not use" for these conditions (canonical names)."""
+    book = default_rulebook()
+    names = [n for n in dict.fromkeys([*named, *known]) if _is_condition(book, n)]
+    return bool(names) and book.assess_conditions(names).verdict is Verdict.DO_NOT_USE
+
+
+def _is_condition(book: Any, name: Text) -> bool:
+    try:
+        book.condition(name)
+    except KeyError:
+        return False
+    return True
+
+
+def _has_verdict(tracker: DialogueStateTracker) -> bool:
+    """A remembered "do not use" or "ask your doctor", the user's or the other person's."""
+    return tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") or bool(
+        tracker.get_slot("known_other_conditions")
+    )
+
+
+def _known_conditions(tracker: DialogueStateTracker) -> set:
+    """The conditions behind the remembered verdicts, the user's and the other person's."""
+    own, other = tracker.get_slot("known_conditions"), tracker.get_slot("known_other_conditions")
+    return {*(own or []), *(other or [])}
+
+
+# Replies that acknowledge or state a plan ("ok thanks, I'll ask my midwife"), as the hints read them.
+_ACKNOWLEDGING = {"affirm", "thank", "goodbye"}
+
+
+# Someone the user plans to ask, not a condition they disclose ("thanks, I'll run it past my midwife" after
+# the breastfeeding answer got the pregnancy verdict: user study round 6 findings, dev round 5)
+_CARE_GIVER = re.compile(r"\b(midwife|oncologist|cardiologist)\b", re.IGNORECASE)
+
+
+def names_only_known(text: Optional[Text], known: set, plan: bool = False) -> bool:
+    """Every condition the message affirms was named before (its verdict already given); in a plan or
+    thanks (``plan``), a care-giver it names ("my midwife") is no condition."""
+    if not text or text.startswith("/") or not known:
+        return False
+    named = {
+        m.condition for m in recognise(text).affirmed() if not (plan and _CARE_GIVER.search(m.text))
+    }
+    return named <= known
+
+
+def asks_about_known(text: Optional[Text], known: set) -> bool:
+    """A "why?" or "should I see a doctor?" whose conditions were all named before (their verdict given)."""
+    if not text or text.startswith("/") or not known:
+        return False
+    norm = " ".join(text.lower().replace("\u2019", "'").split())
+    if not (WHY_QUESTION.search(norm) or SEE_DOCTOR_QUESTION.search(norm)):
+        return False
+    return bool(recognise(text).affirmed()) and names_only_known(text, known)
+
+
+def asks_who_to_ask(text: Optional[Text], tracker: DialogueStateTracker) -> bool:
+    """"Who exactly should she ask?" after a verdict, naming no condition not already known."""
+    known = _known_conditions(tracker)
+    if not text or text.startswith("/") or not (known or tracker.get_slot("known_verdict")):
+        return False
+    if not WHO_TO_ASK_QUESTION.search(" ".join(text.lower().replace("\u2019", "'").split())):
+        return False
+    return {m.condition for m in recognise(text).affirmed()} <= known
+
+
 def _denies_asked_rule(text: Optional[Text], intent: Optional[Text]) -> bool:
     """A who-should-avoid guess for a statement that only rules that topic out ("no pacemaker either")."""
     rules = _AVOID_INTENT_RULES.get(intent or "")
@@ -403,14 +644,30 @@ _STATES_VERDICT = {VERDICT_REMINDER, "action_follow_up"}
 
 
 def _needs_verdict_reminder(
-    tracker: DialogueStateTracker, intent: Optional[Text], previous: Optional[Text]
+    tracker: DialogueStateTracker,
+    intent: Optional[Text],
+    previous: Optional[Text],
+    text: Optional[Text] = None,
 ) -> bool:
     """A remembered "do not use", a question that could undercut it, and not just said."""
     return (
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        # "so can i use it on the scar or not": asks for the verdict itself (_holds_verdict), not for a topic
+        # answer after a reminder (user study round 8, #33: the scar answer restated the wound benefit)
+        and not _STATUS_CUE.search(text or "")
         and intent in _REMINDER_INTENTS
         and previous not in _STATES_VERDICT
+        and not is_practical_question(text)
     )
+
+
+def is_practical_question(text: Optional[Text]) -> bool:
+    """A question about the device itself ("what colour is the light?", "is it supposed to flash?"): it
+    asks nothing about whether the user may use the pad, so the verdict is not repeated before it."""
+    if not text or text.startswith("/"):
+        return False
+    topic = beyond_source_topic(text)
+    return topic is not None and topic.id in PRACTICAL_TOPICS
 
 # After an emergency follow-up, these keep the emergency advice coming ("ok", "my wife is calling an
 # ambulance", "should I lie down?"); anything else (a question about the pad, thanks) moves on.
@@ -421,6 +678,28 @@ _STILL_IN_EMERGENCY = {
 
 # Replies the classifier cannot place, which after a "do not use" usually ask whether it still holds.
 _VAGUE_INTENTS = {"nlu_fallback", "affirm", "out_of_scope", "deny", "dont_know"}
+# intents that ask something new even when a body part is named ("what about only my feet, does it help the
+# circulation there?" is a benefit question; a purchase, a pet or the check are their own answers)
+_NEW_QUESTION_INTENTS = {"ask_purchase", "ask_pet", "request_screening", "request_forget", "request_human",
+                         "report_red_flag", "greet", "goodbye", "thank"}
+_AREA = (
+    r"(feet|foot|toes?|hands?|fingers?|legs?|knees?|ankles?|calf|calves|thighs?|hips?|back|lower back|"
+    r"upper back|neck|shoulders?|arms?|elbows?|wrists?|face|scalp|head|chest|belly|tummy|stomach|abdomen|"
+    r"bum|butt|shins?|jaw|soles?|heels?)"
+)
+_HELP_OR_PAIN = re.compile(r"\b(pain|painful|aches?|achy|sore|stiff\w*|help|helps|work|works)\b", re.I)
+# "what about only my feet then?", "just on her hands?", "ok and only the legs, far from the belly?"
+OTHER_AREA = re.compile(
+    rf"\b(what|how) about (only |just |on |using it on )*(my|her|his|their|the|your) ({_AREA})\b|"
+    rf"\b(only|just|even) (on |for |to |use it on )?(my|her|his|their|the|your) ({_AREA})\b|"
+    # "ok and on my face then?", "and my other knee which has no implant?", "her other arm?": another body
+    # part, any wording (user study round 8, #56, #12)
+    rf"^\W*((ok|okay|so|fine|right|alright)\W+)?(and|but|or|so|then)\W+"
+    rf"(on |for |to |use it on |using it on )?(my|her|his|their|the|your) (other )?({_AREA})\b|"
+    rf"\b(my|her|his|their|the|your) other ({_AREA})\b|"
+    rf"\b(on|for) (my|her|his|their|the|your) ({_AREA}) (then|instead)\b",
+    re.IGNORECASE,
+)
 _STILL_ASKING = re.compile(
     r"\?|\b(only|just|even|at all|then|instead|anyway|still|ok for|okay for|fine for|safe for|on my|"
     r"for my|though|but)\b",
@@ -428,10 +707,20 @@ _STILL_ASKING = re.compile(
 )
 
 
+# "so can i use it on the scar or not", "so can i or not??": asks whether the verdict holds, whatever the
+# classifier guessed (it reads them as a request for the check: user study round 8, #33)
+_CAN_I_OR_NOT = (
+    r"\b(can|could|may|should)\s+(i|we|she|he|they)\s+(still\s+|even\s+)?((use|put|try|apply|wear)\s+(it|the\s+pad)"
+    r"\b[^.?!]{0,40}\s)?or\s+not\b"
+)
 # "is ok then?", "so it's fine?", "yes or no?": asks whether the verdict still holds
 _STATUS_CUE = re.compile(
     r"\b(is|it'?s|its|that'?s|so|then|would it be|is it|am i|are we)\s*(ok|okay|fine|safe|alright|all right)"
-    r"\s*(then|now|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b",
+    r"\s*(then|now|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b|"
+    # "so its ok to use it or not? im confused" (user study round 6, #06: got the who-should-avoid list)
+    r"\b(is it|is|it'?s|its|that'?s|so)\s*(ok|okay|fine|safe|alright)\s+(to\s+use(\s+it)?\s+)?or\s+not\b|"
+    # "so can i use it on the scar or not", "so can i or not??" (user study round 8, #33, #17)
+    + _CAN_I_OR_NOT,
     re.IGNORECASE,
 )
 
@@ -459,7 +748,20 @@ def _holds_verdict(
     )
     if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
         return True  # "and once it has cleared up?"
-    if _STATUS_CUE.search(text or "") and intent != SCREENING_INTENT and (
+    if (
+        tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        and intent not in _NEW_QUESTION_INTENTS
+        and OTHER_AREA.search(text or "")
+        and not _HELP_OR_PAIN.search(text or "")
+        and not recognise(text or "").mentions
+    ):
+        # "fine what about only my feet then? thats like a meter away" after "do not use" (pacemaker): the
+        # restriction is about the person, not the body part; whatever the classifier guessed (it read the
+        # photosensitivity question: user study round 7, #11, #04)
+        return True
+    if _STATUS_CUE.search(text or "") and (
+        intent != SCREENING_INTENT or re.search(_CAN_I_OR_NOT, text or "", re.IGNORECASE)
+    ) and (
         # "is it safe for me?" asks for the check (the database-outage test's Bob), not for the verdict
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
         or tracker.get_slot("known_other_conditions")
@@ -474,15 +776,18 @@ def _holds_verdict(
         and bool(_STILL_ASKING.search(text or ""))
     )
 
-_OTHER_PERSON = re.compile(
-    r"\b(she|he|her|him|they|them|his|hers)\b|\bmy (mum|mom|mother|dad|father|sister|brother|wife|husband|"
-    r"partner|son|daughter|grandma|grandmother|grandpa|grandfather|friend|aunt|uncle|child|kid)\b",
-    re.IGNORECASE,
-)
+_OTHER_PERSON = OTHER_PERSON  # (padsafety.conversation: the follow-up action reads the same words)
 
 
 # "and me? my shoulders ache from carrying him around": the user turns to themselves
-_ABOUT_ME = re.compile(r"^\W*((and|but|so|what about|how about)\s+)?(me|myself|for me)\b", re.IGNORECASE)
+# "the wound is mine btw, not hers", "its my own wound not someone elses": the user's own, not the other
+# person's (user study round 7, #28)
+_ABOUT_ME = re.compile(
+    r"^\W*((and|but|so|what about|how about)\s+)?(me|myself|for me)\b|"
+    r"\b(is|it'?s|its|was|are|they'?re) (all |actually |really )?(mine|my own)\b|"
+    r"\bnot (hers|his|theirs|someone else'?s|somebody else'?s|my \w+'?s)\b",
+    re.IGNORECASE,
+)
 
 
 def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text]) -> bool:
@@ -526,7 +831,14 @@ _BURN_QUESTIONS = {
 }
 # "should we still call?", "my wife is calling an ambulance": the emergency advice again, whatever the intent
 _CALLING = re.compile(
-    r"\b(call|calling|ring|ringing|phone|ambulance|paramedics?|911|112|999|a&e|er|emergency|hospital)\b",
+    r"\b(call|calling|ring|ringing|phone|ambulance|paramedics?|911|112|999|a&e|er|emergency|hospital)\b|"
+    # the emergency itself, while it goes on: "the operator is telling me to do cpr", "he's not breathing",
+    # "what do i do until they come" (user study round 8, #26: "cpr" got the not-a-substitute paragraph)
+    r"\b(operator|dispatcher|call handler|cpr|resuscitat\w*|compressions?|rescue breaths?|aed|"
+    r"defibrillat\w* (on the wall|box|here)|recovery position|(not|isn'?t|stopped|stop) breathing|"
+    r"breathing|unconscious|unresponsive|no pulse|pulse|conscious|passed out|fainted|collapsed|"
+    r"until (they|the ambulance|help|someone) (come|comes|arrive|arrives|get here|gets here)|"
+    r"on (the|their|its) way|what (do|should|can) i do (now|meanwhile|in the meantime))\b",
     re.IGNORECASE,
 )
 # "there is NO burn", "it's from running", "start over", "I'm fine": the emergency is not one, move on
@@ -538,14 +850,30 @@ _EMERGENCY_OVER = re.compile(
 )
 
 
+def _holds_safety_no(
+    tracker: DialogueStateTracker, previous: Optional[Text], text: Optional[Text]
+) -> bool:
+    """"just yes or no please" right after a safety "No." about the device (a mains pad and water): the no
+    again, never "I didn't understand" (user study round 7, #52)."""
+    if previous != "action_answer_beyond_source" or not text or text.startswith("/"):
+        return False
+    topic = beyond_source_topic(previous_user_text(tracker))
+    return topic is not None and topic.id in SHOCK_TOPICS and followup_kind(text) is FollowUp.STATUS
+
+
 def _form_rejected(tracker: DialogueStateTracker) -> bool:
     """The active form rejected the latest message (it held no answer)."""
     return any(isinstance(e, ActionExecutionRejected) for e in current_turn(tracker))
 
 
 def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bool:
-    """The message denies, or gives to someone else, a condition behind the remembered verdict."""
+    """The message denies, or gives to someone else, a condition behind the remembered verdict, or one the
+    user's previous message named ("i read something about pregnancy" then "im not pregnant lol": user study
+    round 7, #41, #31)."""
     known = set(tracker.get_slot("known_conditions") or [])
+    previous = previous_user_text(tracker)
+    if previous and not previous.startswith("/"):
+        known |= {m.condition for m in recognise(previous).mentions}
     if not known or not text or text.startswith("/"):
         return False
     return bool(taken_back_conditions(recognise(text), text) & known)

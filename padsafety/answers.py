@@ -13,10 +13,11 @@ from typing import Optional
 
 from padsafety.rules import Answer, normalise_answer
 
-# "ah ok, then no", "right, in that case no" (after the question was explained)
+# "ah ok, then no", "right, in that case no" (after the question was explained); "haha no, im 72" (a laugh
+# first: user study round 6, #05)
 _FILLER = (
     r"^(?:(?:well|um+|uh+|erm+|hmm+|ok(?:ay)?|so|honestly|actually|oh|ah|hm|right|i see|got it|then|"
-    r"in that case|thanks|thank you)[\s,.!]+)*"
+    r"in that case|thanks|thank you|ha(?:ha)+|haha+|hah|lol|lmao|hehe+|heh)[\s,.!]+)*"
 )
 _END = r"(?![a-z'])"
 
@@ -42,6 +43,28 @@ _YES = re.compile(
 )
 # "i am" / "i do" / "i have" only as the whole answer: "I am confused" is not a yes
 _YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i wear)[\s.!]*$")
+
+
+# A statement about oneself that says it is unsure: "theres a red patch but idk what it is", "i take some
+# pills for my blood pressure, cant remember the name" (development round 7). Not a question about the
+# question ("what counts as acute?", "i have a metal plate, does that count?": explained and asked again,
+# forms.py): a first-person statement has to come before the hedge.
+_SELF_STATEMENT = re.compile(
+    r"\b(?:i|i'?m|im|i'?ve|ive|my|me|there'?s|theres|there is|there are|got|had|have)\b"
+)
+_HEDGE_LATER = re.compile(
+    r"\b(?:idk|i dunno|dunno|not sure|unsure|no idea|not certain|"
+    r"(?:can'?t|cannot|don'?t|dont) remember|kinda|kind of|sort of)\b"
+)
+
+
+def hedged_detail(text: Optional[str]) -> bool:
+    """Whether a message that is no explicit answer tells something about oneself and says it is unsure
+    whether that counts: "I don't know" (ask your doctor first), never a re-asked question or a no."""
+    if not text or text.startswith("/"):
+        return False
+    norm = " ".join(text.lower().replace("\u2019", "'").split())
+    return any(_SELF_STATEMENT.search(norm[: hedge.start()]) for hedge in _HEDGE_LATER.finditer(norm))
 
 
 def parse_answer(text: Optional[str]) -> Optional[Answer]:

@@ -33,7 +33,15 @@ class Topic:
 
     def matches(self, text: str) -> bool:
         """Whether one of the topic's words or phrases occurs in the (lower-cased) text."""
-        return any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) for word in self.words)
+        return bool(_words_pattern(self.words).search(text))
+
+
+@lru_cache(maxsize=None)
+def _words_pattern(words: Tuple[str, ...]) -> "re.Pattern[str]":
+    """One compiled pattern for a topic's words. Built once: with a pattern per word per call, the topics'
+    words outgrew `re`'s cache of 512 patterns and every message recompiled them all (36 ms of CPU per
+    message instead of 12, found with py-spy, 2026-12-05)."""
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(word)}(?![a-z])" for word in words))
 
 
 @lru_cache(maxsize=1)
@@ -61,12 +69,46 @@ def default_beyond_source_answer(usage: bool) -> str:
     return " ".join(_beyond_source_data()["default_usage" if usage else "default_not_in_source"].split())
 
 
+# "seeing spots", "the flashing spots won't go away", "spots in front of my eyes": spots in the vision, not on
+# the skin and not the pad's light (user study round 7, #42 got the acne answer): read as the eyes
+VISION_SPOTS = re.compile(
+    r"\b(seeing|see|saw|seen|keep seeing)\s+(\w+\s+)?(spots|dots|stars|sparkles|flashes|flashing lights|"
+    r"floaters)\b(?!\s+(on|all over|across|around)\b)|"
+    r"\b(flashing|flickering|sparkly|sparkling|shimmering)\s+(spots|dots|stars|zig ?zags)\b|"
+    r"\b(spots|dots|stars|flashes|lights)\s+(in|before|in front of)\s+(my|her|his|their|the)\s+"
+    r"(eyes?|vision|sight)\b"
+)
+
+
+# the body, not the pad, is hot: "my ankle is hot and swollen", "i meant my ankle is hot not the pad", "it's
+# swollen, hot and i can barely walk" (a sign of inflammation or an injury, user study round 8, #46)
+BODY_HOT = re.compile(
+    r"\b(swollen|swelling|inflamed|throbbing|puffy|sprain\w*|twisted|rolled|broken|fractur\w*|injur\w*|"
+    r"bruis\w*|infect\w*)\b.{0,40}\b(hot|warm)\b|\b(hot|warm)\b.{0,40}\b(swollen|swelling|inflamed|"
+    r"throbbing|puffy|to the touch)\b|\b(hot|warm)\b,?\s*(and\s+)?not the (pad|device|light)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
 def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
-    """The first topic the message is about, or None."""
+    """The first topic the message is about, or None (cached: the policy, the hints and the actions ask
+    for the same message several times per turn, and a topic is immutable)."""
     if not text:
         return None
     norm = " ".join(text.lower().replace("\u2019", "'").split())
-    return next((topic for topic in beyond_source_topics() if topic.matches(norm)), None)
+    norm = VISION_SPOTS.sub(" eyes ", norm)
+    if BODY_HOT.search(norm):
+        # "hot" says how the body feels, not the pad: the heat topic is not the question
+        norm = re.sub(r"\b(hot|warm)\b", " ", norm)
+    # the topic of the last question first: "my pad came with goggles so that's fine. how long per session
+    # on the face?" asks about the session, not the eyes (user study round 6, #29)
+    questions = [part for part in re.findall(r"[^.!?]*\?", norm) if part.strip(" ?")]
+    for part in ([questions[-1]] if questions and questions[-1].strip() != norm else []) + [norm]:
+        found = next((topic for topic in beyond_source_topics() if topic.matches(part)), None)
+        if found is not None:
+            return found
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +125,9 @@ class FollowUp(str, Enum):
     SEE_DOCTOR = "see_doctor"  # "should I go to A&E or wait?", "should I get it x-rayed?"
     SYMPTOMS = "symptoms"  # "does it at least help the symptoms?", "so it's useless for me?"
     ALONGSIDE = "alongside"  # "and alongside it?", "what about together with my meds?"
+    DOCTOR_SAID = "doctor_said"  # "my cardiologist said it's fine", "her doctor said go ahead"
+    WHO_TO_ASK = "who_to_ask"  # "who exactly should she ask, cardiologist?", "which doctor do I see?"
+    MISREAD = "misread"  # "why are you telling me about wrinkles? I asked about my pills"
 
 
 # "should I go to A&E or just wait and see?", "xray or not", "so is that a yes, get it checked today?"
@@ -99,7 +144,20 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
     # "GP next week, is that fine?", "ok to wait till tomorrow?" about an injury
     r"\b(ok|okay|fine|alright|safe)\s+to\s+wait\b|\bwait\s+(till|until|to|for)\s+(tomorrow|monday|next\s+week|"
-    r"the\s+weekend|my\s+appointment)\b|\b(gp|doctor|appointment)\s+(next\s+week|on\s+\w+day|in\s+a\s+few\s+days)\b",
+    r"the\s+weekend|my\s+appointment)\b|\b(gp|doctor|appointment)\s+(next\s+week|on\s+\w+day|in\s+a\s+few\s+days)\b|"
+    # "i asked if i should see a doctor about the cut", "my gp can't see me till next week, should i go
+    # somewhere today?" (user study round 6, #21 and #44)
+    r"\b(if|whether|think|reckon|say)\s+(i|we|he|she|they)\s+(should|need\s+to|have\s+to|ought\s+to|must)\s+"
+    r"(go|get|see|call|"
+    r"book|visit|have)\b.{0,30}\b(a ?& ?e|emergency|hospital|urgent care|walk[- ]in|gp|doctor|doc|"
+    r"x-?ray(ed)?|checked( out)?|looked at|seen( to)?)\b|"
+    r"\b(can'?t|cannot|can\s+not|won'?t|couldn'?t)\s+(see|fit)\s+(me|him|her|us|them)\s+(in\s+)?(till|until|"
+    r"before|for)\b|\b(should|do|shall)\s+(i|we)\s+go\s+(somewhere|anywhere|elsewhere)\b|"
+    # "could it be broken?", "is it fractured or just sprained?": a possible fracture, which the source sends
+    # to a doctor first (user study round 8, #46: got the pad-temperature text)
+    r"\b(could|can|might|may|would|is|was)\s+(it|that|this|they|something|anything|my\s+\w+|the\s+\w+)\s+"
+    r"(be\s+)?(broken|fractured|cracked)\b|\b(think|maybe|possibly|probably)\s+(it'?s|its|it\s+is)?\s*"
+    r"(broken|fractured|cracked)\b|\b(a\s+)?(fracture|break)\s+or\s+(just\s+)?(a\s+)?(sprain|bruise)\b",
     re.IGNORECASE,
 )
 # an injury that may need urgent care: the longer answer, with when to go now
@@ -134,7 +192,9 @@ SYMPTOMS_FOLLOWUP = re.compile(
     r"\b(help|ease|relieve)s?( with)? (the |my |his |her |their |some )?symptoms?\b|"
     r"\b(so |then )?(it'?s|it is|is it|its) (useless|pointless|no use|no good|a waste)\b|"
     r"\b(any|no) point\b|\b(does|do) nothing for (me|him|her|them)\b|"
-    r"\b(won'?t|can'?t|doesn'?t) (do anything|help( at all)?) (for|with) (me|him|her|them|it)\b"
+    r"\b(won'?t|can'?t|doesn'?t) (do anything|help( at all)?) (for|with) (me|him|her|them|it)\b|"
+    # "so even a little bit of relief?" (user study round 6, #40: answered with the complaint reply)
+    r"\b(even|at least|just|any)\s+(a\s+)?(little\s+|tiny\s+|small\s+)?(bit\s+)?(of\s+)?relief\b"
 )
 # after "it can't replace your ibuprofen": and as well as the treatment?
 ALONGSIDE_FOLLOWUP = re.compile(
@@ -171,9 +231,93 @@ _STILL = re.compile(
 )
 
 
+# "my cardiologist said it's fine", "she asked her cardiologist and he said go ahead": the doctor the verdict
+# defers to ("unless your doctor says otherwise") has spoken (user study round 6, #16)
+_DOCTOR = (
+    r"(doctor|doc|dr|gp|cardiologist|consultant|specialist|surgeon|midwife|dermatologist|derm|rheumatologist|"
+    r"rheumy|rheum|oncologist|neurologist|physio|nurse|obgyn|ob-gyn|pharmacist|paediatrician|pediatrician)s?"
+)
+DOCTOR_APPROVAL = re.compile(
+    rf"\b{_DOCTOR}\b.{{0,40}}\b(said|says|told|gave|given|got|cleared|approved|okayed|ok'?d)\b(?P<what>.{{0,40}}?)"
+    r"\b(go ahead|go-ahead|ok|okay|fine|all clear|all-clear|green light|safe|no problem|can use|alright|"
+    r"all right|good to go)\b|"
+    rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us)\b",
+    re.IGNORECASE,
+)
+# someone else the user speaks of ("can she use it?", "my mum"): the safety policy and the follow-ups
+OTHER_PERSON = re.compile(
+    r"\b(she|he|her|him|they|them|his|hers)\b|\bmy (mum|mom|mother|dad|father|sister|brother|wife|husband|"
+    r"partner|son|daughter|grandma|grandmother|grandpa|grandfather|friend|aunt|uncle|child|kid)\b",
+    re.IGNORECASE,
+)
+_NOT = re.compile(r"\b(not|n't|never|no|isn'?t|wasn'?t)\b", re.IGNORECASE)
+
+
+def doctor_approved(text: Optional[str]) -> bool:
+    """The user reports that their (or the other person's) doctor said the pad is fine."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    match = DOCTOR_APPROVAL.search(norm)
+    return match is not None and not _NOT.search(match.group("what") or "")
+
+
+def doctor_said_answer(verdict: Optional[str], rules: List[str], for_other: bool = False) -> str:
+    """After "my cardiologist said it's fine": the verdict deferred to the doctor, so their word counts;
+    never the bot's own green light, and the usual precautions."""
+    told = f"From what you told me{_named(rules)}, my rules say"
+    if for_other:
+        return (
+            f"Then they should follow their doctor's advice. {told} not to use a red-light therapy pad "
+            "unless their doctor says otherwise, and their doctor knows their situation. They should follow "
+            "the device's manual, and stop and get medical advice if the skin becomes painful, blisters or "
+            "burns, or if anything else feels wrong."
+        )
+    rule = (
+        "to ask your doctor first" if verdict == Verdict.ASK_DOCTOR.value
+        else "not to use a red-light therapy pad unless your doctor says otherwise"
+    )
+    return (
+        f"Then follow your doctor's advice. {told} {rule}, and your doctor knows your situation. Follow "
+        "your device's manual, and stop and get medical advice if your skin becomes painful, blisters or "
+        "burns, or if anything else feels wrong."
+    )
+
+
+# "who exactly should she ask, cardiologist?", "which doctor do I ask?", "GP or cardiologist?" (user study
+# round 7, #48): whom to ask, not whether
+_EXPERTS = (
+    r"gp|doctor|cardiologist|dermatologist|midwife|pharmacist|surgeon|specialist|nurse|clinic|obstetrician|"
+    r"oncologist|neurologist|rheumatologist|paediatrician|pediatrician"
+)
+WHO_TO_ASK_QUESTION = re.compile(
+    r"\bwho\b(?!.*\b(refunds?|return|warranty|order|price|deliver\w*|sellers?|shop|buy|bought)\b).{0,25}"
+    r"\b(ask|see|talk\s+to|speak\s+to|check\s+with|consult)\b|"
+    r"\b(which|what\s+(kind|type|sort)\s+of)\s+(doctor|doc|specialist|consultant|clinic|professional|expert)s?\b|"
+    rf"\b({_EXPERTS})\s+or\s+(the\s+|a\s+|her\s+|his\s+|my\s+|their\s+)?({_EXPERTS}|device\s+maker|manufacturer)\b",
+    re.IGNORECASE,
+)
+
+
+def who_to_ask_answer(rules: List[str], for_other: bool) -> str:
+    """"Who exactly should she ask, cardiologist?": whom to ask, for the rules behind the verdict (general
+    guidance beyond the source, ``followups.yml`` ``who_to_ask``); the verdict stays as it was."""
+    data = _followups()["who_to_ask"]
+    words = (
+        {"whose": "their", "whose_cap": "Their", "who": "they", "whom": "them"} if for_other
+        else {"whose": "your", "whose_cap": "Your", "who": "you", "whom": "you"}
+    )
+    texts = [" ".join(data[r].split()).format(**words) for r in dict.fromkeys(rules) if r in data]
+    return " ".join(texts) if texts else " ".join(data["default"].split()).format(**words)
+
+
 def followup_kind(text: Optional[str]) -> FollowUp:
     """Reads a follow-up: how long, am I fine, or (by default) why."""
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    if MISREAD_COMPLAINT.search(norm):
+        return FollowUp.MISREAD
+    if doctor_approved(norm):
+        return FollowUp.DOCTOR_SAID
+    if WHO_TO_ASK_QUESTION.search(norm):
+        return FollowUp.WHO_TO_ASK
     if SEE_DOCTOR_QUESTION.search(norm):
         return FollowUp.SEE_DOCTOR
     if _HOW_LONG.search(norm):
@@ -182,9 +326,44 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.SYMPTOMS
     if ALONGSIDE_FOLLOWUP.search(norm):
         return FollowUp.ALONGSIDE
+    if WHY_QUESTION.search(norm):
+        return FollowUp.WHY  # "it's not even UV, so why does lupus count?": the reason, not the verdict again
     if any(p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP)):
         return FollowUp.STATUS
     return FollowUp.WHY
+
+
+# "why would it matter?" at the start of a sentence, "...so you can't explain why?": a request for the reason,
+# also after other words ("but it's red light, not UV. why would it matter?")
+WHY_QUESTION = re.compile(
+    r"(?:^|[.!?,;:]\s*|\b(?:but|and|so|then|ok|okay)\s+)(?:why|how come)\b|\bwhy\s*\?|"
+    # "i asked WHY it matters if its on my shoulder" (user study round 8, #39)
+    r"\b(?:asked|asking|ask|tell me|explain|know|wondering|wonder)\s+why\b",
+    re.IGNORECASE,
+)
+# "why does it matter on my shoulder?", "why would it count if it's on my belly?": why the remembered verdict
+# holds wherever the pad goes: its rule's reason (user study round 8, #39: got the muscle text twice)
+WHY_IT_MATTERS = re.compile(
+    r"\bwhy\b[^.?!]{0,40}\b(matter|matters|count|counts|apply|applies|relevant|a problem|an issue|a risk|"
+    r"dangerous|affect|affects)\b|\bwhy\b[^.?!]{0,40}\b(not|nowhere) (near|close to|on)\b|"
+    r"\bwhy\b[^.?!]{0,30}\b(far|away) from\b",
+    re.IGNORECASE,
+)
+# "why are you telling me about wrinkles? I asked about my pills", "that's not what I asked": the previous
+# answer missed the question; an apology and a request to rephrase, never the missed topic's reason (user
+# study round 8, #06)
+MISREAD_COMPLAINT = re.compile(
+    r"\bwhy (are|were|did|do|would) you (telling|tell|talking|talk|going on|bringing|bring|mentioning|"
+    r"mention)\w* (me )?(about|on about|up)\b|\bthat'?s not what i (asked|meant|said)\b|"
+    r"\b(not|never) what i (asked|was asking)\b|\bi (didn'?t|did not|never) ask (about|for|you about)\b|"
+    r"\bi (asked|was asking) (about|for) (my|the|a|his|her)\b[^.?!]{0,30}\bnot\b|"
+    r"\b(you|u) (didn'?t|did not|haven'?t) (answer|read)\w* my question\b|\bwrong (answer|topic)\b",
+    re.IGNORECASE,
+)
+MISREAD_ANSWER = (
+    "Sorry, that answer missed your question. Could you ask it again in other words? For example, about a "
+    "medicine you take, what a pad can or can't do, or whether it is safe for you (the safety check)."
+)
 
 
 GENERIC_WHY = (
@@ -205,13 +384,46 @@ NO_CONTEXT = (
 _VERDICT_ACTIONS = ("action_screening_verdict", "action_screening_stopped", "action_assess_condition")
 
 
-def why_answer(last_action: Optional[str], verdict_rules: Iterable[str] = ()) -> str:
-    """The reason behind the previous answer, by the action that gave it."""
+# a guideline's text in contraindications.yml `sources` opens by saying it is not in the seed
+_GUIDELINE_LEAD = re.compile(r"^general (?:device-safety )?guidance, not in the seed:\s*", re.IGNORECASE)
+
+
+def guideline_text(source_id: str) -> str:
+    """A guideline of the rule data (``sources``) as said to the user, marked as beyond the source."""
+    text = " ".join(default_rulebook().sources[source_id].split())
+    return f"Careful general guidance beyond my source: {_GUIDELINE_LEAD.sub('', text)}"
+
+
+def rule_why(rule_id: str, conditions: Iterable[str] = ()) -> str:
+    """Why a rule gives its verdict: the rule data's ``why`` (a seed rule: the source's reason), else its
+    guideline's text; and the guideline of a condition named under it ("blood thinners": light and warmth
+    increase local blood flow). Never the rule line again (user study round 6, #20 and #25)."""
+    book = default_rulebook()
+    rule = book.rule(rule_id)
+    parts = [rule.why or guideline_text(rule.source)]
+    for name in dict.fromkeys(conditions):
+        try:
+            condition = book.condition(name)
+        except KeyError:
+            continue
+        if condition.rule_id == rule_id and condition.guideline and condition.guideline != rule.source:
+            text = guideline_text(condition.guideline)
+            if text not in parts:
+                parts.append(text)
+    return " ".join(parts)
+
+
+def why_answer(
+    last_action: Optional[str], verdict_rules: Iterable[str] = (), conditions: Iterable[str] = ()
+) -> str:
+    """The reason behind the previous answer, by the action that gave it; after a verdict, each rule's
+    reason (``rule_why``), for the conditions the user named (``conditions``)."""
     rules = list(verdict_rules)
     if last_action in _VERDICT_ACTIONS and rules:
         book = default_rulebook()
+        named = list(conditions)
         lines = ["Because of what you told me:"]
-        lines += [f"- {book.rule(r).title}: {book.rule(r).reason}" for r in rules]
+        lines += [f"- {book.rule(r).title}: {rule_why(r, named)}" for r in rules]
         return "\n".join(lines)
     if last_action == "action_answer_beyond_source":
         return BEYOND_SOURCE_WHY
@@ -369,6 +581,22 @@ def verdict_reminder(verdict: Optional[str], rules: List[str]) -> Optional[str]:
     return None
 
 
+def verdict_reminder_other(rules: List[str]) -> Optional[str]:
+    """The reminder for the other person whose conditions the user named ("Remember: ... they ...")."""
+    if not rules:
+        return None
+    named = _named(rules)
+    if any(default_rulebook().rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
+        return (
+            f"Remember: from what you told me{named}, they should not use a red-light therapy pad unless "
+            "their doctor says otherwise. The following is general information only."
+        )
+    return (
+        f"Remember: from what you told me{named}, they should ask their doctor first, before using a "
+        "red-light therapy pad. The following is general information only."
+    )
+
+
 _SEVERITY = {
     None: 0,
     Verdict.NO_CONTRAINDICATION_FOUND.value: 1,
@@ -394,6 +622,43 @@ def stopped_reply(verdict: Verdict, findings_titles: List[str]) -> Optional[str]
         f"But from what you already told me ({', '.join(findings_titles)}), you should not use a "
         "red-light therapy pad unless your doctor says otherwise."
     )
+
+
+# "can you just tell me now if i can use it or not", "so can i or not??", "just give me the answer" in the
+# middle of the safety check: the verdict so far, then the check goes on (user study round 8, #17)
+INTERIM_REQUEST = re.compile(
+    r"\b(just|now)\b[^.?!]{0,20}\b(tell|give)\s+me\b|\b(tell|give)\s+me\b[^.?!]{0,30}\b(now|already|"
+    r"answer|verdict|result|bottom line|yes or no)\b|"
+    r"\b(can|could|may|should)\s+i\s+(use\s+(it|the\s+pad)\s+)?or\s+not\b|\b(so|then)\s+(can|could|may)\s+i\s*\?|"
+    r"\b(verdict|answer|result)\s+(so\s+far|now|already)\b|\bso\s+far\b[^.?!]{0,20}\b(can|could|ok|okay|fine|"
+    r"safe)\b|\b(skip|cut)\s+to\s+the\s+(end|verdict|answer)\b|\bbottom\s+line\b",
+    re.IGNORECASE,
+)
+
+
+def interim_answer(answers: Dict[str, Optional[str]]) -> str:
+    """The verdict from the safety check's answers so far (rule id -> "yes", "no", "unknown" or None),
+    never a green light before every question is answered."""
+    book = default_rulebook()
+    given = {rule: value for rule, value in answers.items() if value in ("yes", "unknown")}
+    assessment = book.evaluate({**{r.id: "no" for r in book.screening_rules}, **given})
+    titles = [f.rule.title for f in assessment.findings]
+    if assessment.verdict is Verdict.DO_NOT_USE:
+        verdict = (
+            f"From your answers so far ({', '.join(titles)}), you should not use a red-light therapy pad "
+            "unless your doctor says otherwise, whatever the remaining questions show."
+        )
+    elif assessment.verdict is Verdict.ASK_DOCTOR:
+        verdict = (
+            f"From your answers so far ({', '.join(titles)}), please ask your doctor first, before using a "
+            "red-light therapy pad."
+        )
+    else:
+        verdict = (
+            "From your answers so far, nothing rules the pad out, but that is not a green light: the "
+            "remaining questions can still change the answer."
+        )
+    return f"{verdict} Let's finish the check (or say \"stop\"):"
 
 
 def screening_explanation(rule_id: str) -> Optional[str]:
@@ -452,6 +717,64 @@ _NOT_A_DISEASE = {"photosensitising medication", "implanted electronic device", 
                   "pregnancy", "breastfeeding", "a regular medicine"}
 
 
+# Names a reply cannot say as "helps with X": the recogniser's generic names, and words that are not a noun
+# phrase ("swollen", "gallbladder out"): the reply then leaves the name out (user study round 7, #03, #13,
+# #28)
+_GENERIC_NAMES = {"a named medical condition", "another medical condition", "a regular medicine",
+                  "other condition", "another condition"}
+_NOT_A_NOUN_END = re.compile(
+    r"(?:\b(out|off|up|down|removed|gone|taken|done|again|too|bad|badly|now|still|sore|swollen|hurts?|"
+    r"aches?|achy|my|his|her|their|the|a|an|of|in|on|with)|[a-z]{3,}(en|ed|ous|ful|ic|ive|ing))$"
+)
+
+
+def condition_phrase(words: str) -> str:
+    """What a reply calls the condition the user named: their words when they are a noun phrase ("psoriasis",
+    "tennis elbow"), else "that condition" (never "helps with swollen", "helps with a named medical
+    condition")."""
+    norm = " ".join((words or "").lower().replace("\u2019", "'").split()).strip(" .,!?;:")
+    if not norm or norm in _GENERIC_NAMES or _NOT_A_NOUN_END.search(norm) or len(norm.split()) > 4:
+        return "that condition"
+    return norm
+
+
+# Canonical condition names that need an article in a sentence ("You mentioned a wound", not "You mentioned
+# wound": user study round 7, #05, #15); the recogniser's generic names become a plain "a health condition"
+_COUNT_NOUNS = {
+    "wound", "open wound", "fracture", "infection", "skin infection", "pacemaker", "insulin pump",
+    "implanted defibrillator", "implanted electronic device", "blood clot", "bleeding disorder",
+    "circulation problem", "eye disease", "stroke", "stomach ulcer", "soft tissue injury",
+    "chronic pain syndrome", "recent steroid injection", "thyroid disease", "kidney disease", "liver disease",
+    "autoimmune disease", "heart disease",
+}
+_RENAMED = {
+    "a named medical condition": "a health condition", "other skin condition": "another skin condition",
+    "other skin disease": "another skin disease", "a regular medicine": "a regular medicine",
+}
+
+
+def noun_phrase(name: str) -> str:
+    """A canonical condition name as a reply can say it ("a wound", "sunburn", "a pacemaker")."""
+    if name in _RENAMED:
+        return _RENAMED[name]
+    if name in _COUNT_NOUNS:
+        return ("an " if name[0] in "aeiou" else "a ") + name
+    return name
+
+
+def medical_talk(texts: Iterable[Optional[str]]) -> bool:
+    """Whether any of the user's messages names a health condition or a warning sign (for example before a
+    warranty answer: no doctor line when nothing medical was said, user study round 7, #01, #54)."""
+    from padsafety.recognition import recognise
+
+    for text in texts:
+        if text and not text.startswith("/"):
+            found = recognise(text)
+            if found.mentions or found.red_flags:
+                return True
+    return False
+
+
 def condition_help(mentions: List[Tuple[str, str]]) -> Optional[Tuple[str, str]]:
     """What the source says about the pad for the first condition it covers, as ("response", name);
     else ("text", "my source does not say ...") for the first disease named (in the user's words);
@@ -463,7 +786,8 @@ def condition_help(mentions: List[Tuple[str, str]]) -> Optional[Tuple[str, str]]
             return "response", mapped[condition]
     for condition, words in mentions:
         if condition not in _NOT_A_DISEASE:
-            return "text", " ".join(data["not_covered_condition"].split()).format(condition=words)
+            text = " ".join(data["not_covered_condition"].split())
+            return "text", text.format(condition=condition_phrase(words))
     return None
 
 
@@ -474,7 +798,7 @@ def answer_cue(rule_id: str, text: Optional[str], negative: bool = False) -> boo
     if not negative and re.search(r"\b(no|not|never|nope)\b", norm.split(",")[0]):
         return False  # "no, not flaring" is handled by the answer parser
     cues = _followups().get("no_cues" if negative else "answer_cues", {}).get(rule_id, [])
-    return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", norm) for c in cues)
+    return bool(cues) and bool(_words_pattern(tuple(cues)).search(norm))
 
 
 # "why does it vary so much?": the follow-up names its own topic
@@ -498,7 +822,12 @@ def why_topic(text: Optional[str]) -> Optional[str]:
 
 _DENIAL = re.compile(
     r"\b(i (do not|don'?t|dont|never) (have|had|take)|i'?m not|i am not|im not|i have no|i haven'?t got|"
-    r"(that|it)'?s (my|her|his) (sister|brother|mum|mom|dad|friend|wife|husband)|wrong,? i)\b",
+    r"(that|it)'?s (my|her|his) (sister|brother|mum|mom|dad|friend|wife|husband)|wrong,? i|"
+    # "i never said i was light sensitive", "i didn't say i'm pregnant", "who said i was?" (user study
+    # round 7, #31): what the user did not say is no condition of theirs
+    r"i (never|didn'?t|did not|did never) (said|say|told|tell|mention\w*|claim\w*|meant|mean|write|wrote|"
+    r"typed)|"
+    r"i (wasn'?t|was not) (saying|talking about|telling you)|who said (i|i'?m|im)|not what i (said|meant))\b",
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)
@@ -517,6 +846,29 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
         m.condition for m in recognition.mentions
         if (m.negated and m.experiencer is Experiencer.SELF) or (m.experiencer is Experiencer.OTHER)
     }
+
+
+def taken_back_reply(
+    dropped: Iterable[str], verdict: Optional[str], rules: List[str], more_to_come: bool = False
+) -> str:
+    """What the user hears when a condition is taken out of what the bot goes by ("im not pregnant lol",
+    "i never said i was light sensitive"): the correction said back, then what still holds, never a blank
+    "thanks" (user study round 7, #31, #41). ``more_to_come``: the message names another condition, whose
+    assessment follows and says the verdict."""
+    names = list(dict.fromkeys(dropped))
+    listed = " or ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
+    text = f"Got it, thanks for correcting me: I won't count {listed} for you."
+    if more_to_come:
+        return text
+    named = _named(rules)
+    if verdict == Verdict.DO_NOT_USE.value:
+        return (
+            f"{text} From what you told me{named}, you should still not use a red-light therapy pad unless "
+            "your doctor says otherwise."
+        )
+    if verdict == Verdict.ASK_DOCTOR.value:
+        return f"{text} From what you told me{named}, please still ask your doctor first, before using a pad."
+    return text
 
 
 # "I have both tbh", "I do have them actually" right after a message that named conditions: the user

@@ -95,6 +95,17 @@ def _is_question(part: str) -> bool:
     return part.rstrip().endswith("?") or bool(_QUESTION_START.match(stripped))
 
 
+def _is_fragment(part: str) -> bool:
+    """A short piece that is no question of its own: "10 min?", "30?", "or less?", "the blue one?"."""
+    stripped = _LEAD_IN.sub("", part.strip())
+    stripped = re.sub(r"^(and|but|so|also|or|plus)\s+", "", stripped, flags=re.IGNORECASE)
+    return (
+        len(stripped.split()) <= 3
+        and not _QUESTION_START.match(stripped)
+        and not _ANSWER_START.match(stripped)
+    )
+
+
 def split_questions(text: str) -> List[str]:
     """The questions of a message, in order, each with the statements before it; [text] for one.
 
@@ -114,6 +125,17 @@ def split_questions(text: str) -> List[str]:
         if _ANSWER_START.match(piece) and not _is_question(piece) and not pending:
             # "yes, a neurostimulator in my back. and can we stop here?": the answer stands alone
             parts.append(piece)
+            continue
+        if parts and not pending and _is_fragment(piece):
+            # "how long is a normal session anyway? 10 min? 30?": "10 min?" and "30?" say more about the
+            # question before them, they ask nothing of their own (alone they read as "yes" and got "OK. You
+            # can ask what the pads can do...": user study round 7, #24, #40)
+            parts[-1] = f"{parts[-1]} {piece}"
+            continue
+        if not parts and not pending and _is_fragment(piece):
+            # "and the scalp part? is it safe to put it on my head": the fragment names what the question
+            # after it is about (round 7, #40)
+            pending = piece
             continue
         pending = f"{pending} {piece}".strip()
         if _is_question(piece):

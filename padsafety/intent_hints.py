@@ -17,9 +17,12 @@ from typing import FrozenSet, Optional, Tuple
 from padsafety.conversation import (
     ALONGSIDE_FOLLOWUP,
     CALM_SKIN_FOLLOWUP,
+    MISREAD_COMPLAINT,
     SEE_DOCTOR_QUESTION,
     SYMPTOMS_FOLLOWUP,
+    WHY_QUESTION,
 )
+from padsafety.medicines import CHANGES_MEDICINE
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,34 @@ ANIMAL = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "why are you telling me about wrinkles? I asked about my pills": the answer missed the question
+        # (padsafety.conversation: an apology and a rephrase), never the reason for the missed topic
+        "ask_followup",
+        MISREAD_COMPLAINT,
+        frozenset({"ask_followup"}),
+        max_words=25,
+    ),
+    Hint(
+        # "if it helps my feet, can I then cut down on my metformin?": changing a medicine because of the
+        # pad is the source's "not a substitute for medication" (user study round 8, #06: anti-ageing text)
+        "ask_limitation_medical_substitute",
+        CHANGES_MEDICINE,
+        frozenset({"ask_limitation_medical_substitute"}),
+        max_words=30,
+    ),
+    Hint(
+        # "fine ill ask the vet, thx": a plan to ask the vet, not another question about the pet (user study
+        # round 6, #43: the vet answer was repeated to it)
+        "affirm",
+        _p(r"^\W*((ok(ay)?|alright|all right|fine|sure|right|got it|thanks|thank you|thx|cool|will do|noted)"
+           r"[\s,.!]+)*(i'?ll|i will|will|gonna|going to|i'?m going to)\s+(ask|call|ring|phone|see|"
+           r"check with|speak to|talk to|take (her|him|them|it) to)\s+(the|my|our|a|her|his)\s+"
+           r"vets?\b[^?]*$"),
+        frozenset({"affirm", "thank", "goodbye"}),
+        max_words=12,
+        confirm_compatible=True,
+    ),
+    Hint(
         "ask_pet",
         ANIMAL,
         frozenset({"ask_pet", "report_red_flag", "request_forget"}),
@@ -111,12 +142,13 @@ HINTS: Tuple[Hint, ...] = (
         frozenset({"request_human", "ask_purchase", "report_red_flag"}),
     ),
     Hint(
-        # "should I go to A&E or just wait and see?": answered with a plain yes (padsafety.conversation)
+        # "should I go to A&E or just wait and see?": answered with a plain yes (padsafety.conversation),
+        # however sure the classifier is of another intent ("should i get it looked at or just wait a few
+        # days?" read as a usage question at 0.99 got the usage text; user study round 6, #21)
         "ask_followup",
         SEE_DOCTOR_QUESTION,
         frozenset({"ask_followup"}),
         max_words=20,
-        below_confidence=0.95,
     ),
     Hint(
         # "why do I need to check, it's only light": the reason for the last answer, not how light works
@@ -180,6 +212,15 @@ HINTS: Tuple[Hint, ...] = (
         frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_how_it_works"}),
         max_words=14,
         below_confidence=0.7,
+    ),
+    Hint(
+        # "so basically a waste of money?": the sceptic's question about what the pads can really do, not a
+        # complaint (user study round 6, #07 got "I'm sorry I haven't been more helpful... a refund")
+        "ask_evidence",
+        _p(r"\bwaste of (money|time|cash)\s*\?|\b(so|is it|is this|isn'?t it|basically|just)\b.{0,20}"
+           r"\bwaste of (money|time|cash)\b[^.!]*$"),
+        frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_benefits"}),
+        max_words=14,
     ),
     Hint(
         # "I'll leave it there for today" during the safety check: a stop
@@ -284,8 +325,11 @@ HINTS: Tuple[Hint, ...] = (
         # ask someone, not a question (the policy still reads the recogniser for conditions)
         "affirm",
         _p(r"^\W*((ok(ay)?|alright|all right|fine|sure|got it|right|fair enough|thanks|thank you|thx|cool|"
-           r"great|good idea|will do|noted)[\s,.!]+)?(i'?ll|i will|will|gonna|going to|i'?m going to)\s+"
-           r"(ask|check with|talk to|speak to|see|ring|call|phone|book|run it by|mention it to)\b"),
+           r"great|good idea|will do|noted)[\s,.!]+)*(i'?ll|i will|will|gonna|going to|i'?m going to)\s+"
+           r"(ask|check with|talk to|speak to|see|ring|call|phone|book|run it (by|past)|mention it to|"
+           # "ok got it, i'll check the manual": not the safety check (user study round 6, #42)
+           r"(check|read|look (at|in)|have a look (at|in))\s+(the|my|its|that)\s+"
+           r"(manual|instructions|leaflet|booklet|guide|box|label))\b"),
         frozenset({"affirm", "thank", "goodbye", "stop"}) | _SAFETY,
         max_words=16,
         confirm_compatible=True,
@@ -341,14 +385,20 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
 # Topics of knowledge/beyond_source.yml specific enough to decide the intent over a generic guess
 # ("do I need goggles?" read as "how does it work?").
 STRONG_TOPICS = frozenset({
-    "skin_reaction", "metal_implant", "timing", "heat",
+    "skin_reaction", "metal_implant", "implant_elsewhere", "timing", "heat",
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
-    "scars", "acne", "hair", "mood_sleep", "cellulite", "tattoo",
+    "scars", "acne", "hair", "mood_sleep", "cellulite", "tattoo", "light_appearance",
 })
+# Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
+# with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
+# referral, as nothing in them asks whether the user may use it (user study round 6: "is it supposed to
+# flash?" got "please ask your doctor first (another medical condition)")
+PRACTICAL_TOPICS = frozenset({"light_appearance", "device_operation", "heat", "cleaning_sharing", "travel"})
 _CARE_TOPICS = frozenset({"cleaning_sharing", "travel", "clothing", "sleep_on_pad", "eyes", "session_length",
                            "frequency"})
-_CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars", "metal_implant", "tattoo"})
+_CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars", "metal_implant", "tattoo",
+                               "implant_elsewhere", "skin_reaction"})
 _GENERIC = frozenset({
     "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know", "ask_how_it_works", "ask_benefits",
     "ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_limitation_weight_loss",
@@ -361,10 +411,50 @@ _WOUND_WORDS = _p(
 )
 
 
+# a body part or wound described as warm or hot (a sign of inflammation), not the pad
+_WARM_BODY = _p(
+    r"\b(red|swollen|puffy|throbbing|sore|inflamed|oozing|weeping|tender)\b.{0,30}\b(warm|hot)\b|"
+    r"\b(warm|hot)\b.{0,12}\b(to the touch|and (red|swollen|puffy|throbbing|sore))\b"
+)
+# guesses a message about a metal implant gets ("it's only titanium, not electronic")
+_IMPLANT_LOOKALIKES = frozenset({
+    "ask_avoid_implanted_device", "ask_benefit_wound_healing", "ask_benefit_muscle_joint",
+})
+
+
 _PRECISE_CARE = _p(
     r"\b(doze|dozing|nod|nodding|drift) off\b|\bfall(ing)? asleep\b|\bsleep (on|with) (it|the pad)\b|"
     r"\b(get|gets|getting|feel|feels|run|runs) (warm|hot)\b|\bheat(s)? up\b|\boverheat\w*"
 )
+
+
+# words that ask for the safety check itself ("is it safe for me to share it?"), not a practical answer
+_CHECK_WORDS = _p(r"\b(safe|safety|check|contraindicat\w*|am i ok|am i okay|for me)\b")
+
+
+# A skin reaction to the pad: its own answer over a skin-condition rule or a frustration apology
+_REACTION_TOPICS = frozenset({"skin_reaction"})
+_COMPLAINTS = frozenset({"express_frustration", "ask_purchase", "request_human"})
+# the pad as the cause of what the skin shows ("gave me a rash", "redness from the pad", "where the pad was")
+_PAD_CAUSED = _p(
+    r"\b(gave me|from (the|your|my|this) pad|where the pad (was|sat|went)|rash came|"
+    r"(rash|redness) (is|was) from|after (using )?(it|the pad|the session|a session))\b"
+)
+# Topics whose answer is a safety "no" (water and a mains device): they decide the intent over any guess
+SHOCK_TOPICS = frozenset({"water_electrical"})
+# Topics a knowledge answer would stretch into an implied yes: bones ("does it help bones heal faster?" got
+# the soft-tissue wound statement), light through a cast (the mechanism paragraph instead of the source's
+# limited penetration depth), period pain and other pains the source does not name ("so it works for
+# cramps?" got the muscle-soreness mechanism): the topic's answer, whatever knowledge answer was guessed
+# (user study round 7, #30, #41)
+STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions"})
+
+
+def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
+    from padsafety.conversation import beyond_source_topic
+
+    found = beyond_source_topic(text)
+    return found is not None and found.id in topics
 
 
 def topic_intent(text: Optional[str], intent: Optional[str], confidence: float = 1.0) -> Optional[str]:
@@ -375,6 +465,53 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 
     if not text or text.startswith("/"):
         return None
+    if intent in _KNOWLEDGE | _GENERIC and _is_topic(text, SHOCK_TOPICS):
+        # "so in the bath yes or no? it plugs into the wall", "right after a shower, skin still wet": the
+        # electric-shock answer ("No.") whatever the classifier guessed (user study round 7, #52)
+        return "ask_not_in_source"
+    reaction_over = (_GENERIC | _COMPLAINTS) - {"report_red_flag"}
+    if _PAD_CAUSED.search(text.lower()):
+        reaction_over |= _KNOWLEDGE
+    if intent in reaction_over and _is_topic(text, _REACTION_TOPICS):
+        # "this stupid pad gave me a red rash", "a red itchy rash where the pad was, should i keep using it":
+        # a reaction to the pad (stop using it, see a doctor if it does not settle), not the skin-condition
+        # rule or an apology about results, when the recogniser finds no condition of the user's in it
+        # (user study round 8, #20). Over a knowledge guess only when the pad caused it ("should I avoid it
+        # on irritated skin?" asks who should avoid it), and never over a burn or another red flag
+        # ("there's a nasty burn where the pad was"): checked on the NLU training data and the candidate
+        # round-5 examples (docs/nlu/candidates/), where the broader override made three right intents wrong.
+        from padsafety.recognition import recognise
+
+        recognised = recognise(text)
+        if not recognised.affirmed() and not recognised.red_flags:
+            return "ask_not_in_source"
+    stretchable = (_KNOWLEDGE | _GENERIC | {"ask_followup"}) - _SAFETY - {"request_screening"}
+    if intent in stretchable and _is_topic(
+        text, STRETCH_TOPICS
+    ):
+        return "ask_not_in_source"
+    if intent == "ask_followup" and not WHY_QUESTION.search(text):
+        # "and cleaning it??" after the children's answer: a practical question of its own, not "why?"
+        found = beyond_source_topic(text)
+        return "ask_not_in_source" if found is not None and found.id in PRACTICAL_TOPICS else None
+    if intent in _KNOWLEDGE or intent in _GENERIC:
+        # "does it blink or flicker when it's on?" read as the anti-ageing question: what the pad looks or
+        # sounds like is a question of its own, whatever knowledge answer the classifier guessed
+        found = beyond_source_topic(text)
+        if found is not None and found.id == "light_appearance":
+            return "ask_not_in_source"
+    if intent in ("goodbye", "thank", "greet") and "?" in text and _is_topic(text, PRACTICAL_TOPICS):
+        # "some LEDs look dark/off, broken?" read as goodbye: a question about the device (round 7, #23)
+        return "ask_not_in_source"
+    if intent in _IMPLANT_LOOKALIKES:
+        # "the metal in my knee, is that a problem like a pacemaker?", "knee replacement, scar healed, can it
+        # help the stiffness? there's metal in there": the electronic-device rule's answer, the wound or the
+        # joint answer say nothing of a metal implant, the question a careful reply starts from (round 6, #30)
+        found = beyond_source_topic(text)
+        if found is not None and found.id in ("metal_implant", "implant_elsewhere"):
+            return "ask_not_in_source"
+        if intent == "ask_avoid_implanted_device":
+            return None
     if intent in ("ask_usage_safety", "ask_not_in_source"):
         # both are answered by topic: a specific topic confirms the guess, so a near tie between the two
         # ("what wavelength should I look for?") is not read as "I didn't understand"
@@ -392,16 +529,34 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         found = beyond_source_topic(text)
         if found is not None and found.id in ("scars", "acne", "tattoo"):
             return "ask_not_in_source"
+    if intent in _SAFETY | {"request_screening"} and _is_topic(text, _CARE_TOPICS | PRACTICAL_TOPICS):
+        # "can my partner and i share one pad" read as a warning sign (0.77), "is it ok for two people to use
+        # the same pad" as a request for the check: a practical question when the recogniser finds no
+        # condition or warning sign in it (user study round 7, #54); a condition keeps its intent
+        from padsafety.recognition import recognise
+
+        named = recognise(text)
+        asks_check = bool(_CHECK_WORDS.search(text))
+        if not named.mentions and not named.red_flags and (intent != "request_screening" or not asks_check):
+            return "ask_not_in_source"
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
     care = intent == "ask_purchase" and confidence >= 0.4
     if intent not in _GENERIC and confidence >= 0.4 and not care:
         return None
     if intent == "ask_avoid_skin_conditions" and confidence >= 0.4:
         return None  # "can it go over inflamed acne": the skin rule's answer
+    if intent == "report_red_flag":
+        from padsafety.recognition import recognise
+
+        if recognise(text).red_flags:
+            return None  # "a nasty burn where the pad was": the emergency, not the skin-reaction topic
     topic = beyond_source_topic(text)
     # a stated condition keeps its intent unless it is one of the skin or mood topics ("I get acne")
     allowed = _CONDITION_TOPICS if intent in ("mention_condition", "report_red_flag") else STRONG_TOPICS
     if topic is None or topic.id not in allowed or (care and topic.id not in _CARE_TOPICS):
+        return None
+    if topic.id == "heat" and _WARM_BODY.search(text):
+        # "my cut is red and puffy and warm now": a sign of infection, not a question about the pad's heat
         return None
     # both intents are answered by topic (action_answer_beyond_source): an unsure one is confirmed
     return intent if intent in ("ask_usage_safety", "ask_not_in_source") else "ask_not_in_source"

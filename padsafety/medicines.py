@@ -28,6 +28,16 @@ _CAUSES = re.compile(
 _IS_SENSITISING = re.compile(
     r"\b(?:is|are)\s+(?P<name>[\w' -]{2,40}?)\s+(?:an?\s+)?photo[\s-]?sensiti[sz]\w*", re.IGNORECASE
 )
+# "is methotrexate one of the meds that make you light sensitive?", "im on methotrexate, is that one of the
+# meds that make you light sensitive?" (user study round 7, #31)
+_ONE_OF = re.compile(
+    r"\b(?:is|are)\s+(?P<name>[\w' -]{2,40}?)\s+(?:one\s+of\s+|among\s+|on\s+the\s+list\s+of\s+)?(?:the\s+)?"
+    r"(?:meds|medicines|medications|drugs|pills|tablets|ones)\s+(?:that|which)\s+(?:can\s+|could\s+|might\s+)?"
+    r"(?:make|makes|cause|causes|give|gives)\b[^.?!]{0,40}?" + _SENSITIVE,
+    re.IGNORECASE,
+)
+# a pronoun for the medicine named before it in the message ("im on methotrexate, is that one of...")
+_PRONOUN = re.compile(r"^(?:it|this|that|they|these|those|this\s+one|that\s+one)$", re.IGNORECASE)
 # the pad itself, or a pronoun: not a question about a medicine
 # "is the metformin a problem with the light?"
 _PROBLEM_WITH = re.compile(
@@ -43,6 +53,25 @@ _MEDICINE_WORD = re.compile(
     r"\b(?:pills?|tablets?|medicines?|medications?|meds|drugs?|antibiotics?|cream)\b", re.I
 )
 _PRONOUNS = {"my": "your", "mine": "yours", "our": "your"}
+# "can I then cut down on my metformin?", "could I come off my blood pressure pills if it works?": changing a
+# medicine because of the pad; the source says the pads must not replace medication (user study round 8, #06:
+# got the anti-ageing paragraph, "cut down" read as a cosmetic question)
+CHANGES_MEDICINE = re.compile(
+    r"\b(cut|cutting|cuts)\s+(down|back)\s+(on\s+)?(my|the|his|her|their|our)?\s*[\w' -]{0,30}?"
+    r"\b(meds|medicines?|medications?|pills?|tablets?|insulin|dose|doses|dosage|metformin|statins?|"
+    r"painkillers?|[a-z]+(?:formin|pril|sartan|statin|olol))\b|"
+    r"\b(reduce|reducing|lower|lowering|stop|stopping|quit|quitting|drop|dropping|skip|skipping|halve|"
+    r"halving|come off|coming off|get off|go off|wean off|taper)\s+(taking\s+)?(my|the|his|her|their|our)?\s*"
+    r"[\w' -]{0,30}?\b(meds|medicines?|medications?|pills?|tablets?|insulin|dose|doses|dosage|metformin|"
+    r"statins?|painkillers?|ibuprofen|blood pressure \w+|[a-z]+(?:formin|pril|sartan|statin|olol))\b|"
+    r"\b(less|fewer)\s+(of\s+)?(my\s+)?(meds|medicine|medication|pills|tablets|insulin|metformin)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_change_medicine(text: Optional[str]) -> bool:
+    """Whether the message asks about cutting down, stopping or changing a medicine because of the pad."""
+    return bool(text) and not str(text).startswith("/") and bool(CHANGES_MEDICINE.search(str(text)))
 
 
 @lru_cache(maxsize=1)
@@ -70,16 +99,32 @@ def _taken_medicine_problem(text: str) -> Optional[re.Match]:
     return match if re.search(taken, text[: match.start("name")], re.IGNORECASE) else None
 
 
+def _named_before(text: str) -> Optional[str]:
+    """The last medicine of the rule book's list named in the text (what "is that ..." points back to)."""
+    lowered = text.lower()
+    found = [
+        (m.start(), lowered[m.start() : m.end()])
+        for term in _photosensitising_terms()
+        for m in re.finditer(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered)
+    ]
+    return max(found)[1] if found else None
+
+
 def light_sensitivity_answer(text: Optional[str]) -> Optional[str]:
     """The answer to a question whether a named medicine makes the skin sensitive to light, or None
     when the message asks no such question. A medicine on the rule book's list gets "ask your doctor or
     pharmacist first"; any other gets "my source does not say; ask your pharmacist", never "it is safe"."""
     if not text:
         return None
-    match = _CAUSES.search(text) or _IS_SENSITISING.search(text) or _taken_medicine_problem(text)
+    match = (
+        _ONE_OF.search(text) or _CAUSES.search(text) or _IS_SENSITISING.search(text)
+        or _taken_medicine_problem(text)
+    )
     if not match:
         return None
     name = re.sub(r"^(?:the|taking|using)\s+", "", match.group("name").strip(), flags=re.I)
+    if _PRONOUN.match(name):
+        name = _named_before(text[: match.start("name")]) or name
     if not name or _NOT_A_MEDICINE.search(name) or len(name.split()) > 5:
         return None
     data = _beyond_source_data()["medicine_light_sensitivity"]

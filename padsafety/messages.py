@@ -109,8 +109,10 @@ FORGET_PENDING = (
 )
 
 
-def contact_reply(purchase: bool, contact: str) -> str:
-    """Whom to contact instead of the bot: the seller for purchases, otherwise a person."""
+def contact_reply(purchase: bool, contact: str, medical: bool = True) -> str:
+    """Whom to contact instead of the bot: the seller for purchases, otherwise a person. The doctor line
+    only when something medical was said in the conversation (``medical``): a warranty question in a
+    conversation about nothing medical gets no referral (user study round 7, #01, #18, #54)."""
     if purchase:
         lead = (
             "I can't help with prices, orders, shipping, returns or refunds: I only give information about "
@@ -124,7 +126,8 @@ def contact_reply(purchase: bool, contact: str) -> str:
         where = f"You can reach a person at {contact}." if contact else (
             "Please contact the clinic or shop that provided your pad."
         )
-    return f"{lead} {where} For a health question, your doctor is the right person to ask."
+    doctor = " For a health question, your doctor is the right person to ask." if medical else ""
+    return f"{lead} {where}{doctor}"
 
 
 # round 4 of the user study: the medicine, epilepsy and numbness questions were not marked as going beyond

@@ -80,6 +80,9 @@ class Mention:
     past: bool = False
     # an ambiguous word ("pump", "fits", "expecting") with no health cue around it
     uncertain: bool = False
+    # named as a topic the user read or heard about ("i read something about pregnancy and belly"): a
+    # general mention that says nothing about the user, even beside "I" (user study round 7, #41)
+    reported: bool = False
 
     @property
     def affirmed(self) -> bool:
@@ -251,6 +254,25 @@ class ContextRules:
     male_denial_cue: re.Pattern = re.compile(r"(?!x)x")
     # round 6: a denial right after a mention asked back ("pregnant? not a chance")
     denied_after_question: re.Pattern = re.compile(r"(?!x)x")
+    # round 7: a topic the user read or heard about, right before the mention ("i read something about")
+    reported_topic: re.Pattern = re.compile(r"(?!x)x")
+    # round 7: a comma before a new question ("im on X, is that one of the meds that..."): whose it is
+    question_break: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 7: a check that found a suspected tumour normal ("the mole got checked and the derm said it's
+    # normal"), for the conditions in `clearable`
+    cleared_after: re.Pattern = re.compile(r"(?!x)x")
+    clearable: FrozenSet[str] = frozenset()
+    # dev round 7: "all clear" after a diagnosed cancer (`lasting_history`) in the past is treatment over, not
+    # the history gone ("breast cancer in 2018, all clear now")
+    treated_over: re.Pattern = re.compile(r"(?!x)x")
+    lasting_history: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 7: a wound or scar named before "healed" is what healed ("hip replacement in september, wound
+    # is healed")
+    healed_part: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 7: "is it safe while lactating": an activity after "while" is the asker's
+    activity_self: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 7: a question followed by the user's own plan ("...? want to use it on my chest")
+    own_use_after: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -330,6 +352,15 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         male_only=frozenset(data.get("male_only") or []),
         male_denial_cue=re.compile("|".join(data.get("male_denial_cue") or [r"(?!x)x"])),
         denied_after_question=re.compile("|".join(data.get("denied_after_question") or [r"(?!x)x"])),
+        reported_topic=re.compile(r"(?:" + "|".join(data.get("reported_topic") or [r"(?!x)x"]) + r")\s*$"),
+        question_break=re.compile("|".join(data.get("question_break") or [r"(?!x)x"])),
+        cleared_after=re.compile("|".join(data.get("cleared_after") or [r"(?!x)x"])),
+        clearable=frozenset(data.get("clearable") or []),
+        treated_over=re.compile("|".join(data.get("treated_over") or [r"(?!x)x"])),
+        lasting_history=re.compile("|".join(data.get("lasting_history") or [r"(?!x)x"])),
+        healed_part=re.compile("|".join(data.get("healed_part") or [r"(?!x)x"])),
+        activity_self=re.compile("|".join(data.get("activity_self") or [r"(?!x)x"])),
+        own_use_after=re.compile("|".join(data.get("own_use_after") or [r"(?!x)x"])),
     )
 
 
@@ -458,6 +489,11 @@ class Recogniser:
         others = [c for c in text[:start] + text[end:] if c.isalpha()]
         return not others or sum(c.isupper() for c in others) < len(others) / 2
 
+    def _diagnosis(self, norm: str, start: int, end: int) -> bool:
+        """The mention names a diagnosed condition of lasting history (a cancer), not a suspicion (a mole)."""
+        found = self.context.lasting_history.match(norm, start)
+        return found is not None and found.end() <= end
+
     def _sentence_before(self, norm: str, start: int) -> str:
         cut = max(norm.rfind(ch, 0, start) for ch in ".!?\n")
         return norm[cut + 1 : start]
@@ -491,8 +527,23 @@ class Recogniser:
                 reset = None  # "I never said I'm pregnant": the "I'm" is what was not said
             if not rules.pseudo_negation.match(tail) and not reset:
                 negated = True
-        if rules.negation_after.search(after[:40]):
-            negated = True
+        past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
+        healed = rules.negation_after.search(after[:40])
+        if healed is not None:
+            # "hip replacement in september, wound is healed": the wound named before it is what healed
+            wound_healed = bool(rules.healed_part.search(after[: healed.start()])) and not (
+                rules.healed_part.search(norm[start:end])
+            )
+            # "breast cancer in 2018, all clear now": a cancer treated is still history the rule counts
+            over = bool(rules.treated_over.search(healed.group(0)))
+            treated = past and over and self._diagnosis(norm, start, end)
+            negated = negated or not (wound_healed or treated)
+        if (
+            term.condition in rules.clearable
+            and not self._diagnosis(norm, start, end)
+            and rules.cleared_after.search(re.split(r"[.!?\n]", norm[end:])[0])
+        ):
+            negated = True  # "the mole got checked and the derm said it's totally normal"
         if rules.denied_after_question.match(norm[end : end + 40]):
             negated = True  # "pregnant? not a chance": the mention asked back, then denied
         # experiencer: a relation before the mention, or one the mention starts inside ("my sister's
@@ -500,27 +551,47 @@ class Recogniser:
         # ("nursing my son" is the mother's)
         sentence = self._sentence_before(norm, start)
         reach = sentence + norm[start:end]
-        other = _last(m for m in rules.other_person.finditer(reach) if m.start() < len(sentence)) or _last(
+        other = _last(m for m in rules.other_person.finditer(reach) if m.start() <= len(sentence)) or _last(
             rules.other_described.finditer(sentence)
         )
         if other is not None and other.end() > len(sentence):
             sentence = reach
         experiencer = Experiencer.SELF
-        if other is not None and not rules.first_person_subject.search(sentence[other.end() :]):
+        reported = bool(rules.reported_topic.search(before[-60:]))
+        if reported:
+            experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
+        elif other is not None and not rules.first_person_subject.search(sentence[other.end() :]):
             experiencer = Experiencer.OTHER
-        elif rules.hypothetical_self.search(before):
-            experiencer = Experiencer.GENERAL
-        elif rules.risk_question.search(before[-40:]) and (
-            _QUESTION_START.match(norm[left:right]) or "?" in norm[right : right + 2]
-        ):
-            experiencer = Experiencer.GENERAL  # "can it trigger a seizure if I have epilepsy?": the risk
-        elif not rules.first_person.search(before + " " + after) and (
-            rules.general_before.search(before)
-            or rules.general_after.search(after)
-            or _QUESTION_START.match(norm[left:right])
-            or (_MAYBE_QUESTION_START.match(norm[left:right]) and "?" in norm[right : right + 2])
-        ):
-            experiencer = Experiencer.GENERAL
+        else:
+            # whose it is, read from the question it is in when a comma starts one ("im on methotrexate, is
+            # that one of the meds that make you light sensitive?": the "im" is not the question's)
+            asked = _last(rules.question_break.finditer(norm, left, start))
+            qleft = asked.end() if asked is not None else left
+            qbefore = norm[qleft:start]
+            if rules.hypothetical_self.search(qbefore):
+                experiencer = Experiencer.GENERAL
+            elif rules.risk_question.search(qbefore[-40:]) and (
+                _QUESTION_START.match(norm[qleft:right]) or "?" in norm[right : right + 2]
+            ):
+                experiencer = Experiencer.GENERAL  # "can it trigger a seizure if I have epilepsy?": the risk
+            else:
+                # "is it safe while lactating": an activity after "while" is the asker's, unless someone else
+                # is named before it ("is it safe for women while breastfeeding")
+                activity = rules.activity_self.search(qbefore) if norm[start:end].endswith("ing") else None
+                gbefore = qbefore[: activity.start()] if activity is not None else qbefore
+                named = rules.general_before.search(gbefore) or rules.general_after.search(after)
+                bare_question = activity is None and bool(
+                    _QUESTION_START.match(norm[qleft:right])
+                    or (_MAYBE_QUESTION_START.match(norm[qleft:right]) and "?" in norm[right : right + 2])
+                )
+                # a bare question followed by the user's own plan ("is red light ok after mastectomy? want to
+                # use it on my chest") is about the user
+                if (
+                    not rules.first_person.search(qbefore + " " + after)
+                    and (named or bare_question)
+                    and (named or not rules.own_use_after.match(norm, right))
+                ):
+                    experiencer = Experiencer.GENERAL
         if (
             term.rule_id == CHILD_RULE
             and experiencer is Experiencer.SELF
@@ -546,7 +617,6 @@ class Recogniser:
             negated = True  # "no chance I'm pregnant, I'm a bloke": the user's own, and impossible
         if term.condition in rules.acute_only and rules.not_active_after.match(after):
             negated = True  # "my eczema is not flaring at the moment": the rule is about the acute state
-        past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
         clause = norm[left:right]
         if (
             past
@@ -556,7 +626,8 @@ class Recogniser:
         ):
             negated = True  # long ago and over ("had chickenpox as a kid")
         return Mention(
-            term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain
+            term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain,
+            reported,
         )
 
     def find_mentions(self, text: Optional[str]) -> List[Mention]:
@@ -599,8 +670,12 @@ class Recogniser:
             for t, s, e in raw
         )
 
-    def find_red_flags(self, text: Optional[str]) -> List[RedFlagMatch]:
-        """Every red flag described in the text, unless negated or inside an idiom."""
+    def find_red_flags(
+        self, text: Optional[str], present: FrozenSet[str] = frozenset()
+    ) -> List[RedFlagMatch]:
+        """Every red flag described in the text, unless negated or inside an idiom. A flag that ``requires``
+        a condition (the warning signs of pre-eclampsia: pregnancy) counts only when one of them is in
+        ``present``: someone's now, named in this message or earlier in the conversation."""
         if not text:
             return []
         norm = normalise(text)
@@ -617,6 +692,8 @@ class Recogniser:
         )
         found = []
         for flag in self.rulebook.red_flags:
+            if flag.requires and not flag.requires & present:
+                continue
             # self-harm counts even when worded as past or hypothetical, unless the user says it is over
             if (recovered if flag.id == "self_harm" else not_now):
                 continue
@@ -658,10 +735,17 @@ class Recogniser:
                 return m.span()
         return None
 
-    def recognise(self, text: Optional[str]) -> Recognition:
-        """Mentions and red flags of one message."""
+    def recognise(self, text: Optional[str], known: FrozenSet[str] = frozenset()) -> Recognition:
+        """Mentions and red flags of one message; ``known``: conditions someone has, told earlier in the
+        conversation (for the red flags that require one)."""
         distress = bool(text) and bool(self.context.distress.search(normalise(text or "")))
-        return Recognition(tuple(self.find_mentions(text)), tuple(self.find_red_flags(text)), distress)
+        mentions = tuple(self.find_mentions(text))
+        present = frozenset(known) | {
+            m.condition
+            for m in mentions
+            if m.affirmed and m.experiencer is not Experiencer.GENERAL and not m.past
+        }
+        return Recognition(mentions, tuple(self.find_red_flags(text, present)), distress)
 
 
 def load_confusables(path: Path = CONFUSABLES_FILE) -> FrozenSet[str]:
@@ -679,13 +763,14 @@ def default_recogniser() -> Recogniser:
 
 
 @functools.lru_cache(maxsize=4096)
-def recognise(text: Optional[str]) -> Recognition:
-    """Recognition of one message with the project's rule book.
+def recognise(text: Optional[str], known: FrozenSet[str] = frozenset()) -> Recognition:
+    """Recognition of one message with the project's rule book (``known``: conditions someone has, told
+    earlier in the conversation, for the red flags that require one).
 
     Cached (bounded): the policy asks for the same message several times per turn, and the result is
     immutable.
     """
-    return default_recogniser().recognise(text)
+    return default_recogniser().recognise(text, frozenset(known))
 
 
 def needs_referral(text: Optional[str]) -> bool:

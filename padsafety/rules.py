@@ -46,6 +46,9 @@ class Condition:
     name: str
     rule_id: str
     synonyms: Tuple[str, ...]
+    # the guideline its lexicon entries rest on, when that is not its rule's source ("blood thinners":
+    # guideline_bleeding under the seed's "another condition"): its text is part of the reason
+    guideline: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ class Rule:
     question: Optional[str] = None
     quote: Optional[str] = None
     conditions: Tuple[Condition, ...] = ()
+    # the reason, said when the user asks "why?" after the verdict (the seed's own reason for a seed
+    # rule); a guideline rule without one gives its guideline's text (padsafety.conversation.rule_why)
+    why: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,11 @@ class RedFlag:
     id: str
     title: str
     patterns: Tuple[re.Pattern, ...]
+    # the guideline it rests on, when it is not plain emergency advice (contraindications.yml `sources`)
+    source: Optional[str] = None
+    # conditions one of which must be someone's now for it to count ("pregnancy": the warning signs of
+    # pre-eclampsia), named in the same message or earlier in the conversation (padsafety.recognition)
+    requires: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,15 @@ class RuleBook:
         return _combine(findings)
 
 
+def merge_assessments(*assessments: Assessment) -> Assessment:
+    """One assessment from several (the safety check's answers and conditions told before the check): the
+    most severe verdict, each rule once."""
+    findings: List[Finding] = []
+    for assessment in assessments:
+        findings += [f for f in assessment.findings if f.rule.id not in {g.rule.id for g in findings}]
+    return _combine(findings)
+
+
 def _combine(findings: List[Finding]) -> Assessment:
     findings.sort(key=lambda f: -SEVERITY[f.verdict])
     verdict = findings[0].verdict if findings else Verdict.NO_CONTRAINDICATION_FOUND
@@ -242,7 +262,10 @@ def load_rulebook(path: Path = RULES_FILE, lexicon: Optional[Path] = LEXICON_FIL
                     break
             else:
                 named.append((name, list(dict.fromkeys(words))))
-        conditions = tuple(Condition(name, rule_id, tuple(synonyms)) for name, synonyms in named)
+        conditions = tuple(
+            Condition(name, rule_id, tuple(synonyms), _own_guideline(lexicon, rule_id, name, raw["source"]))
+            for name, synonyms in named
+        )
         rules.append(
             Rule(
                 id=rule_id,
@@ -253,13 +276,43 @@ def load_rulebook(path: Path = RULES_FILE, lexicon: Optional[Path] = LEXICON_FIL
                 question=" ".join(raw["question"].split()) if raw.get("question") else None,
                 quote=" ".join(raw["quote"].split()) if raw.get("quote") else None,
                 conditions=conditions,
+                why=" ".join(raw["why"].split()) if raw.get("why") else None,
             )
         )
     red_flags = tuple(
-        RedFlag(f["id"], f["title"], tuple(re.compile(p) for p in f["patterns"]))
+        RedFlag(
+            f["id"], f["title"], tuple(re.compile(p) for p in f["patterns"]), f.get("source"),
+            frozenset(f.get("requires") or ()),
+        )
         for f in data.get("red_flags") or []
     )
+    names = {c.name for r in rules for c in r.conditions}
+    for flag in red_flags:
+        if flag.source is not None and flag.source not in sources:
+            raise ValueError(f"red flag {flag.id!r}: source {flag.source!r} is not under `sources`")
+        if not flag.requires <= names:
+            missing = sorted(flag.requires - names)
+            raise ValueError(f"red flag {flag.id!r}: requires {missing}, no such condition")
     return RuleBook(str(data["version"]), tuple(rules), red_flags, sources, ambiguous, tuple(patterns))
+
+
+def _own_guideline(lexicon: Optional[Path], rule_id: str, name: str, rule_source: str) -> Optional[str]:
+    """The one source the lexicon gives a condition when it is not its rule's ("blood thinners")."""
+    if lexicon is None or not lexicon.exists():
+        return None
+    data = _lexicon_data(lexicon)
+    found = {
+        entry.get("source")
+        for key in ("conditions", "patterns")
+        for entry in data.get(key) or []
+        if entry.get("rule") == rule_id and (entry.get("name") or entry.get("condition")) == name
+    }
+    return found.pop() if len(found) == 1 and rule_source not in found else None
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon_data(path: Path) -> Dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 @functools.lru_cache(maxsize=None)

@@ -9,6 +9,7 @@ Two modes:
   below the targets. Writes JSON and a PNG.
 
     python scripts/with_env.py python scripts/safety_eval.py --split heldout --check
+    python scripts/with_env.py python scripts/safety_eval.py --split heldout2 --check   # the fresh part
     python scripts/with_env.py python scripts/safety_eval.py --split dev --designs
 """
 
@@ -389,7 +390,9 @@ def plot(result: dict, path: Path) -> None:
 def main() -> None:
     """Parse arguments, run, print, write, check."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", default="heldout", choices=["dev", "heldout"])
+    parser.add_argument("--split", default="heldout", choices=["dev", "heldout", "heldout2"],
+                        help="heldout2: a second held-out part, written 2026-12-04 by a writer who had seen "
+                        "no code and no corpus")
     parser.add_argument("--designs", action="store_true", help="compare recognition designs (no Rasa)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 below the regression floors in tests/safety/floors.yml")
@@ -400,8 +403,10 @@ def main() -> None:
         "would let them steer the next development round; the JSON in --out has them)",
     )
     args = parser.parse_args()
+    if args.designs and args.split != "dev":
+        sys.exit("safety-eval: designs are compared on the development split only (--split dev)")
     if args.show is None:
-        args.show = 15 if args.split == "dev" else 0
+        args.show = 15 if args.split == "dev" else 0  # never print a held-out part's misses
     corpus = load_corpus(args.split)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -441,7 +446,11 @@ def main() -> None:
     missed = check(result)
     print("safety-eval: issue targets " + ("all met" if not missed else "NOT met: " + "; ".join(missed)))
     if args.check:
-        floors = yaml.safe_load(FLOORS_FILE.read_text(encoding="utf-8"))["floors"]
+        # `floors` for the held-out part, `floors_<split>` for another one (heldout2)
+        key = "floors" if args.split == "heldout" else f"floors_{args.split}"
+        floors = yaml.safe_load(FLOORS_FILE.read_text(encoding="utf-8")).get(key)
+        if not floors:
+            sys.exit(f"safety-eval: no `{key}` in {FLOORS_FILE}")
         failures = check(result, floors)
         if failures:
             sys.exit("safety-eval: below the regression floors (tests/safety/floors.yml): "

@@ -64,9 +64,11 @@ echo "stories: $(cat tests/stories/*.yml | grep -c -- '- story:') test stories p
 stage "rasa test nlu: the two held-out NLU sets (textbook phrasing; real users' phrasing, tests/nlu/floors.yml)"
 "${ENV[@]}" python scripts/nlu_report.py
 
-stage "safety recognition: held-out corpus through the trained model and the real pipeline"
+stage "safety recognition: both held-out parts through the trained model and the real pipeline"
 run_logged results/safety-eval.log "${ENV[@]}" python scripts/safety_eval.py --split heldout --check --show 0
 grep -E "^(design|pipeline|safety-eval:)" results/safety-eval.log
+run_logged results/safety-eval-2.log "${ENV[@]}" python scripts/safety_eval.py --split heldout2 --check --show 0
+grep -E "^(design|pipeline|safety-eval:)" results/safety-eval-2.log
 
 stage "benchmark smoke run (the full run is \`make benchmark\`; figures are printed, never asserted)"
 run_logged results/benchmark-smoke.log "${ENV[@]}" python scripts/benchmark.py --quick --out results/benchmark-smoke

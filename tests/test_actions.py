@@ -14,6 +14,7 @@ from actions.actions import (
     ActionSessionStart,
 )
 from actions.forms import ValidateScreeningForm
+from padsafety.answers import hedged_detail
 from padsafety.messages import GUIDELINE_QUESTION_NOTE
 from padsafety.rules import load_rulebook
 
@@ -205,6 +206,27 @@ def test_a_hedged_answer_with_the_condition_in_it_is_never_a_silent_no(text, req
     assert dispatcher.messages  # and the user is told what was noted
 
 
+@pytest.mark.parametrize(
+    "text, requested",
+    [
+        ("theres a red patch but idk what it is", "screen_skin_infection_or_eczema"),
+        ("ive got a dry patch on my elbow, idk what it is", "screen_skin_infection_or_eczema"),
+        ("i burn pretty easily but not sure if that counts", "screen_photosensitivity"),
+        ("i take some pills for my blood pressure, cant remember the name",
+         "screen_photosensitising_medication"),
+    ],
+)
+def test_a_detail_about_oneself_with_a_doubt_is_i_dont_know(text, requested):
+    # development round 7: these were not answers, so the question came again and again
+    _, events = form_turn(text, requested)
+    assert slot_events(events)[requested] == "unknown"
+
+
+@pytest.mark.parametrize("text", ["what counts as acute eczema?", "does that count?", "why do you ask?"])
+def test_a_question_about_the_question_is_no_doubtful_detail(text):
+    assert not hedged_detail(text)
+
+
 @pytest.mark.parametrize("text", ["sounds good", "ok", "sure thing"])
 def test_everyday_replies_mapped_to_yes_are_undone_with_a_hint(text):
     # Rasa's from_intent mapping has already read the `affirm` intent as "yes"
@@ -300,7 +322,19 @@ def test_the_question_names_what_was_mentioned(domain):
     tracker = make_tracker(slots={"screening_mentioned": ["diabetes"]})
     asyncio.run(executor.actions["action_ask_screen_other_condition"](dispatcher, tracker, domain))
     last = len(SCREENING_SLOTS)
-    assert dispatcher.messages[0]["text"].startswith(f"You mentioned diabetes. Question {last} of {last}:")
+    assert dispatcher.messages[0]["text"].startswith(
+        f"You mentioned diabetes earlier, so this question is about that. Question {last} of {last}:"
+    )
+
+
+def test_the_question_names_what_was_mentioned_as_a_noun_phrase(domain):
+    # "You mentioned wound." read as a template artefact (user study round 7, #05, #15)
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"screening_mentioned": ["open wound"]})
+    asyncio.run(executor.actions["action_ask_screen_open_wound"](dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["text"].startswith("You mentioned an open wound earlier")
 
 
 def test_every_question_is_asked_by_an_action_with_buttons(domain):
@@ -341,7 +375,14 @@ def test_contact_comes_from_the_settings(domain, monkeypatch, intent, variable, 
     finally:
         settings_module.settings.cache_clear()
     assert expected in dispatcher.messages[0]["text"]
-    assert "doctor" in dispatcher.messages[0]["text"]
+    # nothing medical was said: no doctor line (user study round 7, #01, #18, #54)
+    assert "doctor" not in dispatcher.messages[0]["text"]
+
+
+def test_contact_names_the_doctor_after_medical_talk(domain):
+    tracker = make_tracker("I have diabetes, where can I buy one?", "ask_purchase")
+    dispatcher, _ = run(ActionContact(), tracker, domain)
+    assert "your doctor is the right person to ask" in dispatcher.messages[0]["text"]
 
 
 def test_stopping_after_a_yes_to_a_contraindication_still_tells_it(domain):
@@ -494,3 +535,154 @@ def test_i_did_not_understand_says_english_only_for_text_that_is_not_english(tex
     assert message["text"].startswith("Sorry, I didn't quite understand")
     assert ("only chat in English" in message["text"]) is english_only
     assert len(message["buttons"]) == 4
+
+
+def _conversation(*turns, slots=None, intent="mention_condition"):
+    """A tracker whose events are the (user text, bot action) turns given; the last text is the latest."""
+    events = []
+    for user, action in turns:
+        events.append({"event": "user", "text": user})
+        if action:
+            events += [{"event": "action", "name": action}, {"event": "action", "name": "action_listen"}]
+    tracker = make_tracker(turns[-1][0], intent, slots=slots)
+    tracker.events = events
+    return tracker
+
+
+def test_a_topic_read_about_is_not_remembered_as_the_users(domain):
+    # user study round 7 (#41): "i read something about pregnancy and belly" on her period
+    tracker = make_tracker("i read something about pregnancy and belly", "ask_avoid_pregnancy")
+    _, events = run(ActionAssessCondition(), tracker, domain)
+    assert "known_verdict" not in slot_events(events)
+
+
+@pytest.mark.parametrize(
+    "previous, text, slots, dropped, still",
+    [
+        # user study round 7 (#41): named in a question about what she had read, then denied
+        ("i read something about pregnancy and belly", "im not pregnant lol im literally on my period",
+         {}, "pregnancy", None),
+        # (#31): the medicine stays, the light sensitivity she never claimed goes
+        ("im on methotrexate, is that one of the meds that make you light sensitive?",
+         "i never said i was light sensitive, i was asking if the drug is",
+         {"known_verdict": "do_not_use", "known_rules": ["photosensitivity", "photosensitising_medication"],
+          "known_conditions": ["photosensitising medication", "photosensitivity"]},
+         "photosensitivity", "Medicines that make the skin sensitive to light"),
+    ],
+)
+def test_a_denial_is_said_back_and_the_verdict_keeps_the_rest(domain, previous, text, slots, dropped, still):
+    from actions.conversation import ActionForgetDenied
+
+    tracker = _conversation((previous, "action_assess_condition"), (text, None), slots=slots)
+    dispatcher, events = run(ActionForgetDenied(), tracker, domain)
+    said = dispatcher.messages[0]["text"]
+    assert said.startswith("Got it") and dropped in said and "Thanks for telling me" not in said
+    if still:
+        assert still in said
+        assert slot_events(events) == {
+            "known_verdict": "ask_doctor", "known_rules": ["photosensitising_medication"],
+            "known_conditions": ["photosensitising medication"],
+        }
+
+
+def test_yes_mine_gives_the_users_own_verdict(domain):
+    # user study round 7 (#28): after the clarifying question's "Yes, mine", "you", never "they"
+    tracker = _conversation(
+        ("one of them is a bit red and oozing some yellowish stuff tho", "action_assess_condition"),
+        ("its my own wound not someone elses. should i get it looked at soon?", "utter_ask_health_clarify"),
+        ("/affirm", None),
+        slots={"known_other_conditions": ["skin infection"]}, intent="affirm",
+    )
+    dispatcher, events = run(ActionAssessCondition(), tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("From what you said, you should not use") and "they" not in text.split(".")[0]
+    assert slot_events(events)["known_verdict"] == "do_not_use"
+
+
+def test_the_other_persons_verdict_never_weakens_with_a_new_mention(domain):
+    # user study round 7 (#48): her pacemaker stays in the verdict when a later message names something else
+    slots = {"known_other_conditions": ["pacemaker", "arthritis"]}
+    tracker = make_tracker("she also has heart disease", "mention_condition", slots=slots)
+    dispatcher, events = run(ActionAssessCondition(), tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("From what you said, they should not use") and "pacemakers" in text
+    assert set(slot_events(events)["known_other_conditions"]) == {"heart disease", "pacemaker", "arthritis"}
+
+
+def test_who_should_she_ask_is_answered_for_her_remembered_rules(domain):
+    from actions.conversation import ActionFollowUp
+
+    slots = {"known_other_conditions": ["pacemaker", "arthritis"]}
+    tracker = _tracker_after(
+        "action_assess_condition", "ok who exactly should she ask, cardiologist?", "ask_who_should_avoid",
+        slots,
+    )
+    dispatcher, _ = run(ActionFollowUp(), tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "their cardiologist" in text and "pacemaker (device) clinic" in text and "should not use" in text
+
+
+def test_the_check_verdict_keeps_what_was_told_before_it(domain):
+    # user study round 7 (#05): breastfeeding, told before the check, has no question of its own
+    slots = {slot: "no" for slot in SCREENING_SLOTS}
+    slots.update(screen_reduced_sensation="yes", known_conditions=["breastfeeding"],
+                 known_verdict="ask_doctor", known_rules=["breastfeeding"])
+    dispatcher, events = run(ActionScreeningVerdict(), make_tracker(slots=slots), domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Verdict: ask your doctor first")
+    assert "Breastfeeding" in text and "numbness" in text
+    assert set(slot_events(events)["known_rules"]) == {"reduced_sensation", "breastfeeding"}
+    # a "no" in the check still corrects a condition its question asks about
+    slots = {slot: "no" for slot in SCREENING_SLOTS}
+    slots.update(known_conditions=["pregnancy"])
+    dispatcher, _ = run(ActionScreeningVerdict(), make_tracker(slots=slots), domain)
+    assert "no contraindication" in dispatcher.messages[0]["text"]
+
+
+# --- user study round 6 ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, intent, slots, said, not_said",
+    [
+        # "why?" after a verdict: the source's reason, never the rule line again (#20)
+        ("why?", "ask_followup",
+         {"known_verdict": "do_not_use", "known_rules": ["photosensitivity"], "known_conditions": ["lupus"]},
+         "reacts to light", "should avoid red-light"),
+        # a why-question naming the known condition, whatever the classifier made of it (#25)
+        ("why would blood thinners matter for a light?", "ask_benefit_circulation",
+         {"known_verdict": "ask_doctor", "known_rules": ["other_condition"],
+          "known_conditions": ["blood thinners"]}, "blood flow", "dilate"),
+        # the doctor the verdict defers to has said go ahead (#16)
+        ("she asked her cardiologist and he said go ahead", "nlu_fallback",
+         {"known_other_conditions": ["pacemaker"]}, "their doctor's advice", "You mentioned"),
+        ("my cardiologist said it's fine", "nlu_fallback",
+         {"known_verdict": "do_not_use", "known_rules": ["implanted_device"],
+          "known_conditions": ["pacemaker"]},
+         "follow your doctor's advice", "No:"),
+    ],
+)
+def test_round_six_follow_ups(domain, text, intent, slots, said, not_said):
+    from actions.conversation import ActionFollowUp
+
+    tracker = _tracker_after("action_assess_condition", text, intent, slots)
+    dispatcher, _ = run(ActionFollowUp(), tracker, domain)
+    assert said in dispatcher.messages[0]["text"]
+    assert not_said not in dispatcher.messages[0]["text"]
+
+
+def test_the_verdict_reminder_for_the_other_person_speaks_of_them(domain):
+    from actions.conversation import ActionVerdictReminder
+
+    slots = {"known_other_conditions": ["open wound"]}
+    tracker = make_tracker("what about just for his cold hands?", slots=slots)
+    dispatcher, _ = run(ActionVerdictReminder(), tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "they should not use" in text and "general information only" in text
+
+
+def test_the_assessment_does_not_say_what_the_question_itself_gets_next(domain):
+    # "RA: would it help the stiffness?" asked as the muscle and joint question: the paragraph once (#18)
+    text = "I have rheumatoid arthritis, would it help the stiffness in the morning?"
+    dispatcher, _ = run(ActionAssessCondition(), make_tracker(text, "ask_benefit_muscle_joint"), domain)
+    assert [m.get("response") for m in dispatcher.messages].count("utter_benefit_muscle_joint") == 0
+    dispatcher, _ = run(ActionAssessCondition(), make_tracker(text, "mention_condition"), domain)
+    assert [m.get("response") for m in dispatcher.messages].count("utter_benefit_muscle_joint") == 1

@@ -375,3 +375,316 @@ def test_a_sceptics_scam_question_is_the_evidence_question():
 def test_spending_is_a_purchase_word():
     text = "honestly I'm getting cold feet about spending that much on a gadget"
     assert hinted_intent(text, "ask_avoid_skin_conditions", 0.45) == "ask_purchase"
+
+
+# --- user study round 6: "why?" after a verdict, practical questions, doctors' words ----------------------
+@pytest.mark.parametrize(
+    "rule, reason",
+    [
+        ("pregnancy", "fetus"),
+        ("photosensitivity", "reacts to light"),
+        ("implanted_device", "interferes"),
+        ("open_wound", "medical treatment first"),
+        ("other_condition", "no substitute"),
+    ],
+)
+def test_why_after_a_verdict_gives_the_sources_reason_not_the_rule_line(rule, reason):
+    from padsafety.rules import default_rulebook
+
+    text = why_answer("action_assess_condition", [rule])
+    line = text.split("\n")[1]
+    assert reason in line and "My source" in line
+    assert default_rulebook().rule(rule).reason not in line  # never the verdict's rule line again
+
+
+def test_why_for_a_guideline_rule_is_its_guideline_and_says_it_goes_beyond_the_source():
+    from padsafety.conversation import rule_why
+    from padsafety.rules import default_rulebook
+
+    book = default_rulebook()
+    for rule in book.rules:
+        why = rule_why(rule.id)
+        assert "seed" not in why.lower(), rule.id
+        if rule.source != "seed" and not rule.why:
+            assert why.startswith("Careful general guidance beyond my source:"), rule.id
+    assert "pulsing light" in rule_why("seizures")
+
+
+def test_why_names_the_guideline_of_a_condition_named_under_another_condition():
+    # "why would blood thinners matter for a light?": the bleeding guideline is its reason (round 6, #25)
+    text = why_answer("action_assess_condition", ["other_condition"], ["blood thinners"])
+    assert "seek medical attention" in text and "blood flow" in text
+    assert "blood flow" not in why_answer("action_assess_condition", ["other_condition"], ["diabetes"])
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("what colour is the light on these?", "light_appearance"),
+        ("is it supposed to flash?", "light_appearance"),
+        ("does it make a buzzing noise", "light_appearance"),
+        ("the leds are blinking, is that normal", "light_appearance"),
+        ("I get hot flashes at night", "heat"),  # not a question about the light flashing
+        ("my pad came with goggles so that's fine. how many minutes on the face?", "session_length"),
+        ("I have a titanium plate. is it a problem?", "metal_implant"),
+    ],
+)
+def test_practical_topics_and_the_last_question_decide_the_topic(text, topic):
+    assert beyond_source_topic(text).id == topic
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, hinted",
+    [
+        # practical device questions get the topic's "my source does not cover that" (round 6, #17, #41, #45)
+        ("what colour is the light?", "ask_how_it_works", 0.94, "ask_not_in_source"),
+        ("is it supposed to flash?", "ask_avoid_skin_conditions", 0.34, "ask_not_in_source"),
+        ("and cleaning it??", "ask_followup", 0.74, "ask_not_in_source"),
+        ("why does it get hot?", "ask_followup", 1.0, None),
+        # a metal implant is not the electronic-device rule's question (round 6, #30)
+        ("the metal in my knee, is that a problem like a pacemaker?", "ask_avoid_implanted_device", 0.9,
+         "ask_not_in_source"),
+        ("is it ok with a pacemaker?", "ask_avoid_implanted_device", 0.9, None),
+        # a warm, red cut is a sign of infection, not a question about the pad's heat (round 6, #21)
+        ("my cut is red and puffy and warm now, pad to heal it?", "ask_benefit_wound_healing", 0.39, None),
+    ],
+)
+def test_round_six_topic_intents(text, intent, confidence, hinted):
+    assert topic_intent(text, intent, confidence) == hinted
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, hinted",
+    [
+        ("fine ill ask the vet, thx", "ask_pet", 1.0, "affirm"),
+        ("ok got it, i'll check the manual", "request_screening", 0.8, "affirm"),
+        ("so basically a waste of money?", "express_frustration", 0.93, "ask_evidence"),
+        ("so even a little bit of relief? im desperate honestly", "express_frustration", 0.3, "ask_followup"),
+        ("should i get it looked at or just wait a few days?", "ask_usage_safety", 0.99, "ask_followup"),
+        ("can my dog use it on his hips?", "ask_pet", 0.9, "ask_pet"),
+    ],
+)
+def test_round_six_intent_hints(text, intent, confidence, hinted):
+    assert hinted_intent(text, intent, confidence) == hinted
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("i asked if i should see a doctor about the cut", FollowUp.SEE_DOCTOR),
+        ("my gp cant see me till next week, should i go somewhere today", FollowUp.SEE_DOCTOR),
+        ("she asked her cardiologist and he said go ahead. so now its ok?", FollowUp.DOCTOR_SAID),
+        ("my cardiologist said it's fine", FollowUp.DOCTOR_SAID),
+        ("my doctor said it's not safe for me", FollowUp.STATUS),
+        ("so even a little bit of relief?", FollowUp.SYMPTOMS),
+    ],
+)
+def test_round_six_follow_up_kinds(text, kind):
+    assert followup_kind(text) is kind
+
+
+def test_a_doctors_go_ahead_is_followed_and_never_the_bots_own_green_light():
+    from padsafety.conversation import doctor_said_answer
+
+    own = doctor_said_answer("do_not_use", ["implanted_device"])
+    assert "follow your doctor's advice" in own and "unless your doctor says otherwise" in own
+    assert "Pacemaker" in own and "manual" in own and "safe" not in own
+    other = doctor_said_answer(None, ["implanted_device"], for_other=True)
+    assert "their doctor" in other and "your doctor" not in other
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("but it's red light, not UV. why would it matter?", True),
+        ("so you can't explain why?", True),
+        ("how come?", True),
+        ("somewhere anyhow", False),
+    ],
+)
+def test_a_request_for_the_reason_anywhere_in_the_message(text, why):
+    from padsafety.conversation import WHY_QUESTION
+
+    assert bool(WHY_QUESTION.search(text)) is why
+
+
+# user study round 7 (#31, #41): an explicit denial takes back what was named, and is said back
+@pytest.mark.parametrize(
+    "text, dropped",
+    [
+        ("im not pregnant lol im literally on my period", {"pregnancy"}),
+        ("i never said i was light sensitive, i was asking if the drug is", {"photosensitivity"}),
+        ("I didn't say I'm pregnant, I asked about the belly", {"pregnancy"}),
+        ("on my back where there's no eczema", set()),  # places it, does not take it back
+    ],
+)
+def test_an_explicit_denial_takes_the_condition_back(text, dropped):
+    from padsafety.conversation import taken_back_conditions
+    from padsafety.recognition import recognise
+
+    assert taken_back_conditions(recognise(text), text) == dropped
+
+
+def test_a_correction_is_said_back_with_what_still_holds():
+    from padsafety.conversation import taken_back_reply
+
+    reply = taken_back_reply(["photosensitivity"], "ask_doctor", ["photosensitising_medication"])
+    assert reply.startswith("Got it") and "photosensitivity" in reply
+    assert "Medicines that make the skin sensitive to light" in reply and "ask your doctor" in reply
+    assert "Thanks for telling me" not in reply
+    assert taken_back_reply(["pregnancy"], None, []) == (
+        "Got it, thanks for correcting me: I won't count pregnancy for you."
+    )
+    assert "should still not use" in taken_back_reply(["eczema"], "do_not_use", ["implanted_device"])
+    assert "From what" not in taken_back_reply(["lupus"], "do_not_use", ["photosensitivity"], True)
+
+
+# user study round 7 (#48): "who should she ask?" gets whom to ask for the remembered rules
+@pytest.mark.parametrize(
+    "text",
+    ["ok who exactly should she ask, cardiologist?", "which doctor do I see about it?",
+     "GP or cardiologist?", "what kind of specialist should he talk to"],
+)
+def test_who_to_ask_is_a_follow_up_of_its_own(text):
+    assert followup_kind(text) is FollowUp.WHO_TO_ASK
+
+
+@pytest.mark.parametrize("text", ["who should avoid it?", "who do I ask about a refund?", "why?"])
+def test_other_who_questions_are_not_about_whom_to_ask(text):
+    assert followup_kind(text) is not FollowUp.WHO_TO_ASK
+
+
+def test_who_to_ask_names_the_device_doctor_and_keeps_the_verdict():
+    from padsafety.conversation import who_to_ask_answer
+
+    answer = who_to_ask_answer(["implanted_device", "other_condition"], for_other=True)
+    assert "their cardiologist" in answer and "pacemaker" in answer and "clinic" in answer
+    assert "beyond my source" in answer and "they should not use the pad" in answer
+    assert "your midwife" in who_to_ask_answer(["pregnancy"], for_other=False).lower()
+    assert "GP" in who_to_ask_answer([], for_other=False)
+
+
+# user study round 7 (#52, #42): water and a mains device gets a plain no; spots in the vision are no acne
+@pytest.mark.parametrize(
+    "text",
+    ["is the pad waterproof?", "so in the bath yes or no? it plugs into the wall",
+     "what about right after a shower, skin still a bit wet", "can I take it in the hot tub"],
+)
+def test_water_gets_the_electrical_safety_no(text):
+    topic = beyond_source_topic(text)
+    assert topic is not None and topic.id == "water_electrical"
+    assert topic.answer.startswith("No.") and "electric shock" in topic.answer
+    assert "beyond my source" in topic.answer and "manual" in topic.answer
+    assert topic_intent(text, "ask_avoid_skin_conditions", 0.75) == "ask_not_in_source"
+
+
+@pytest.mark.parametrize(
+    "text", ["the headache is getting worse and the flashing spots wont go away", "I keep seeing spots"]
+)
+def test_spots_in_the_vision_are_not_acne_or_the_pads_light(text):
+    topic = beyond_source_topic(text)
+    assert topic is not None and topic.id == "eyes"
+    assert beyond_source_topic("will it clear the spots on my chin?").id == "acne"
+
+
+# ---- user study round 7: conversation quality (tests/scenarios/real_users_dev7.yml) ----------------------
+
+
+@pytest.mark.parametrize("text,topic", [
+    ("does it help bones heal faster?", "bones"),
+    ("can it speed up a broken ankle mending", "bones"),
+    ("would the light even go through the plaster cast?", "depth"),
+    ("how deep does the light actually get", "depth"),
+    ("so it works for cramps?", "pain_conditions"),
+    ("what about menstrual pain", "pain_conditions"),
+    ("orange vs red, does it matter", "light_appearance"),
+    ("is it ok for two people to use the same pad", "cleaning_sharing"),
+])
+def test_round7_topics_the_source_does_not_stretch_to(text, topic):
+    found = beyond_source_topic(text)
+    assert found is not None and found.id == topic
+
+
+@pytest.mark.parametrize("text,guess", [
+    ("does it help bones heal faster?", "ask_benefit_wound_healing"),  # not the soft-tissue wound claim
+    ("would the light even go through the plaster cast?", "ask_how_it_works"),  # not the mechanism
+    ("so it works for cramps?", "ask_followup"),  # not the muscle-soreness "why"
+    ("so it works for cramps?", "ask_benefit_muscle_joint"),
+    ("some LEDs look dark/off, broken?", "goodbye"),
+    ("can my partner and i share one pad", "report_red_flag"),  # no warning sign in it
+    ("is it ok for two people to use the same pad", "request_screening"),
+])
+def test_round7_a_knowledge_guess_never_stretches_the_source(text, guess):
+    assert topic_intent(text, guess, 0.5) == "ask_not_in_source"
+
+
+def test_round7_a_stated_condition_or_a_clear_check_request_keeps_its_intent():
+    assert topic_intent("my partner has a pacemaker, can we share the pad", "mention_condition", 0.9) is None
+    assert topic_intent("is it safe for me?", "request_screening", 0.9) is None
+    assert topic_intent("broke my wrist, can I put it over the cast", "mention_condition", 0.9) is None
+
+
+@pytest.mark.parametrize("words,said", [
+    ("swollen", "that condition"),
+    ("gallbladder out", "that condition"),
+    ("a named medical condition", "that condition"),
+    ("psoriasis", "psoriasis"),
+    ("tennis elbow", "tennis elbow"),
+])
+def test_round7_not_covered_answer_names_only_a_noun_phrase(words, said):
+    from padsafety.conversation import condition_help, condition_phrase
+
+    assert condition_phrase(words) == said
+    kind, text = condition_help([("a named medical condition", words)]) or ("", "")
+    assert kind == "text" and f"helps with {said}," in text
+
+
+def test_round7_noted_conditions_are_said_with_an_article():
+    from padsafety.conversation import noun_phrase
+
+    assert noun_phrase("wound") == "a wound"
+    assert noun_phrase("open wound") == "an open wound"
+    assert noun_phrase("sunburn") == "sunburn"
+    assert noun_phrase("a named medical condition") == "a health condition"
+
+
+def test_round7_medical_talk_is_what_the_recogniser_finds():
+    from padsafety.conversation import medical_talk
+
+    assert not medical_talk(["hey do these pads come with a warranty?", "/deny", None, "bye"])
+    assert medical_talk(["hi", "I have diabetes", "where can I buy one"])
+
+
+@pytest.mark.parametrize("text,parts", [
+    # a trailing fragment says more about the question before it, a leading one about the question after it
+    ("how long is a normal session anyway? 10 min? 30?", 1),
+    ("and the scalp part? is it safe to put it on my head", 1),
+    ("Can it help with back pain and is it safe during pregnancy?", 2),
+    ("what can it do? why?", 2),
+])
+def test_round7_fragments_are_not_questions_of_their_own(text, parts):
+    assert len(split_questions(text)) == parts
+
+
+def test_topics_compile_no_pattern_per_message(monkeypatch):
+    # a pattern per topic word per call outgrew re's cache of 512 patterns: every message recompiled them
+    # all, tripling the server's CPU per message (py-spy, 2026-12-05). Counted, not timed.
+    import re as re_module
+
+    from padsafety.conversation import answer_cue, beyond_source_topic
+
+    texts = ("can I use it in the bath?", "is the pad supposed to blink?", "how do I clean it?", "nothing")
+
+    def messages():
+        for text in texts:
+            beyond_source_topic(text)
+            answer_cue("skin_infection_or_eczema", text)
+
+    messages()  # the first use of each topic builds its pattern
+    compiled = []
+    original = re_module._compile
+    monkeypatch.setattr(re_module, "_compile", lambda *a, **k: compiled.append(a[0]) or original(*a, **k))
+    re_module.purge()  # an empty cache: any pattern made per call would be compiled again
+    messages()
+    per_call = [p for p in compiled if isinstance(p, str) and "(?<![a-z])" in p]
+    assert per_call == []

@@ -52,3 +52,25 @@ def test_a_listed_photosensitising_medicine_is_named_as_one(text):
 )
 def test_no_medicine_question_no_answer(text):
     assert light_sensitivity_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, name, known",
+    [
+        # user study round 7 (#31): "that" is the medicine named before it
+        ("im on methotrexate, is that one of the meds that make you light sensitive?", "methotrexate", True),
+        ("is methotrexate one of the meds that make you light sensitive?", "methotrexate", True),
+        ("i take doxycycline, does it make you sensitive to the sun?", "doxycycline", True),
+        ("is ibuprofen one of the drugs that cause sun sensitivity?", "ibuprofen", False),
+    ],
+)
+def test_is_it_one_of_the_light_sensitising_medicines(text, name, known):
+    answer = light_sensitivity_answer(text)
+    assert answer is not None and name in answer
+    assert ("is one of the medicines known" in answer) is known
+    assert "pharmacist" in answer and "safe" not in answer
+
+
+def test_a_pronoun_with_no_medicine_before_it_is_not_answered():
+    assert light_sensitivity_answer("does it make you light sensitive?") is None
+    assert light_sensitivity_answer("im on holiday, does it make you light sensitive?") is None

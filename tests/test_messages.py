@@ -188,3 +188,11 @@ def test_a_do_not_use_verdict_sends_the_user_to_their_doctor_and_a_green_one_doe
     no = {r.id: "no" for r in book.screening_rules}
     assert TALK_TO_DOCTOR in screening_verdict(book.evaluate({**no, "pregnancy": "yes"}))
     assert TALK_TO_DOCTOR not in screening_verdict(book.evaluate(no))
+
+
+def test_round7_contact_reply_names_a_doctor_only_after_medical_talk():
+    # a warranty question in a conversation about nothing medical gets no referral (user study round 7, #54)
+    from padsafety.messages import contact_reply
+
+    assert "doctor" not in contact_reply(True, "", medical=False)
+    assert "your doctor is the right person" in contact_reply(True, "", medical=True)

@@ -1005,3 +1005,353 @@ def test_user_study_round_six(text, decision):
 def test_a_weapon_used_on_oneself_is_still_a_crisis():
     assert recognise("i have a knife and i'm going to use it on myself").decision is Decision.EMERGENCY
     assert recognise("i bought the pad and want to use it on myself").decision is Decision.NONE
+
+
+# user study round 7 (#42): the warning signs of pre-eclampsia are an emergency in pregnancy, said in the same
+# message or earlier in the conversation (``known``); "seeing spots" is the vision, not the skin
+@pytest.mark.parametrize(
+    "text, known",
+    [
+        ("I'm 34 weeks pregnant. My feet are really swollen since yesterday and I have a bad headache and "
+         "seeing spots. Can the red light pad help the swelling?", ()),
+        ("im 34 weeks with a pounding headache and seeing sparkly lights", ()),
+        ("28 weeks pregnant and my vision has gone all blurry", ()),
+        ("my wife is 36 weeks pregnant and her face and hands puffed up overnight", ()),
+        ("ok no pad. the headache is getting worse and the flashing spots wont go away", ("pregnancy",)),
+        ("i feel dizzy and sick, my vision is blurry", ("pregnancy",)),
+        ("there's a pain just under my right ribs", ("pregnancy",)),
+    ],
+)
+def test_pregnancy_warning_signs_are_an_emergency_in_pregnancy(text, known):
+    result = recognise(text, frozenset(known))
+    assert result.decision is Decision.EMERGENCY
+    assert "pregnancy_warning_signs" in {f.red_flag for f in result.red_flags}
+
+
+@pytest.mark.parametrize(
+    "text, known",
+    [
+        ("the headache is getting worse and the flashing spots wont go away", ()),  # nobody pregnant
+        ("I'm not pregnant, just a bad headache and seeing spots", ()),
+        ("can pregnant women with bad headaches use it?", ()),  # a general question
+        ("pregnant and my ankles swell a bit in the evening, would it help?", ()),  # no sudden swelling
+        ("I'm 20 weeks pregnant and I see spots on my face, is it acne?", ()),  # skin spots
+        ("I'm pregnant, no headache, no blurred vision, just back pain", ()),
+        ("had a bad headache last week", ("pregnancy",)),  # past
+        ("the pad has flashing lights, is that normal?", ("pregnancy",)),  # the pad, not the vision
+    ],
+)
+def test_no_pregnancy_warning_without_a_pregnancy_now_or_a_sign(text, known):
+    assert "pregnancy_warning_signs" not in {f.red_flag for f in recognise(text, frozenset(known)).red_flags}
+
+
+# user study round 7 (#41): a condition word in a question about what one has read is not the user's
+@pytest.mark.parametrize(
+    "text, condition",
+    [
+        ("is it ok on the abdomen? i read something about pregnancy and belly", "pregnancy"),
+        ("i saw a video on lupus and red light, is that true", "lupus"),
+        ("heard something about pacemakers and these pads, does that matter", "pacemaker"),
+    ],
+)
+def test_a_topic_read_or_heard_about_is_not_the_users_condition(text, condition):
+    mentions = [m for m in recognise(text).mentions if m.condition == condition]
+    assert mentions and all(m.experiencer is Experiencer.GENERAL and m.reported for m in mentions)
+    assert recognise(text).decision is Decision.GENERAL
+
+
+@pytest.mark.parametrize(
+    "text", ["just found out about my pregnancy, is it ok", "i read about it and i'm pregnant, can i use it"]
+)
+def test_a_disclosure_beside_reading_is_still_the_users(text):
+    assert recognise(text).decision is Decision.REFERRAL
+
+
+# user study round 7 (#31): a question after a comma is read on its own for whose condition it names
+def test_a_question_after_a_comma_is_not_the_statement_before_it():
+    result = recognise("im on methotrexate, is that one of the meds that make you light sensitive?")
+    own = {m.condition for m in result.affirmed(Experiencer.SELF)}
+    assert own == {"photosensitising medication"}  # methotrexate, said of themselves
+    assert "photosensitivity" not in own  # the question's "light sensitive" is not a disclosure
+    asked = {m.experiencer for m in result.affirmed() if m.condition == "photosensitivity"}
+    assert asked == {Experiencer.GENERAL}
+    # the statement keeps its person, and a health cue beyond the comma still counts
+    assert recognise("i'm 12 weeks pregnant, can i use it on my back?").decision is Decision.REFERRAL
+    third = recognise("third tri, ankles like balloons, would the red light help circulation in my feet")
+    assert "pregnancy" in {m.rule_id for m in third.affirmed(Experiencer.SELF)}
+
+
+# --- user study round 6: metal implants, comparisons, closed grazes, the light burning, doctors ----------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a titanium knee replacement, can I use it on my knee?",
+        "I've got a metal plate and two screws in my ankle from an old break",
+        "my hip replacement is titanium, is the pad ok over it?",
+        # a comparison names no pacemaker of the user's (round 6, #30)
+        "the metal in my knee, is that a problem like a pacemaker?",
+        "its not electronic, its just titanium and plastic",
+    ],
+)
+def test_a_metal_implant_is_no_condition_and_no_pacemaker(recogniser, text):
+    assert recogniser.recognise(text).decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "recovering from a hip replacement, is the pad ok on my hip",
+        "my knee replacement was 6 weeks ago",
+        "had a hip replacement in the spring, still sore",
+        "my mum's just had her knee replaced",
+    ],
+)
+def test_a_recent_joint_replacement_is_still_recent_surgery(recogniser, text):
+    mentions = recogniser.recognise(text).affirmed()
+    assert [(m.rule_id, m.condition) for m in mentions] == [("other_condition", "recent surgery")]
+
+
+@pytest.mark.parametrize(
+    "text, referred",
+    [
+        # closed and healing: what the source says may be helped, not an open wound (round 6, #06)
+        ("its just a small graze, not deep, already scabbed over", False),
+        ("the graze is healing nicely", False),
+        ("the graze is still open and weepy", True),
+        # asking whether the light burns is no burn (round 6, #11)
+        ("i asked if the light can burn my skin", False),
+    ],
+)
+def test_a_closed_graze_and_a_burn_question_are_no_open_wound(recogniser, text, referred):
+    rules = {m.rule_id for m in recogniser.recognise(text).affirmed()}
+    assert ("open_wound" in rules) is referred
+
+
+def test_a_cardiologist_is_a_doctor_not_a_heart_condition(recogniser):
+    # "she asked her cardiologist and he said go ahead" named no new condition (round 6, #10 and #16)
+    assert recogniser.recognise("my cardiologist said it's fine").decision is Decision.NONE
+    assert recogniser.recognise("I have a heart condition").decision is Decision.REFERRAL
+
+
+@pytest.mark.parametrize("text, answer", [("haha no, im 72", Answer.NO), ("lol yes", Answer.YES)])
+def test_a_laugh_before_the_answer_still_answers(text, answer):
+    # "haha no, im 72" to the pregnancy question was asked again (user study round 6, #05)
+    assert parse_answer(text) is answer
+
+
+# --- development round 7 (tests/safety/dev_round7.yml): general behaviours -------------------------
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("she's with child, her second", Decision.REFERRAL_OTHER),
+        ("I'm with child services on the phone", Decision.CLARIFY),  # not the phrase: asked, as before
+        ("can i do my shoulders? im bf", Decision.REFERRAL),
+        ("im bf with her since school", Decision.NONE),  # a best friend
+        ("is it ok to use while nursing?", Decision.REFERRAL),  # an activity after "while": the asker's
+        ("is it safe for women while breastfeeding", Decision.GENERAL),
+        ("what do doctors say about using it while pregnant", Decision.GENERAL),
+    ],
+)
+def test_round_seven_pregnancy_and_breastfeeding_slang(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the scab on my knee keeps reopening when I kneel",
+        "had a tooth pulled on monday, can I use the face mask",
+        "my molar was extracted and the socket is still sore",
+        "there's an open patch on my arm after the laser treatment",
+        "grazed my palm on the path, it's still pink and wet",
+        "got my nose pierced on friday, is the mask ok",
+        "new belly button piercing, ok for the tummy pad?",
+        "took a chunk out of my finger on the grater",
+        "it's still a raw hole under the dressing",
+    ],
+)
+def test_round_seven_open_wounds_in_lay_words(text):
+    assert "open_wound" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got my ears pierced 10 years ago",
+        "there's an open spot in my calendar on friday",
+        "a raw hole in the fabric",
+        "had a tooth out years ago, there's a gap",
+        "my tattoo from last week has healed nicely",
+    ],
+)
+def test_round_seven_wound_words_in_their_everyday_senses(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("I go bright red within 10 minutes in the sun", "photosensitivity"),
+        ("i burn in about 5 mins outside", "photosensitivity"),
+        ("turn lobster red even with factor 50", "photosensitivity"),
+        ("my dermatologist prescribed a vitamin A cream", "photosensitising_medication"),
+        ("on treclin for my spots", "photosensitising_medication"),
+        ("the gp put me on new tablets and told me to stay out of the sun", "photosensitising_medication"),
+        ("a patch on my nose keeps scabbing over and comes back", "cancer_in_area"),
+        ("there's a spot on my temple that never heals", "cancer_in_area"),
+        ("poor feeling in both feet since my back injury", "reduced_sensation"),
+        ("i don't feel hot or cold properly in my hands", "reduced_sensation"),
+        ("my calf muscle is partially torn", "other_condition"),
+        ("knee replacement in october, can i use the wrap on it", "other_condition"),
+        ("fungal rash under my breasts", "skin_infection_or_eczema"),
+        ("I have dry eye disease", "eye_condition"),
+    ],
+)
+def test_round_seven_lay_vocabulary_reaches_its_rule(text, rule):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I burn easily, even with spf",  # burning easily is no sign of photosensitivity on its own
+        "im taking vitamin d, nurse said avoid the sun",
+        "the spot keeps coming back every month before my period",
+        "i don't feel heat from the pad properly",
+        "the box arrived partially torn",
+        "dry eyes from screens",
+    ],
+)
+def test_round_seven_vocabulary_keeps_its_everyday_senses_apart(text):
+    assert recognise(text).decision not in (Decision.REFERRAL, Decision.EMERGENCY)
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        # a diagnosed cancer treated and "all clear" is still history; a checked lump or a scare is not
+        ("had bowel cancer in 2016, all clear since", Decision.REFERRAL),
+        ("had a lump checked last year, all clear", Decision.NONE),
+        ("had a cancer scare in 2018, all clear now", Decision.NONE),
+        ("cancer-free for five years now", Decision.NONE),
+        # a suspected tumour checked and found normal is denied; "fine to use" is not a finding
+        ("the lump in my breast was checked and the doctor said it's benign", Decision.NONE),
+        ("had a mole checked, they said it's fine to use the pad on it", Decision.REFERRAL),
+        # the wound healed, not the operation
+        ("had a hip replacement in september, wound is healed", Decision.REFERRAL),
+        ("had my appendix out 15 years ago, fully healed", Decision.NONE),
+        # a symptom still there keeps an old operation current; minor injuries long over do not count
+        ("knee surgery 3 years ago, still get pain", Decision.REFERRAL),
+        ("got stitches when i was about 8", Decision.NONE),
+        ("sprained my wrist in school, been fine for years", Decision.NONE),
+        ("pulled a muscle in uni", Decision.NONE),
+    ],
+)
+def test_round_seven_past_and_resolved_history(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("flatmate has epilepsy, can I use the mask in the lounge", Decision.REFERRAL_OTHER),
+        ("neighbour has a pacemaker, can I use the pad near her", Decision.REFERRAL_OTHER),
+        # a pronoun that opens the mention is whose it is
+        ("she's 12 weeks, can she use my pad", Decision.REFERRAL_OTHER),
+        # a bare question followed by the user's own plan is about the user
+        ("is red light ok after a lumpectomy? want to use it on my chest", Decision.REFERRAL),
+        ("is red light ok after a lumpectomy?", Decision.GENERAL),
+    ],
+)
+def test_round_seven_whose_condition_it_is(text, decision):
+    assert recognise(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're expecting visitors tomorrow, can it arrive today?",
+        "my calves are dead after the run, which pad",
+        "after leg day my quads are destroyed",
+    ],
+)
+def test_round_seven_idioms_get_nothing(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("i just want to burn myself", "self_harm"),
+        ("not planning on being around for much longer", "self_harm"),
+        ("got my sleeping pills saved up", "self_harm"),
+        ("everything went black and I came round on the kitchen floor", "collapse"),
+        ("grandma went limp and grey", "collapse"),
+        ("the wrap got really hot and now there are fluid filled bumps on my thigh", "burn_or_blistering"),
+        ("the goggles slipped and my eye is stinging, bloodshot and watering", "eye_injury"),
+        ("temperature of 39 and the redness round the bite is spreading", "urgent_signs"),
+        ("my ankle is red and swollen and i've got a fever and chills", "urgent_signs"),
+    ],
+)
+def test_round_seven_red_flags_told_by_their_effect(text, flag):
+    assert flag in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't want to burn myself with it, how long is safe?",
+        "i have some pills saved up for my migraines",
+        "not planning on being around much longer at this job lol",
+        "the power went out and everything went dark, then i fell over the cat",
+        "my pad has gone all floppy and grey",
+        "my eyes hurt from my screen, red and watering",
+        "my knee is hot and swollen after football",
+        "gout flare in my toe, red and hot",
+    ],
+)
+def test_round_seven_red_flag_words_in_everyday_senses(text):
+    assert recognise(text).decision is not Decision.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my mother have pain in hand, artrosis",  # a typo of arthrosis (user study round 7, #13)
+    "she has arthrose in the knees",
+    "arthrosis in my fingers",
+])
+def test_round7_arthrosis_and_its_typos_are_arthritis(text):
+    assert "arthritis" in {m.condition for m in recognise(text).mentions}
+
+
+# ---- development round 7, pregnancy red flags left open (2026-12-05) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 weeks pregnant and bleeding, also bad cramps",
+        "baby hasnt moved all day and im 36 weeks",
+        "im 20 weeks, noticed less movements today",
+    ],
+)
+def test_bleeding_and_a_baby_moving_less_in_pregnancy_are_red_flags(text):
+    assert "pregnancy_warning_signs" in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im pregnant and cut my finger, its bleeding a bit",
+        "im pregnant, my gums are bleeding when i brush",
+        "my cut is bleeding",  # no pregnancy: the flag requires one
+        "baby hasnt moved all day",
+    ],
+)
+def test_bleeding_from_a_cut_or_without_a_pregnancy_is_no_pregnancy_red_flag(text):
+    assert "pregnancy_warning_signs" not in {f.red_flag for f in recognise(text).red_flags}
+
+
+def test_and_before_a_new_i_am_ends_a_negation():
+    mentions = recognise("no implants and im pregnant").mentions
+    assert any(m.condition == "pregnancy" and m.affirmed for m in mentions)
+    assert not any(m.affirmed for m in recognise("not pregnant and im not breastfeeding").mentions)

@@ -122,3 +122,43 @@ def test_load_rejects_a_rule_without_source(tmp_path):
     )
     with pytest.raises(ValueError, match="source 'nowhere'"):
         load_rulebook(bad, lexicon=None)
+
+
+def test_a_red_flag_that_rests_on_a_guideline_names_it_and_what_it_requires(rulebook):
+    # user study round 7 (#42): the warning signs of pre-eclampsia count only in pregnancy, as guidance
+    flag = next(f for f in rulebook.red_flags if f.id == "pregnancy_warning_signs")
+    assert flag.source in rulebook.sources and flag.source.startswith("guideline_")
+    assert "not in the seed" in rulebook.sources[flag.source]
+    assert flag.requires == frozenset({"pregnancy"})
+    assert all(f.requires == frozenset() for f in rulebook.red_flags if f.id != "pregnancy_warning_signs")
+
+
+@pytest.mark.parametrize(
+    "flag, error",
+    [
+        ("{id: f, title: F, source: nowhere, patterns: [x]}", "source 'nowhere'"),
+        ("{id: f, title: F, requires: [unicorns], patterns: [x]}", "requires \\['unicorns'\\]"),
+    ],
+)
+def test_load_rejects_a_red_flag_with_an_unknown_source_or_condition(tmp_path, flag, error):
+    bad = tmp_path / "rules.yml"
+    bad.write_text(
+        "version: 1\nsources: {seed: x}\nrules:\n  - {id: r, title: R, verdict: ask_doctor, reason: y,"
+        f" source: seed, conditions: [{{name: c, synonyms: [c]}}]}}\nred_flags:\n  - {flag}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=error):
+        load_rulebook(bad, lexicon=None)
+
+
+def test_merged_assessments_keep_the_most_severe_verdict_and_every_rule(rulebook):
+    from padsafety.rules import merge_assessments
+
+    check = rulebook.evaluate({**all_no(rulebook), "reduced_sensation": "yes"})
+    told = rulebook.assess_conditions(["breastfeeding"])
+    merged = merge_assessments(check, told)
+    assert merged.verdict is Verdict.ASK_DOCTOR
+    assert set(merged.fired_rule_ids) == {"reduced_sensation", "breastfeeding"}
+    assert merge_assessments(rulebook.evaluate(all_no(rulebook))).verdict is Verdict.NO_CONTRAINDICATION_FOUND
+    worse = merge_assessments(told, rulebook.assess_conditions(["pacemaker"]))
+    assert worse.verdict is Verdict.DO_NOT_USE and worse.fired_rule_ids[0] == "implanted_device"
