@@ -104,7 +104,7 @@ def test_condition_named_mid_form_is_referred_then_confirmed(servers, sender):
     servers.say(sender, "/deny")
     text = servers.say(sender, "/deny")
     # the photosensitivity question names what the user said; it counts once they confirm it
-    assert f"You mentioned lupus. Question 4 of {QUESTIONS}" in text
+    assert f"You mentioned lupus earlier, so this question is about that. Question 4 of {QUESTIONS}" in text
     text = servers.say(sender, "yes")
     for _ in range(QUESTIONS):
         if "Verdict" in text:
