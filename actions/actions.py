@@ -25,6 +25,7 @@ from padsafety.conversation import (
     claimed_conditions,
     condition_help,
     merge_verdict,
+    repeated_verdict,
     stopped_reply,
 )
 from padsafety.medicines import light_sensitivity_answer
@@ -150,6 +151,13 @@ class ActionAssessCondition(Action):
             # round 7, #48)
             names = list(dict.fromkeys([*names, *(tracker.get_slot("known_other_conditions") or [])]))
         rulebook = default_rulebook()
+        # the same conditions again, with "ask your doctor" already said for them: the policy's referral
+        # this turn says it once more, so the verdict block would only stack a third copy before the answer
+        # (user study round 8, #06: "should i cut down my metformin?" after the metformin verdict)
+        repeated = (
+            subject == "self" and bool(names) and set(names) <= set(tracker.get_slot(CONDITIONS_SLOT) or [])
+            and tracker.get_slot(VERDICT_SLOT) == Verdict.ASK_DOCTOR.value
+        )
         if subject == "self" and names:  # (text read above)
             # what the user told before still counts: "so the arthritis part doesn't matter?" after lupus
             # is answered with lupus's "do not use", never a milder verdict
@@ -165,7 +173,10 @@ class ActionAssessCondition(Action):
             # photosensitivity: the photosensitivity rule's "do not use" would invent a contraindication
             dispatcher.utter_message(text=medicine_answer)
             return []
-        dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
+        if not (repeated and assessment.verdict is Verdict.ASK_DOCTOR):
+            dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
+        elif repeated_verdict(assessment.fired_rule_ids, text):
+            dispatcher.utter_message(text=repeated_verdict(assessment.fired_rule_ids, text))
         if medicine_answer:
             # "I take metformin. Is it a problem with the light?"
             dispatcher.utter_message(text=medicine_answer)

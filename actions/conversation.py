@@ -61,6 +61,7 @@ _NOT_A_TOPIC = {
     "action_listen", "action_session_start", "action_follow_up", "action_verdict_reminder",
     "utter_disclaimer", "action_unlikely_intent", "action_default_fallback", "action_deactivate_loop",
     "screening_form", "validate_screening_form", "utter_screening_answer_hint",
+    "utter_acknowledge_frustration",
 }
 
 
@@ -146,6 +147,20 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
+        if kind is FollowUp.SAME and (verdict or other_rules(tracker) or not _repeatable(previous)):
+            kind = FollowUp.STATUS  # "what about my knees?" after a verdict: the verdict holds there too
+        if kind is FollowUp.SAME:
+            # "and my feet? same thing?" after the circulation answer: that answer, said for the part named
+            # (user study round 9, #30, #41)
+            dispatcher.utter_message(text=SAME_LEAD)
+            if previous == "action_answer_beyond_source":
+                topic = beyond_source_topic(previous_user_text(tracker))
+                dispatcher.utter_message(
+                    text=topic.answer if topic is not None else default_beyond_source_answer(usage=False)
+                )
+            else:
+                dispatcher.utter_message(response=previous)
+            return []
         if kind is FollowUp.MISREAD:
             # "why are you telling me about wrinkles? I asked about my pills": the answer missed the question;
             # sorry and a rephrase, never the missed topic's reason (user study round 8, #06)
@@ -218,6 +233,19 @@ class ActionFollowUp(Action):
             else:
                 dispatcher.utter_message(text=why_answer(why_topic(text) or previous, rules, conditions))
         return []
+
+
+SAME_LEAD = "What I said applies there in the same way:"
+
+
+def _repeatable(previous: Optional[Text]) -> bool:
+    """Whether the last answer is one a "same for my feet?" can repeat (a knowledge answer)."""
+    return (previous or "").startswith(
+        ("utter_benefit", "utter_limitation", "utter_how_it_works", "action_answer_beyond_source")
+    )
+
+
+_ASKS_WHY = re.compile(r"(?<![a-z])(why|how come)(?![a-z])", re.IGNORECASE)
 
 
 def _shock_topic(text: Optional[Text]) -> Optional[Text]:
@@ -309,7 +337,8 @@ class ActionForgetDenied(Action):
         if dropped:
             # "the lupus is my sister's, I have eczema": the assessment that follows says the verdict
             more = any(m.condition not in dropped for m in recognition.affirmed())
-            dispatcher.utter_message(text=taken_back_reply(dropped, verdict, rules, more))
+            asked_why = bool(_ASKS_WHY.search(tracker.latest_message.get("text") or ""))
+            dispatcher.utter_message(text=taken_back_reply(dropped, verdict, rules, more, asked_why))
         return events
 
 

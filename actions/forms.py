@@ -58,6 +58,24 @@ def _other_mentions(recognition: Any, asked_rule: Optional[Text]) -> List[Any]:
     ]
 
 
+# the words of a request to end the check, read only when the classifier says "stop"
+_OUT_WORDS = re.compile(
+    r"\b(quiz|quizzes|questions?|questionnaire|check|checks|survey|stop|enough|quit|cancel|end)\b",
+    re.IGNORECASE,
+)
+
+
+def _wants_out(tracker: Tracker) -> bool:
+    """Whether the message asks to end the check ("no more questions please"), whatever answer word it
+    starts with."""
+    intent = tracker.latest_message.get("intent", {})
+    return (
+        intent.get("name") == "stop"
+        and float(intent.get("confidence") or 0.0) >= 0.5
+        and bool(_OUT_WORDS.search(tracker.latest_message.get("text") or ""))
+    )
+
+
 class ValidateScreeningForm(FormValidationAction):
     """Reads the answer to the question just asked, and notes conditions named along the way.
 
@@ -82,6 +100,11 @@ class ValidateScreeningForm(FormValidationAction):
         asked_rule = requested[len("screen_") :] if requested.startswith("screen_") else None
         recognition = latest_recognition(tracker)
         events: List[EventType] = []
+        if asked_rule and _wants_out(tracker):
+            # "no more questions please", "i don't want a quiz": not a "no" to the question; nothing is
+            # recorded, so the form rejects the message and the stop rule ends the check (user study round 9,
+            # #19: the check went on to its next question)
+            return events
         if asked_rule:
             corrections = self._corrections(dispatcher, tracker, asked_rule, recognition)
             value = self._answer(tracker, asked_rule, recognition)
@@ -243,14 +266,20 @@ class ValidateScreeningForm(FormValidationAction):
             if screening_rule_for(m.rule_id) == asked_rule and m.experiencer is Experiencer.SELF
         ]
         if answer is not None:
-            if answer is Answer.UNKNOWN and any(m.affirmed for m in own):
+            if answer is Answer.UNKNOWN and any(m.affirmed for m in own) and LEANS_YES.match(
+                " ".join(text.lower().split())
+            ):
                 return "yes"  # "I think so, my hands are flaring right now": the detail decides
+            # "could be, period is late", "dunno, i have a lump but it hasn't been looked at": unsure about
+            # the detail itself, so "I don't know" (ask your doctor first), never a "yes" it did not say
+            # (development round 8)
             if answer is Answer.NO and any(m.affirmed for m in own):
                 # "I don't think so, but we're trying for a baby": never a silent no
                 return Answer.UNKNOWN.value
             return answer.value
         if any(m.affirmed for m in own):
-            return "yes"
+            # "sometimes my hands go tingly, not sure": named, then unsure whether it counts
+            return Answer.UNKNOWN.value if hedged_detail(text) else "yes"
         if own:
             return "no"
         if hedged_detail(text):
@@ -265,6 +294,9 @@ class ValidateScreeningForm(FormValidationAction):
             if screening_rule_for(m.rule_id) == asked_rule
         ))
 
+
+# a hedge that leans to yes: the detail named with it decides ("i think so, my hands are flaring")
+LEANS_YES = re.compile(r"^\W*(?:i think so|i guess so|i believe so|probably|i'?m afraid so)\b")
 
 SKIP = re.compile(
     r"\b(skip( this| that| it)?|pass( on this)?|next question|rather not (say|answer)|"

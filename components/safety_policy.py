@@ -39,6 +39,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
+    FRUSTRATED,
     MISREAD_COMPLAINT,
     OTHER_PERSON,
     RECOVERY,
@@ -64,6 +65,9 @@ UTTER_EMERGENCY = "utter_emergency"
 UTTER_EMERGENCY_BURN = "utter_emergency_burn"
 UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
 UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
+UTTER_HELP_ARRIVED = "utter_emergency_help_arrived"
+CONFIRM_FORGET, FORGET_INTENT, FORGET_ME = "utter_confirm_forget", "request_forget", "action_forget_me"
+_YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yup|ya|sure|ok|okay|please do|go ahead|do it|confirm\w*)\b", re.I)
 EMERGENCY_REPLIES = (UTTER_EMERGENCY, UTTER_EMERGENCY_BURN, UTTER_EMERGENCY_SELF_HARM)
 # what follows each emergency reply on the next turns
 FOLLOWUPS = {
@@ -74,6 +78,7 @@ FOLLOWUPS = {
 UTTER_CLARIFY = "utter_ask_health_clarify"
 UTTER_IF_URGENT = "utter_ask_if_urgent"
 UTTER_ACKNOWLEDGE = "utter_acknowledge"
+UTTER_FRUSTRATION, FRUSTRATION_INTENT = "utter_acknowledge_frustration", "express_frustration"
 ASSESS = "action_assess_condition"
 CLARIFYING = (UTTER_CLARIFY, UTTER_IF_URGENT)
 SAFETY_ACTIONS = {
@@ -206,6 +211,10 @@ def safety_plan(
     # after burn advice, questions about the burn; after any emergency, "so how long on the chest?":
     # using the pad now is still the emergency's question
     burn_chain = (emergency == UTTER_EMERGENCY_BURN and intent in _BURN_QUESTIONS) or intent in _USE_NOW
+    after_emergency = previous_action in EMERGENCY_REPLIES or previous_action in FOLLOWUPS.values()
+    if not ended and after_emergency and _HELP_HERE.search(text or "") and decision is not Decision.CLARIFY:
+        # "paramedics are here now, thanks": the hand-off again would not listen (user study round 9, #22)
+        return [UTTER_HELP_ARRIVED]
     if not ended and (previous_action in EMERGENCY_REPLIES or (
         decision in (Decision.NONE, Decision.ASK_IF_URGENT, Decision.REFERRAL, Decision.CLARIFY)
         and previous_action in FOLLOWUPS.values()
@@ -282,6 +291,22 @@ class SafetyRulePolicy(RulePolicy):
             _last_emergency(tracker) if previous in _AFTER_EMERGENCY else None, confidence,
             conversation_conditions(tracker),
         )
+        if (
+            not done
+            and intent != FRUSTRATION_INTENT  # (its rule says sorry first: data/rules/chitchat.yml)
+            and FRUSTRATED.search(text or "")
+            and not _acknowledged_lately(tracker)
+            and not (plan and (plan[0] in EMERGENCY_REPLIES or plan[0] in FOLLOWUPS.values()))
+        ):
+            # an upset user hears that first, then the answer as if it had not been said (the rules never
+            # see it: ``inserted`` below)
+            return self._safety_prediction(UTTER_FRUSTRATION, tracker, domain)
+        if previous == CONFIRM_FORGET and intent == FORGET_INTENT and _YES_FIRST.match(text or ""):
+            # "yes delete everything" after "Do you want me to delete ...?": the yes, in words (user study
+            # round 9, #13); a question about the data is not one ("did you keep my answers?")
+            if FORGET_ME not in done:
+                return self._safety_prediction(FORGET_ME, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         about_other = False
         # what was known before this turn: once a referral or assessment has run in it, this turn's own
         # conditions are stored too, and the decisions below were already taken at its start
@@ -409,12 +434,17 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and _asks_same_again(previous, intent, text, confidence):
+            # "and my feet? same thing?" after the circulation answer: that answer, for the new part
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
 
         if set(EMERGENCY_REPLIES) & set(done):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if set(FOLLOWUPS.values()) & set(done):
+        if (set(FOLLOWUPS.values()) | {UTTER_HELP_ARRIVED}) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
             if action_name not in done:
@@ -459,7 +489,8 @@ class SafetyRulePolicy(RulePolicy):
             if UTTER_ACKNOWLEDGE not in done:
                 return self._safety_prediction(UTTER_ACKNOWLEDGE, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        inserted = (set(plan) | {FORGET_DENIED}) & set(done)
+        ours = {FORGET_DENIED} | ({UTTER_FRUSTRATION} if intent != FRUSTRATION_INTENT else set())
+        inserted = (set(plan) | ours) & set(done)
         if inserted:
             # No rule expects the replies we inserted: predict as if they had not happened.
             prediction, _ = self._predict(self._without(tracker, domain, inserted), domain)
@@ -543,6 +574,46 @@ _QUESTION = re.compile(
 _BENEFIT_INTENTS = {
     "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing", "ask_benefit_circulation",
 }
+
+
+# answers a follow-up can be "the same" of: what the pads can or cannot do, and topics beyond the source
+_SAME_ANSWERS = ("utter_benefit", "utter_limitation", "utter_how_it_works", "action_answer_beyond_source")
+# guesses that ask nothing of their own in a short follow-up ("and my feet? same thing?" read as "results
+# vary" or as a complaint)
+_SAME_GUESSES = {"nlu_fallback", "affirm", "out_of_scope", "deny", "dont_know", "ask_followup",
+                 "express_frustration", "ask_limitation_variability"}
+
+
+def _asks_same_again(
+    previous: Optional[Text], intent: Optional[Text], text: Optional[Text], confidence: float
+) -> bool:
+    """"and my feet? same thing?", "and the fat on my arms?" right after a knowledge answer: that answer
+    again, for the part named (user study round 9, #30, #41); never over a new topic, a condition or a
+    confident question of its own."""
+    if not text or text.startswith("/") or not (previous or "").startswith(_SAME_ANSWERS):
+        return False
+    if followup_kind(text) is not FollowUp.SAME:
+        return False
+    if intent not in _SAME_GUESSES and confidence >= 0.5:
+        return False
+    if beyond_source_topic(text) is not None:
+        return False
+    found = recognise(text)
+    return not found.mentions and not found.red_flags
+
+
+def _acknowledged_lately(tracker: DialogueStateTracker) -> bool:
+    """Whether one of the last two bot turns already said sorry for the frustration (once is kind; every
+    turn reads as a script)."""
+    users = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            users += 1
+            if users > 2:
+                return False
+        elif isinstance(event, ActionExecuted) and event.action_name == UTTER_FRUSTRATION:
+            return True
+    return False
 
 
 def _assessed_do_not_use(tracker: DialogueStateTracker, text: Optional[Text], about_other: bool) -> bool:
@@ -697,7 +768,10 @@ OTHER_AREA = re.compile(
     rf"^\W*((ok|okay|so|fine|right|alright)\W+)?(and|but|or|so|then)\W+"
     rf"(on |for |to |use it on |using it on )?(my|her|his|their|the|your) (other )?({_AREA})\b|"
     rf"\b(my|her|his|their|the|your) other ({_AREA})\b|"
-    rf"\b(on|for) (my|her|his|their|the|your) ({_AREA}) (then|instead)\b",
+    rf"\b(on|for) (my|her|his|their|the|your) ({_AREA}) (then|instead)\b|"
+    # "the implant is behind my ear, not really near my neck": where it sits, said against the verdict
+    rf"\b(not|nowhere|isn'?t|is not|wouldn'?t be|won'?t be)\s+(really |even |anywhere |at all )?"
+    rf"(near|close to|next to|by)\s+(my|her|his|their|the|your)\s+({_AREA}|ears?|implant|pump|device)\b",
     re.IGNORECASE,
 )
 _STILL_ASKING = re.compile(
@@ -802,7 +876,8 @@ def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text])
 
 
 _INSISTS_ON_CHECK = re.compile(
-    r"\b(anyway|still|run the (safety )?check|do the (safety )?check|safety check|go through|check me)\b",
+    r"\b(anyway|still|run the (safety )?check|do the (safety )?check|safety check|go through|check me|"
+    r"(please |pls |can you |could you )check (if|whether)|screen me|full check)\b",
     re.IGNORECASE,
 )
 
@@ -811,12 +886,10 @@ def _check_still_useful(text: Optional[Text]) -> bool:
     """After "I have lupus, is it safe for me?" the rules' "do not use" is the answer; the full check
     starts only when the user asks for it anyway, or when what they named does not settle it
     ("I'm diabetic, please check if the pad is safe for me")."""
-    if text and _INSISTS_ON_CHECK.search(text):
-        return True
-    own = [m.condition for m in recognise(text if text and not text.startswith("/") else None).affirmed(
-        Experiencer.SELF
-    )]
-    return default_rulebook().assess_conditions(own).verdict is not Verdict.DO_NOT_USE
+    # only when asked for: "im on doxycycline, ok to use the pad?" is answered by the rules' verdict and
+    # its "Run the safety check" button; starting the check unasked read as a quiz the user had to escape
+    # (user study round 9, #19)
+    return bool(text and _INSISTS_ON_CHECK.search(text))
 
 # Lists that answer no particular question (not stacked after the other person's referral).
 _GENERIC_ANSWERS = {
@@ -839,6 +912,15 @@ _CALLING = re.compile(
     r"breathing|unconscious|unresponsive|no pulse|pulse|conscious|passed out|fainted|collapsed|"
     r"until (they|the ambulance|help|someone) (come|comes|arrive|arrives|get here|gets here)|"
     r"on (the|their|its) way|what (do|should|can) i do (now|meanwhile|in the meantime))\b",
+    re.IGNORECASE,
+)
+# "the paramedics are here now", "we're at the hospital", "the doctor is seeing him": help has arrived
+_HELP_HERE = re.compile(
+    r"\b(paramedics?|ambulance|ambos?|emts?|crew|help|doctors?|nurses?|they|firefighters?)\s+"
+    r"(are|is|'re|has|have|just)\s+(here|arrived|come|got here|with (us|him|her|me|them))\b|"
+    r"\b(we'?re|we are|i'?m|i am|he'?s|he is|she'?s|she is|they'?re|they are)\s+(now\s+)?(at|in)\s+"
+    r"(the\s+)?(hospital|a&e|er|emergency room|emergency department|urgent care|ed)\b|"
+    r"\b(being|getting)\s+(seen|treated|looked at|checked)\s+(by|now|at)\b",
     re.IGNORECASE,
 )
 # "there is NO burn", "it's from running", "start over", "I'm fine": the emergency is not one, move on

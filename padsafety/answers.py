@@ -50,11 +50,12 @@ _YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i
 # question ("what counts as acute?", "i have a metal plate, does that count?": explained and asked again,
 # forms.py): a first-person statement has to come before the hedge.
 _SELF_STATEMENT = re.compile(
-    r"\b(?:i|i'?m|im|i'?ve|ive|my|me|there'?s|theres|there is|there are|got|had|have)\b"
+    r"\b(?:i|i'?m|im|i'?ve|ive|my|me|we|we'?re|our|there'?s|theres|there is|there are|got|had|have)\b"
 )
 _HEDGE_LATER = re.compile(
     r"\b(?:idk|i dunno|dunno|not sure|unsure|no idea|not certain|"
-    r"(?:can'?t|cannot|don'?t|dont) remember|kinda|kind of|sort of)\b"
+    r"(?:can'?t|cannot|don'?t|dont) (?:remember|know (?:which|what|if|whether))|kinda|kind of|sort of|maybe|"
+    r"possibly|might be|could be)\b"
 )
 
 

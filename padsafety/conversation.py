@@ -128,6 +128,18 @@ class FollowUp(str, Enum):
     DOCTOR_SAID = "doctor_said"  # "my cardiologist said it's fine", "her doctor said go ahead"
     WHO_TO_ASK = "who_to_ask"  # "who exactly should she ask, cardiologist?", "which doctor do I see?"
     MISREAD = "misread"  # "why are you telling me about wrinkles? I asked about my pills"
+    SAME = "same"  # "and my feet? same thing?", "what about my knees?" after a knowledge answer
+
+
+# "and my feet? same thing?", "what about my knees?", "and the fat on my arms?", "same for the back?": the
+# last answer asked again of another body part or case (user study round 9, #30, #41). Short messages only.
+SAME_AGAIN = re.compile(
+    r"^\W*((and|but|so|ok|okay|hmm|also)\W+)?((what|how) about|and|same (for|with|goes for)|also for|"
+    r"does (that|it|this) (go|work|apply) for)\s+(on |for |with )?(the |my |her |his |their |your |our )?"
+    r"[a-z' ]{2,30}\?*\s*(\W*(same|same (thing|answer|deal|here|question)|likewise|too|as well|also)\W*)?$|"
+    r"\bsame (thing|answer|goes|for|with|deal|question)\b|\b(too|as well)\s*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "should I go to A&E or just wait and see?", "xray or not", "so is that a yes, get it checked today?"
@@ -142,6 +154,9 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(ask|check\s+with|"
     r"talk\s+to|speak\s+to|consult|tell)\s+(my|a|the|our|her|his)\s+(\w+\s+)?(pharmacist|chemist|doctor|doc|gp|"
     r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
+    # "should i see someone about it or just wait" (user study round 9, #29)
+    r"\b(see|ask|call)\s+(someone|somebody|anyone|a professional|a pharmacist)\b.{0,40}"
+    r"\bor\s+(just\s+)?wait\b|"
     # "GP next week, is that fine?", "ok to wait till tomorrow?" about an injury
     r"\b(ok|okay|fine|alright|safe)\s+to\s+wait\b|\bwait\s+(till|until|to|for)\s+(tomorrow|monday|next\s+week|"
     r"the\s+weekend|my\s+appointment)\b|\b(gp|doctor|appointment)\s+(next\s+week|on\s+\w+day|in\s+a\s+few\s+days)\b|"
@@ -154,10 +169,16 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"\b(can'?t|cannot|can\s+not|won'?t|couldn'?t)\s+(see|fit)\s+(me|him|her|us|them)\s+(in\s+)?(till|until|"
     r"before|for)\b|\b(should|do|shall)\s+(i|we)\s+go\s+(somewhere|anywhere|elsewhere)\b|"
     # "could it be broken?", "is it fractured or just sprained?": a possible fracture, which the source sends
-    # to a doctor first (user study round 8, #46: got the pad-temperature text)
-    r"\b(could|can|might|may|would|is|was)\s+(it|that|this|they|something|anything|my\s+\w+|the\s+\w+)\s+"
+    # to a doctor first (user study round 8, #46: got the pad-temperature text); not a broken pad ("the light
+    # is blinking every few seconds, is it broken?" got the fracture text: user study round 9, #40) unless a
+    # body part is named too
+    r"^(?=[\s\S]*\b(toe|toes|finger|fingers|wrist|ankle|arm|leg|foot|hand|rib|ribs|nose|knee|elbow|hip|"
+    r"shoulder|bone|collarbone|thumb)\b|(?![\s\S]*\b(pad|pads|light|lights|led|leds|cable|cord|device|screen|"
+    r"charger|plug|strap|battery|timer|controller|button|mask|panel|unit|wrap|belt|remote|bulb|bulbs|"
+    r"machine|display|power|adapter)\b))[\s\S]*?"
+    r"(\b(could|can|might|may|would|is|was)\s+(it|that|this|they|something|anything|my\s+\w+|the\s+\w+)\s+"
     r"(be\s+)?(broken|fractured|cracked)\b|\b(think|maybe|possibly|probably)\s+(it'?s|its|it\s+is)?\s*"
-    r"(broken|fractured|cracked)\b|\b(a\s+)?(fracture|break)\s+or\s+(just\s+)?(a\s+)?(sprain|bruise)\b",
+    r"(broken|fractured|cracked)\b|\b(a\s+)?(fracture|break)\s+or\s+(just\s+)?(a\s+)?(sprain|bruise)\b)",
     re.IGNORECASE,
 )
 # an injury that may need urgent care: the longer answer, with when to go now
@@ -180,8 +201,26 @@ SEE_DOCTOR_INJURY = (
 )
 
 
+# a wound that may be infected: its own answer, never the fracture text (user study round 9, #29: "a warm cut
+# with pus, should i see someone or just wait" got "if something may be broken")
+_INFECTION_WORDS = re.compile(
+    r"\b(pus|infect\w*|oozing|weeping|red streaks?|spreading redness|redness (is )?spreading|abscess|"
+    r"(warm|hot) (and|to the touch)|smells?|fever)\b",
+    re.IGNORECASE,
+)
+SEE_DOCTOR_INFECTION = (
+    "Yes, see a doctor rather than wait: a wound that is warm, oozing or has pus may be infected, and my "
+    "source says an infected wound needs medical treatment first. Get help the same day if the redness "
+    "spreads, it gets more painful or swollen, or you get a fever. Until a doctor has seen it, don't use a "
+    "red-light therapy pad on it."
+)
+
+
 def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
-    """"Should I see a doctor?": always yes; for a possible injury, how soon."""
+    """"Should I see a doctor?": always yes; for a wound that may be infected or a possible injury, how
+    soon."""
+    if any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text)):
+        return SEE_DOCTOR_INFECTION
     injury = any(_INJURY_WORDS.search(t or "") for t in (text, previous_text))
     return SEE_DOCTOR_INJURY if injury else SEE_DOCTOR_ANSWER
 
@@ -326,6 +365,8 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.SYMPTOMS
     if ALONGSIDE_FOLLOWUP.search(norm):
         return FollowUp.ALONGSIDE
+    if len(norm.split()) <= 9 and SAME_AGAIN.search(norm) and not WHY_QUESTION.search(norm):
+        return FollowUp.SAME
     if WHY_QUESTION.search(norm):
         return FollowUp.WHY  # "it's not even UV, so why does lupus count?": the reason, not the verdict again
     if any(p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP)):
@@ -358,6 +399,17 @@ MISREAD_COMPLAINT = re.compile(
     r"\b(not|never) what i (asked|was asking)\b|\bi (didn'?t|did not|never) ask (about|for|you about)\b|"
     r"\bi (asked|was asking) (about|for) (my|the|a|his|her)\b[^.?!]{0,30}\bnot\b|"
     r"\b(you|u) (didn'?t|did not|haven'?t) (answer|read)\w* my question\b|\bwrong (answer|topic)\b",
+    re.IGNORECASE,
+)
+# an upset user ("you are useless", "ugh this is long", "i literally said im NOT pregnant"): a short
+# acknowledgement before the answer, never instead of it (user study round 8, #20, #59)
+FRUSTRATED = re.compile(
+    r"(?<![a-z])(useless|unhelpful|not helpful|no help|ridiculous|annoying|frustrat\w*|rubbish|garbage|"
+    r"hopeless|pointless|wtf|ffs|ugh+|argh+|waste of (my )?(time|money)|"
+    r"(you'?re|you are|ur|u r) (not listening|repeating yourself|going in circles)|"
+    r"i (already|just|literally) (said|told you|answered)|"
+    r"are you (even|actually) (listening|reading))(?![a-z])|"
+    r"[!?]{3,}",
     re.IGNORECASE,
 )
 MISREAD_ANSWER = (
@@ -474,6 +526,13 @@ def status_answer(
             f"When it has cleared or healed, please ask your doctor whether and when you can start; until "
             f"then, from what you told me{named}, don't use a red-light therapy pad."
         )
+    if verdict in (Verdict.DO_NOT_USE.value, Verdict.ASK_DOCTOR.value) and _WAIT_QUESTION.search(text or ""):
+        # "so i should just wait till i know for sure?": a bare "No:" would read as "don't wait" (user study
+        # round 9, #34)
+        return (
+            f"Yes, wait: from what you told me{named}, don't use a red-light therapy pad until your doctor "
+            "says it's OK."
+        )
     if verdict == Verdict.DO_NOT_USE.value:
         return (
             f"No: from what you told me{named}, you should not use a red-light therapy pad unless your "
@@ -491,6 +550,15 @@ def status_answer(
         "I can't tell that without knowing more. The short safety check asks about the reasons not to use "
         "a pad; would you like to run it? If you're unsure about your health, your doctor can tell you."
     )
+
+
+# "so i should just wait till i know for sure?", "better to hold off then?": asks whether to wait
+_WAIT_QUESTION = re.compile(
+    r"\b(should|do|shall|must|better)\s+(i|we|she|he|they)?\s*(just\s+|still\s+)?(wait|hold off|pause)\b|"
+    r"\bwait\s+(till|until)\s+(i|we|she|he|they)\s+(know|find out|hear|see)\b|"
+    r"\bbetter\s+(to\s+)?(wait|hold off)\b",
+    re.IGNORECASE,
+)
 
 
 _BIRTH = re.compile(
@@ -713,8 +781,11 @@ def asks_if_it_helps(text: Optional[str]) -> bool:
 
 
 # Named things that are not a disease to be helped: no "does it help with X?" answer for them.
+# ("a child" and a device are no disease either: "helps with a child" was a template misfire, user study round
+# 9, #08)
 _NOT_A_DISEASE = {"photosensitising medication", "implanted electronic device", "blood thinners", "steroids",
-                  "pregnancy", "breastfeeding", "a regular medicine"}
+                  "pregnancy", "breastfeeding", "a regular medicine", "a child", "trying to conceive",
+                  "pacemaker", "implanted defibrillator", "insulin pump", "reduced sensation"}
 
 
 # Names a reply cannot say as "helps with X": the recogniser's generic names, and words that are not a noun
@@ -848,26 +919,53 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
     }
 
 
+# "so is doxycycline a problem with red light or not" after its verdict: asks about it again
+_ASKS_AGAIN = re.compile(
+    r"\b(problem|issue|matter|matters|safe|ok|okay|risk|risky|dangerous|harm|or not|why|how come|affect)\b",
+    re.IGNORECASE,
+)
+
+
+def repeated_verdict(rules: List[str], text: Optional[str]) -> Optional[str]:
+    """The "ask your doctor" verdict said again, shortly and with its reason, when the user asks about the
+    same conditions again ("so is doxycycline a problem or not"); None when the message does not ask about
+    them (the answer to its own question follows, after the referral: user study round 8, #06; round 9,
+    #19)."""
+    if not _ASKS_AGAIN.search(text or ""):
+        return None
+    reasons = " ".join(dict.fromkeys(rule_why(r) for r in rules))
+    return (
+        f"As I said, please ask your doctor first{_named(rules)}, before using a red-light therapy pad. "
+        f"Why: {reasons}"
+    )
+
+
 def taken_back_reply(
-    dropped: Iterable[str], verdict: Optional[str], rules: List[str], more_to_come: bool = False
+    dropped: Iterable[str], verdict: Optional[str], rules: List[str], more_to_come: bool = False,
+    asked_why: bool = False,
 ) -> str:
     """What the user hears when a condition is taken out of what the bot goes by ("im not pregnant lol",
     "i never said i was light sensitive"): the correction said back, then what still holds, never a blank
     "thanks" (user study round 7, #31, #41). ``more_to_come``: the message names another condition, whose
-    assessment follows and says the verdict."""
+    assessment follows and says the verdict. ``asked_why``: the correction also asks why ("why? i said
+    im NOT pregnant"), so each remaining rule's reason follows (user study round 8, #43)."""
     names = list(dict.fromkeys(dropped))
     listed = " or ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
     text = f"Got it, thanks for correcting me: I won't count {listed} for you."
     if more_to_come:
         return text
     named = _named(rules)
-    if verdict == Verdict.DO_NOT_USE.value:
-        return (
+    if verdict == Verdict.ASK_DOCTOR.value:
+        text = f"{text} From what you told me{named}, please still ask your doctor first, before using a pad."
+    elif verdict != Verdict.DO_NOT_USE.value:
+        return text
+    else:
+        text = (
             f"{text} From what you told me{named}, you should still not use a red-light therapy pad unless "
             "your doctor says otherwise."
         )
-    if verdict == Verdict.ASK_DOCTOR.value:
-        return f"{text} From what you told me{named}, please still ask your doctor first, before using a pad."
+    if asked_why and rules:
+        text += " Why: " + " ".join(rule_why(r) for r in rules)
     return text
 
 

@@ -19,6 +19,7 @@ policy, the NLU entity extractor and the form validator all read it. Pure Python
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -273,6 +274,19 @@ class ContextRules:
     activity_self: re.Pattern = re.compile(r"(?!x)x")
     # dev round 7: a question followed by the user's own plan ("...? want to use it on my chest")
     own_use_after: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 8: a general or bare question followed by the user's own claim ("...light allergy? cos i do")
+    self_claim_after: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 8: a year long enough ago for an event to be over ("tore my acl in 2012"), for the conditions
+    # in `year_resolvable` and for operations by their mention ("appendix out in 2009"), not a medicine
+    resolved_year: re.Pattern = re.compile(r"(?!x)x")
+    year_resolvable: FrozenSet[str] = frozenset()
+    year_resolvable_mention: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 8: pregnancy or breastfeeding told in the past tense with a sign it is long over ("was
+    # pregnant in 2015, my son is 10 now", "breastfed both kids, the youngest is 8 now")
+    past_tense_only: FrozenSet[str] = frozenset()
+    past_tense_before: re.Pattern = re.compile(r"(?!x)x")
+    past_tense_mention: re.Pattern = re.compile(r"(?!x)x")
+    grown_child: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -284,6 +298,23 @@ _ANIMAL_HAS = re.compile(
 )
 # a term that starts with its verb ("had surgery")
 _HAVING = re.compile(r"(?:has|had|have|got|is|was)(?![a-z])")
+
+
+# "my wife and I are expecting": she is the one who is pregnant, so the couple does not make it the user's
+_ME_AND = re.compile(r"(?<![a-z'])(me|i)\s+(and|&|n)\s*$")
+_PREGNANT_PARTNER = re.compile(r"(wife|wifey|missus|girlfriend|gf|fiancee)\W*$")
+
+
+def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]") -> bool:
+    """Whether a first-person subject after the named person makes the mention the user's too ("my
+    mum has it and so do I", "my husband and I are trying to conceive")."""
+    if _ME_AND.search(sentence[: other.start()]) and not _PREGNANT_PARTNER.search(sentence[: other.end()]):
+        return True  # "me and my partner have been trying for a baby"
+    found = rules.first_person_subject.search(sentence[other.end() :])
+    if found is None:
+        return False
+    couple = found.start() == 0 and found.group().lstrip().startswith("and")
+    return not (couple and _PREGNANT_PARTNER.search(sentence[: other.end()]))
 
 
 def _last(matches: Iterable[re.Match]) -> Optional[re.Match]:
@@ -361,6 +392,16 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         healed_part=re.compile("|".join(data.get("healed_part") or [r"(?!x)x"])),
         activity_self=re.compile("|".join(data.get("activity_self") or [r"(?!x)x"])),
         own_use_after=re.compile("|".join(data.get("own_use_after") or [r"(?!x)x"])),
+        self_claim_after=re.compile("|".join(data.get("self_claim_after") or [r"(?!x)x"])),
+        resolved_year=re.compile("|".join(data.get("resolved_year") or [r"(?!x)x"])),
+        year_resolvable=frozenset(data.get("year_resolvable") or []),
+        year_resolvable_mention=re.compile("|".join(data.get("year_resolvable_mention") or [r"(?!x)x"])),
+        past_tense_only=frozenset(data.get("past_tense_only") or []),
+        past_tense_before=re.compile(
+            r"(?:" + "|".join(data.get("past_tense_before") or [r"(?!x)x"]) + r")\s*$"
+        ),
+        past_tense_mention=re.compile("|".join(data.get("past_tense_mention") or [r"(?!x)x"])),
+        grown_child=re.compile("|".join(data.get("grown_child") or [r"(?!x)x"])),
     )
 
 
@@ -560,7 +601,7 @@ class Recogniser:
         reported = bool(rules.reported_topic.search(before[-60:]))
         if reported:
             experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
-        elif other is not None and not rules.first_person_subject.search(sentence[other.end() :]):
+        elif other is not None and not _user_included(rules, sentence, other):
             experiencer = Experiencer.OTHER
         else:
             # whose it is, read from the question it is in when a comma starts one ("im on methotrexate, is
@@ -590,6 +631,8 @@ class Recogniser:
                     not rules.first_person.search(qbefore + " " + after)
                     and (named or bare_question)
                     and (named or not rules.own_use_after.match(norm, right))
+                    # "can it be used with a light allergy? cos i do": the user's own claim after the question
+                    and not rules.self_claim_after.match(norm, right)
                 ):
                     experiencer = Experiencer.GENERAL
         if (
@@ -621,13 +664,53 @@ class Recogniser:
         if (
             past
             and term.condition in rules.resolvable
-            and rules.resolved_past.search(clause)
+            and (
+                rules.resolved_past.search(clause)
+                or (
+                    (
+                        term.condition in rules.year_resolvable
+                        or rules.year_resolvable_mention.fullmatch(norm[start:end])
+                    )
+                    and self._long_ago_year(clause)
+                )
+            )
             and not rules.recent_past.search(clause)
         ):
-            negated = True  # long ago and over ("had chickenpox as a kid")
+            negated = True  # long ago and over ("had chickenpox as a kid", "appendix out in 2009")
+        over = term.condition in rules.past_tense_only and self._past_tense_over(norm, start, end)
+        if over and not negated:
+            negated = True  # "was pregnant in 2015, my son is 10 now": over, not now
         return Mention(
             term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain,
             reported,
+        )
+
+    def _long_ago_year(self, text: str) -> bool:
+        """A year named in the text is two or more years before the current one ("tore my acl in 2012")."""
+        this_year = datetime.date.today().year
+        return any(
+            int(m.group(1)) <= this_year - 2
+            for m in self.context.resolved_year.finditer(text)
+            if m.group(1) is not None
+        )
+
+    def _past_tense_over(self, norm: str, start: int, end: int) -> bool:
+        """Pregnancy or breastfeeding told in the past tense, in a sentence that says it is long over ("was
+        pregnant in 2015, my son is 10 now", "breastfed both my kids, the youngest is 8 now")."""
+        rules = self.context
+        if not (
+            rules.past_tense_before.search(norm[max(0, start - 30) : start])
+            or rules.past_tense_mention.fullmatch(norm[start:end])
+        ):
+            return False
+        tail = re.split(r"[.!?\n]", norm[end:])[0]
+        sentence = self._sentence_before(norm, start) + norm[start:end] + tail
+        if rules.recent_past.search(sentence):
+            return False
+        return bool(
+            rules.resolved_past.search(sentence)
+            or self._long_ago_year(sentence)
+            or rules.grown_child.search(sentence)
         )
 
     def find_mentions(self, text: Optional[str]) -> List[Mention]:

@@ -252,7 +252,9 @@ def expand(pattern: str) -> "re.Pattern[str]":
 # The session-start banner comes before the first reply of every conversation; it is not an answer, so
 # a turn's expectations are checked without it ("hello" must not get a referral, the banner says
 # "talk to your doctor" to everyone).
-SESSION_BANNER = re.compile(r"^Please note: I am an information assistant[^\n]*\n?", re.MULTILINE)
+SESSION_BANNER = re.compile(
+    r"^Please note: I am an (?:automated )?information assistant[^\n]*\n?", re.MULTILINE
+)
 
 
 def check_turn(reply: str, must: List[str], must_not: List[str]) -> List[str]:

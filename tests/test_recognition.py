@@ -1355,3 +1355,138 @@ def test_and_before_a_new_i_am_ends_a_negation():
     mentions = recognise("no implants and im pregnant").mentions
     assert any(m.condition == "pregnancy" and m.affirmed for m in mentions)
     assert not any(m.affirmed for m in recognise("not pregnant and im not breastfeeding").mentions)
+
+
+# ---- development round 8 (2026-12-05): lay wounds, light sensitivity, changing spots, past that is over --
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("fell off my scooter on friday and my elbow is still really raw", "open_wound"),
+        ("they removed a lipoma from my back and the cavity is packed with gauze", "open_wound"),
+        ("just had my tongue pierced, will the mask affect it", "open_wound"),
+        ("got my nose pierced (saturday), can i wear the face mask", "open_wound"),
+        ("the skin on my heels is split so badly it bleeds", "open_wound"),
+        ("there's an open sore on my ankle the podiatrist is dressing", "open_wound"),
+        ("the consultant said I have to stay out of direct sunlight completely", "photosensitivity"),
+        ("my face reacts badly to bright light, goes blotchy", "photosensitivity"),
+        ("a freckle on my arm has gone much darker and has ragged edges", "cancer_in_area"),
+        ("new brown spot on my forehead that keeps getting bigger", "cancer_in_area"),
+        ("stretch marks on my bump are itchy, 30 wks", "pregnancy"),
+        ("i have cmt and can't feel much in my feet", "reduced_sensation"),
+        ("hereditary neuropathy runs in my family and i have it", "reduced_sensation"),
+        ("my feet don't feel heat very well any more", "reduced_sensation"),
+        ("had a baby 2 weeks ago, can I use the belt on my stomach", "other_condition"),
+    ],
+)
+def test_round8_lay_descriptions_reach_their_rule(text, rule):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("is the wrap suitable for a venous leg ulcer? mine is on my calf", "open_wound"),
+        ("is it ok for people who are photosensitive? because i am", "photosensitivity"),
+        ("are the pads fine for breastfeeding mums? asking as one", "breastfeeding"),
+    ],
+)
+def test_round8_a_question_followed_by_the_users_own_claim_is_about_the_user(text, rule):
+    assert rule in {m.rule_id for m in recognise(text).affirmed(Experiencer.SELF)}
+    assert recognise(text).decision is Decision.REFERRAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can people with lupus use it? i do wonder about that",
+        "is it ok for pregnant women? mine is just a general question",
+    ],
+)
+def test_round8_a_question_without_a_claim_stays_general(text):
+    assert recognise(text).decision is Decision.GENERAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had measles at age 5, never had any problems since",
+        "fractured my ankle in 2011, it's been fine for years",
+        "had my gallbladder out in 2008",
+        "was pregnant back in 2016, my daughter is 9 now",
+        "breastfed my twins, they're 12 now",
+        "stretch marks from my previous pregnancy, my son is 6",
+        "the graze healed weeks ago, no mark left",
+    ],
+)
+def test_round8_a_past_that_is_over_does_not_refer(text):
+    assert recognise(text).decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a stroke in 2009",
+        "had breast cancer in 2012",
+        "had a blood clot in my leg in 2014",
+        "had a bleed on the brain in 2017",
+        "i'm pregnant again, my son is 10",
+        "i breastfed her this morning, she's 2",
+        "started methotrexate in 2015",
+        "been on warfarin since 2015",
+        "had a baby 9 days ago",
+    ],
+)
+def test_round8_lasting_history_current_states_and_recent_events_still_count(text):
+    assert recognise(text).decision is Decision.REFERRAL
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("after the belt my stomach is bright red and stinging like mad", "burn_or_blistering"),
+        ("little fluid filled bubbles came up on my chin after using the mask", "burn_or_blistering"),
+        ("the skin under the pad is blistered and weeping", "burn_or_blistering"),
+        ("looked straight into the lamp and there's a black spot in my vision", "eye_injury"),
+        ("my sight has gone cloudy in my left eye since the session", "eye_injury"),
+        ("sliced my thumb with a knife and the bleeding won't stop", "severe_bleeding"),
+        ("blood is pouring out of the gash on his leg", "severe_bleeding"),
+        ("she has a fever and she's confused and floppy", "urgent_signs"),
+        ("he's drowsy and really confused", "collapse"),
+    ],
+)
+def test_round8_emergencies_in_lay_words_are_red_flags(text, flag):
+    assert flag in {f.red_flag for f in recognise(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my startup is going through growing pains, any discounts?",
+        "we got a raw deal from the courier",
+        "finally cracked it, the app connects now",
+        "the shop is bleeding money and it won't stop",
+        "the dye in my jeans bleeds in the wash",
+        "your answer was spot on, thanks",
+        "the lid came off in the post and the box is still open",
+        "fell out with my sister last week, still pretty raw about it",
+        "the damp spot on my ceiling keeps getting bigger",
+        "the mole in my garden keeps getting bigger",
+        "my doctor told me to avoid bright lights on my phone at night",
+        "my skin is a bit red after the belt, is that normal?",
+        "i looked at the light and saw a green spot for a second",
+        "vision went blurry for a second after the mask then fine",
+        "the bleeding from my cut stopped, it won't stop itching though",
+        "lost 4 inches off my belly in 12 weeks",
+        "my baby is 12 weeks, can i use it on my belly?",
+        "i was a bit sore on my knee after running",
+    ],
+)
+def test_round8_everyday_english_stays_quiet(text):
+    # no alarm: no emergency and no referral (a word with an everyday sense may still be asked about)
+    assert recognise(text).decision not in (Decision.EMERGENCY, Decision.REFERRAL, Decision.REFERRAL_OTHER)
+
+
+def test_round8_growing_pains_of_a_child_still_count():
+    assert recognise("my son has growing pains in his legs").decision is Decision.REFERRAL_OTHER
