@@ -44,6 +44,13 @@ logger = logging.getLogger(__name__)
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b")
 OFFER_SCREENING = [{"title": "Run the safety check", "payload": "/request_screening"}]
+# "does ibuprofen make my skin sensitive to the light or no": a question about a medicine, not a statement
+# of photosensitivity (user study round 10, #09: got the photosensitivity "do not use")
+_ASKS_IF_IT_SENSITISES = re.compile(
+    r"\b(does|do|can|could|will|would|might|is|are)\s+(\w+\s+){1,3}(make|makes|making)\s+(my|your|the|his|her|"
+    r"their)?\s*(skin|me|eyes)\s+(more\s+)?(sensitive|photosensitive|light[- ]sensitive|react)",
+    re.IGNORECASE,
+)
 
 
 def _said_of_themselves(text: Text, general_mentions: List[Any]) -> bool:
@@ -168,7 +175,7 @@ class ActionAssessCondition(Action):
             ]
         assessment = rulebook.assess_conditions(names)
         medicine_answer = light_sensitivity_answer(text)
-        if medicine_answer and subject == "general":
+        if medicine_answer and (subject == "general" or _ASKS_IF_IT_SENSITISES.search(text)):
             # "does metformin make skin sensitive to light?" asks about a medicine, not about having
             # photosensitivity: the photosensitivity rule's "do not use" would invent a contraindication
             dispatcher.utter_message(text=medicine_answer)

@@ -67,6 +67,7 @@ UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
 UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
 UTTER_HELP_ARRIVED = "utter_emergency_help_arrived"
 CONFIRM_FORGET, FORGET_INTENT, FORGET_ME = "utter_confirm_forget", "request_forget", "action_forget_me"
+_DELETE_IT = re.compile(r"\b(delete|erase|remove|wipe|get rid|all of it|everything)\b", re.I)
 _YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yup|ya|sure|ok|okay|please do|go ahead|do it|confirm\w*)\b", re.I)
 EMERGENCY_REPLIES = (UTTER_EMERGENCY, UTTER_EMERGENCY_BURN, UTTER_EMERGENCY_SELF_HARM)
 # what follows each emergency reply on the next turns
@@ -301,7 +302,9 @@ class SafetyRulePolicy(RulePolicy):
             # an upset user hears that first, then the answer as if it had not been said (the rules never
             # see it: ``inserted`` below)
             return self._safety_prediction(UTTER_FRUSTRATION, tracker, domain)
-        if previous == CONFIRM_FORGET and intent == FORGET_INTENT and _YES_FIRST.match(text or ""):
+        if previous == CONFIRM_FORGET and _YES_FIRST.match(text or "") and (
+            intent == FORGET_INTENT or _DELETE_IT.search(text or "")
+        ):
             # "yes delete everything" after "Do you want me to delete ...?": the yes, in words (user study
             # round 9, #13); a question about the data is not one ("did you keep my answers?")
             if FORGET_ME not in done:
@@ -464,8 +467,13 @@ class SafetyRulePolicy(RulePolicy):
         if (
             plan
             and not checking
-            # after the other person's referral, a generic list ("what can't it do") answers nothing asked
-            and (intent not in _KNOWLEDGE_INTENTS or (about_other and intent in _GENERIC_ANSWERS))
+            # after the other person's referral, a generic list ("what can't it do") answers nothing asked,
+            # nor does "results vary" ("her lupus is mild tho, still no?": user study round 9, #21)
+            and (
+                intent not in _KNOWLEDGE_INTENTS
+                or (about_other and intent in _GENERIC_ANSWERS)
+                or (plan[0] == UTTER_REFERRAL_OTHER and intent == "ask_limitation_variability")
+            )
             and not (plan == [UTTER_CLARIFY] and intent in _AVOID_INTENT_RULES)
             and not (intent == SCREENING_INTENT and ASSESS in plan and _check_still_useful(text))
             and not (intent == PET_INTENT and _ANIMAL.search(text or ""))
@@ -872,7 +880,15 @@ def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text])
         and not text.startswith("/")
         and _OTHER_PERSON.search(text)
         and not _ABOUT_ME.search(text)
+        and not _is_metal_implant(text)
     )
+
+
+def _is_metal_implant(text: Text) -> bool:
+    """"my mum has a titanium hip replacement, is she fine?" after "my dad has a pacemaker": a metal implant
+    has its own answer; the remembered verdict is someone else's (user study round 10, #10)."""
+    topic = beyond_source_topic(text)
+    return topic is not None and topic.id in ("metal_implant", "implant_elsewhere")
 
 
 _INSISTS_ON_CHECK = re.compile(
@@ -918,6 +934,9 @@ _CALLING = re.compile(
 _HELP_HERE = re.compile(
     r"\b(paramedics?|ambulance|ambos?|emts?|crew|help|doctors?|nurses?|they|firefighters?)\s+"
     r"(are|is|'re|has|have|just)\s+(here|arrived|come|got here|with (us|him|her|me|them))\b|"
+    r"\b(they'?re|theyre|they are|help'?s|help is|ambulance'?s)\s+(now\s+|finally\s+)?here\b|"
+    r"\b(paramedics?|ambulance|ambos?|emts?|crew|doctors?|nurses?|firefighters?)\s+(now\s+)?here\b|"
+    r"\b(they|paramedics?|the crew|the doctors?)\s+(have\s+|just\s+)?(took|taken)\s+over\b|"
     r"\b(we'?re|we are|i'?m|i am|he'?s|he is|she'?s|she is|they'?re|they are)\s+(now\s+)?(at|in)\s+"
     r"(the\s+)?(hospital|a&e|er|emergency room|emergency department|urgent care|ed)\b|"
     r"\b(being|getting)\s+(seen|treated|looked at|checked)\s+(by|now|at)\b",

@@ -80,6 +80,28 @@ ANIMAL = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "you know what, stop, i'll just ask my doctor about all this": "stop" said on its own ends the check
+        # (user study round 10, #33: read as "do not stop your treatment", and the check went on)
+        "stop",
+        _p(r"(^|[,.;!?]\s*)((ok|okay|you know what|just|please|pls|no|nah)[,\s]+)*stop"
+           r"(\s+(it|this|now|here|there|please|asking|asking me|the (check|questions|quiz|screening)))?"
+           r"\s*([,.;!]|$)"),
+        frozenset({"stop", "goodbye"}),
+        max_words=25,
+    ),
+    Hint(
+        # "wrap it round my thighs to slim them down, how many weeks till results?" read as "results vary",
+        # "how many cm can i expect to lose" as the usage text: the fat-loss answer, which says it is no
+        # weight-loss device (user study round 10, #31: "1-2 weeks" read as a promise)
+        "ask_limitation_weight_loss",
+        _p(r"\b(slim(ming)?\s+(them\s+|it\s+|my\s+\w+\s+)?down|lose\s+(weight|fat|inches|cm|centimetres|"
+           r"kilos|kg|pounds|lbs|belly|my\s+(belly|tummy|gut))|(burn|melt|shift|blast|zap)\w*\s+(off\s+)?"
+           r"(the\s+|my\s+|belly\s+|thigh\s+)*fat|fat[- ](loss|burning|burner)|weight[- ]loss|"
+           r"how\s+many\s+(cm|centimetres|inches|kilos|kg|pounds|lbs|sizes)|drop\s+a\s+(dress\s+)?size)\b"),
+        frozenset({"ask_limitation_weight_loss", "ask_purchase", "report_red_flag", "mention_condition"}),
+        max_words=30,
+    ),
+    Hint(
         # "why are you telling me about wrinkles? I asked about my pills": the answer missed the question
         # (padsafety.conversation: an apology and a rephrase), never the reason for the missed topic
         "ask_followup",
@@ -407,7 +429,7 @@ STRONG_TOPICS = frozenset({
 PRACTICAL_TOPICS = frozenset({"light_appearance", "device_operation", "heat", "cleaning_sharing", "travel"})
 _CARE_TOPICS = frozenset({"cleaning_sharing", "travel", "clothing", "sleep_on_pad", "eyes", "session_length",
                            "frequency"})
-_CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "skin_disease", "hair", "cellulite", "scars",
+_CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars",
                                "metal_implant", "tattoo", "implant_elsewhere", "skin_reaction"})
 _GENERIC = frozenset({
     "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know", "ask_how_it_works", "ask_benefits",
@@ -448,7 +470,8 @@ _COMPLAINTS = frozenset({"express_frustration", "ask_purchase", "request_human"}
 # the pad as the cause of what the skin shows ("gave me a rash", "redness from the pad", "where the pad was")
 _PAD_CAUSED = _p(
     r"\b(gave me|from (the|your|my|this) pad|where the pad (was|sat|went)|rash came|"
-    r"(rash|redness) (is|was) from|after (using )?(it|the pad|the session|a session))\b"
+    r"(rash|redness) (is|was) from|after (using )?(it|the pad|the session|a session)|"
+    r"used (it|the pad|the wrap|the mask) for \w+)\b"
 )
 # Topics whose answer is a safety "no" (water and a mains device): they decide the intent over any guess
 SHOCK_TOPICS = frozenset({"water_electrical"})
@@ -467,6 +490,11 @@ _STRETCH_QUESTIONS = _p(
 )
 
 
+_PRIVACY = frozenset({"privacy"})
+_DELETE_WORDS = _p(
+    r"\b(delete|deleted|deleting|erase|remove|wipe|forget me|get rid|"
+    r"(don'?t|dont|do not|stop) (keep|keeping|stor))"
+)
 # knowledge answers that say what the pad helps with, and the skin diseases none of them covers
 _HELPS_WITH = frozenset({
     "ask_limitation_chronic_disease", "ask_benefit_muscle_joint", "ask_benefit_circulation",
@@ -493,6 +521,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     if intent in _KNOWLEDGE | _GENERIC and _is_topic(text, SHOCK_TOPICS):
         # "so in the bath yes or no? it plugs into the wall", "right after a shower, skin still wet": the
         # electric-shock answer ("No.") whatever the classifier guessed (user study round 7, #52)
+        return "ask_not_in_source"
+    if intent not in ("request_human",) and _is_topic(text, _PRIVACY) and not _DELETE_WORDS.search(text):
+        # "is this chat saved? who can read it?": what is kept, whatever the guess (user study round 10, #18:
+        # got the benefits, then the who-should-avoid list); "delete my data" stays the request to delete
         return "ask_not_in_source"
     reaction_over = (_GENERIC | _COMPLAINTS) - {"report_red_flag"}
     if _PAD_CAUSED.search(text.lower()):
@@ -597,7 +629,8 @@ _NEEDS_CUE = {
     # "is this the same thing as a tanning bed?", "and my feet? same thing?" read as a complaint: the
     # apology needs a word of frustration or disappointment (user study round 9, #37, #30)
     "express_frustration": _p(
-        r"\b(useless|ridiculous|frustrat\w*|annoy\w*|waste\w*|wasted|pointless|rip[- ]?off|scam\w*|"
+        r"\b(useless|ridiculous|frustrat\w*|annoy\w*|waste\w*|wasted|pointless|rip[- ]?off|ripped off|"
+        r"scam\w*|"
         r"disappoint\w*|stupid|fed up|joke|angry|mad|furious|upset|hate|sucks?|rubbish|garbage|terrible|"
         r"hopeless|straight answer|clear answer|a proper answer|"
         r"awful|worst|ugh+|not help\w*|unhelpful|no help|same answer|repeat\w*|didn'?t answer|"

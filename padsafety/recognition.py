@@ -301,6 +301,11 @@ _HAVING = re.compile(r"(?:has|had|have|got|is|was)(?![a-z])")
 
 
 # "my wife and I are expecting": she is the one who is pregnant, so the couple does not make it the user's
+# the mention follows "I'm" directly: the user's, whoever was named before ("once the baby is here and im
+# breastfeeding")
+_I_AM_BEFORE = re.compile(
+    r"(?<![a-z'])(i'?m|im|i am|i'?ve been|ive been|i was|i have been)\s+(also\s+|still\s+|now\s+)?$"
+)
 _ME_AND = re.compile(r"(?<![a-z'])(me|i)\s+(and|&|n)\s*$")
 _PREGNANT_PARTNER = re.compile(r"(wife|wifey|missus|girlfriend|gf|fiancee)\W*$")
 
@@ -310,6 +315,8 @@ def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]")
     mum has it and so do I", "my husband and I are trying to conceive")."""
     if _ME_AND.search(sentence[: other.start()]) and not _PREGNANT_PARTNER.search(sentence[: other.end()]):
         return True  # "me and my partner have been trying for a baby"
+    if _I_AM_BEFORE.search(sentence):
+        return True  # "after the baby comes, if im breastfeeding?" (user study round 10, #04)
     found = rules.first_person_subject.search(sentence[other.end() :])
     if found is None:
         return False

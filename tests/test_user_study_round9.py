@@ -219,3 +219,94 @@ def domain_responses():
 
     domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
     return {name: " ".join(variants[0]["text"].split()) for name, variants in domain["responses"].items()}
+
+
+# --- round 10 (docs/user-study/2026-12-05-round10) ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "one end is a bit red and warm and theres some yellowish stuff coming out. still ok to use?",
+    "green gunk keeps leaking from the cut on my shin",
+    "the scar on my knee is hot to the touch",
+])
+def test_signs_of_infection_get_the_referral(text):
+    assert recognise(text).decision.name == "REFERRAL"
+
+
+@pytest.mark.parametrize("text", [
+    "yellow stuff coming out of the pad when it's hot, is it broken?",
+    "the paint on my wall looks red and warm in the evening light",
+])
+def test_infection_words_about_things_stay_quiet(text):
+    assert recognise(text).decision.name == "NONE"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("gonna wrap the pad around my thighs every night to slim them down, how many weeks till results?",
+     "ask_limitation_variability"),
+    ("sweet, how many cm can i expect to lose", "ask_usage_safety"),
+])
+def test_fat_loss_hopes_get_the_fat_loss_answer(text, intent):
+    assert hinted_intent(text, intent, 0.8) == "ask_limitation_weight_loss"
+
+
+@pytest.mark.parametrize("text, stop", [
+    ("you know what, stop, i'll just ask my doctor about all this", True),
+    ("ok stop please", True),
+    ("should i stop using it?", False),
+    ("i want to stop taking my pills", False),
+])
+def test_stop_said_in_a_sentence_stops(text, stop):
+    assert (hinted_intent(text, "ask_limitation_medical_substitute", 0.8) == "stop") is stop
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hey, what do you do with the stuff i type here? is it saved?", "ask_benefits"),
+    ("but is this chat stored anywhere? who can read it?", "ask_who_should_avoid"),
+])
+def test_privacy_questions_get_what_is_kept(text, intent):
+    assert beyond_source_topic(text).id == "privacy"
+    assert topic_intent(text, intent, 0.9) == "ask_not_in_source"
+    assert "delete my data" in beyond_source_topic(text).answer
+    # asking to delete is still the request to delete
+    assert topic_intent("please delete my data", "request_forget", 0.9) is None
+
+
+def test_pink_skin_after_a_session_is_a_skin_reaction():
+    text = "used the pad for 20 min and now my skin is a little pink where it was. is that normal?"
+    assert beyond_source_topic(text).id == "skin_reaction"
+    assert topic_intent(text, "ask_avoid_skin_conditions", 0.9) == "ask_not_in_source"
+
+
+def test_batteries_are_a_device_question():
+    assert beyond_source_topic("do the pads need to be plugged in or do they have batteries").id == (
+        "device_operation"
+    )
+
+
+def test_breastfeeding_after_the_baby_is_the_users():
+    mentions = recognise("once the baby is here and im breastfeeding, can i use it?").mentions
+    assert {m.experiencer for m in mentions} == {Experiencer.SELF}
+
+
+@pytest.mark.parametrize("text", [
+    "i know, theyre here. im asking if i should tell them about the pad",
+    "paramedics here now, they took over. could the pad have caused this??",
+])
+def test_help_that_is_here_in_lay_words(text):
+    assert _HELP_HERE.search(text)
+
+
+def test_a_medicine_question_is_not_photosensitivity():
+    from actions.actions import _ASKS_IF_IT_SENSITISES
+
+    assert _ASKS_IF_IT_SENSITISES.search("does ibuprofen make my skin sensitive to the light or no")
+    assert not _ASKS_IF_IT_SENSITISES.search("my skin is very sensitive to light")
+
+
+def test_a_metal_implant_of_someone_else_is_not_the_remembered_verdict():
+    from components.safety_policy import _about_the_other_person
+    from tests.test_safety_policy import _tracker
+
+    text = "ok. my mum has a titanium hip replacement, thats not electronic. is she fine?"
+    tracker = _tracker("my dad has a pacemaker", text, slots={"known_other_conditions": ["pacemaker"]})
+    assert not _about_the_other_person(tracker, text)
+    assert _about_the_other_person(tracker, "can she use it on her knees then?")
