@@ -211,7 +211,11 @@ def safety_plan(
     )
     # after burn advice, questions about the burn; after any emergency, "so how long on the chest?":
     # using the pad now is still the emergency's question
-    burn_chain = (emergency == UTTER_EMERGENCY_BURN and intent in _BURN_QUESTIONS) or intent in _USE_NOW
+    burn_chain = (emergency == UTTER_EMERGENCY_BURN and intent in _BURN_QUESTIONS) or intent in _USE_NOW or (
+        # "should I put the pad on my chest while I wait?" read as a topic the source does not cover (user
+        # study round 11, #14): using the pad now is the emergency's question
+        intent == "ask_not_in_source" and bool(_PAD_NOW.search(text or ""))
+    )
     after_emergency = previous_action in EMERGENCY_REPLIES or previous_action in FOLLOWUPS.values()
     if not ended and after_emergency and _HELP_HERE.search(text or "") and decision is not Decision.CLARIFY:
         # "paramedics are here now, thanks": the hand-off again would not listen (user study round 9, #22)
@@ -928,6 +932,11 @@ _CALLING = re.compile(
     r"breathing|unconscious|unresponsive|no pulse|pulse|conscious|passed out|fainted|collapsed|"
     r"until (they|the ambulance|help|someone) (come|comes|arrive|arrives|get here|gets here)|"
     r"on (the|their|its) way|what (do|should|can) i do (now|meanwhile|in the meantime))\b",
+    re.IGNORECASE,
+)
+_PAD_NOW = re.compile(
+    r"\b(put|use|using|wear|keep|turn|switch|try)\b.{0,25}\b(pad|wrap|mask|belt|panel|it)\b|"
+    r"\b(pad|wrap|mask|belt|panel)\b.{0,25}\b(on|now|meanwhile|while)\b",
     re.IGNORECASE,
 )
 # "the paramedics are here now", "we're at the hospital", "the doctor is seeing him": help has arrived

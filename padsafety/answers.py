@@ -68,14 +68,37 @@ def hedged_detail(text: Optional[str]) -> bool:
     return any(_SELF_STATEMENT.search(norm[: hedge.start()]) for hedge in _HEDGE_LATER.finditer(norm))
 
 
+# "yes. wait no sorry, i misread, no": the answer after the last self-correction counts (user study round 11,
+# #23: recorded as yes)
+_SELF_CORRECTION = re.compile(
+    r"\b(?:wait|sorry|oops|actually|i mean|i meant|i misread|misread|scratch that|no wait|correction)\b"
+    r"[\s,.!:-]*"
+)
+
+
 def parse_answer(text: Optional[str]) -> Optional[Answer]:
-    """Yes / no / don't know when the message explicitly answers a yes/no question, else None."""
+    """Yes / no / don't know when the message explicitly answers a yes/no question, else None; after a
+    self-correction in the message, the answer that follows it."""
     if not text:
         return None
     button = normalise_answer(text)
     if text.startswith("/") or button is not None:
         return button
     norm = " ".join(text.lower().replace("\u2019", "'").split())
+    corrections = list(_SELF_CORRECTION.finditer(norm))
+    if corrections and corrections[0].start() > 0:
+        # the last part that answers by itself: "yes. wait no sorry, i misread, no" -> "no"
+        for mark in reversed(corrections):
+            tail = norm[mark.end():].strip(" ,.!")
+            if tail:
+                later = _explicit(tail)
+                if later is not None:
+                    return later
+    return _explicit(norm)
+
+
+def _explicit(norm: str) -> Optional[Answer]:
+    """The answer a normalised message starts with, if any."""
     if _UNKNOWN.match(norm):
         return Answer.UNKNOWN
     if _NO.match(norm):

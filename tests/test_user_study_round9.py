@@ -310,3 +310,40 @@ def test_a_metal_implant_of_someone_else_is_not_the_remembered_verdict():
     tracker = _tracker("my dad has a pacemaker", text, slots={"known_other_conditions": ["pacemaker"]})
     assert not _about_the_other_person(tracker, text)
     assert _about_the_other_person(tracker, "can she use it on her knees then?")
+
+
+# --- round 11 (docs/user-study/2026-12-05-round11) ---------------------------------------------------------
+@pytest.mark.parametrize("text, answer", [
+    ("yes. wait no sorry, i misread, no", "no"),
+    ("no sorry, yes", "yes"),
+    ("yes sorry", "yes"),
+    ("wait, what does that mean", None),
+])
+def test_a_self_correction_in_the_message_counts(text, answer):
+    from padsafety.answers import parse_answer
+
+    found = parse_answer(text)
+    assert (found.value if found is not None else None) == answer
+
+
+def test_a_healing_scrape_answers_the_open_wound_question_no():
+    from padsafety.conversation import answer_cue
+
+    assert answer_cue("open_wound", "just a small scrape on my elbow thats mostly healed", negative=True)
+    assert not answer_cue("open_wound", "a cut on my hand that hasn't healed", negative=True)
+
+
+def test_using_the_pad_during_an_emergency_is_the_emergency_question():
+    text = "should i put the pad on my chest while i wait?"
+    assert safety_plan(text, "ask_not_in_source", False, UTTER_EMERGENCY_FOLLOWUP, "utter_emergency") == [
+        UTTER_EMERGENCY_FOLLOWUP
+    ]
+
+
+def test_the_device_rule_needs_a_device_word():
+    assert needs_cue("ask_avoid_implanted_device", "its mild and under control with meds")
+    assert not needs_cue("ask_avoid_implanted_device", "safe with a pacemker?")
+    assert not needs_cue("ask_avoid_implanted_device", "what about a knee replacement, ok?")
+    assert topic_intent("is there an app that goes with it?", "ask_avoid_photosensitivity", 0.9) == (
+        "ask_not_in_source"
+    )
