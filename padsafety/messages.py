@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List
 
 from padsafety.rules import Answer, Assessment, Rule, Verdict
 
@@ -31,15 +31,30 @@ TALK_TO_DOCTOR = "Please talk to your doctor about this before using a red-light
 NOT_AN_ASSESSMENT = "This is information, not a medical assessment: your doctor knows your situation."
 
 
+# names too vague to add to "Another medical condition" (user study round 11: the title alone for warfarin,
+# diabetes or psoriasis read as if the bot had not understood which)
+_VAGUE_NAMES = {"a named medical condition", "another medical condition", "a regular medicine",
+                "other condition", "another condition"}
+
+
+def _title(finding: Any) -> str:
+    """The rule's title, with the conditions named for the catch-all rule ("Another medical condition
+    (diabetes, blood thinners)")."""
+    named = [n for n in finding.conditions if n not in _VAGUE_NAMES]
+    if finding.rule.id == "other_condition" and named:
+        return f"{finding.rule.title} ({', '.join(named)})"
+    return str(finding.rule.title)
+
+
 def _reasons(assessment: Assessment) -> List[str]:
     lines = []
     for finding in assessment.findings:
         if finding.answer is Answer.UNKNOWN:
             lines.append(
-                f"- {finding.rule.title}: you weren't sure, so please check this with your doctor first."
+                f"- {_title(finding)}: you weren't sure, so please check this with your doctor first."
             )
         else:
-            lines.append(f"- {finding.rule.title}: {finding.rule.reason}")
+            lines.append(f"- {_title(finding)}: {finding.rule.reason}")
     return lines
 
 

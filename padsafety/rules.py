@@ -89,6 +89,7 @@ class Finding:
     rule: Rule
     verdict: Verdict
     answer: Answer
+    conditions: Tuple[str, ...] = ()  # the conditions named for it, when it came from them (not the check)
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,15 @@ class RuleBook:
 
     def assess_conditions(self, condition_names: Iterable[str]) -> Assessment:
         """Verdict for conditions a user said they have (canonical names)."""
-        findings, seen = [], set()
+        named: Dict[str, List[str]] = {}
         for name in condition_names:
-            rule = self.rule(self.condition(name).rule_id)
-            if rule.id not in seen:
-                seen.add(rule.id)
-                findings.append(Finding(rule, rule.verdict, Answer.YES))
+            named.setdefault(self.condition(name).rule_id, [])
+            if name not in named[self.condition(name).rule_id]:
+                named[self.condition(name).rule_id].append(name)
+        findings = [
+            Finding(self.rule(rule_id), self.rule(rule_id).verdict, Answer.YES, tuple(names))
+            for rule_id, names in named.items()
+        ]
         return _combine(findings)
 
 

@@ -347,3 +347,14 @@ def test_the_device_rule_needs_a_device_word():
     assert topic_intent("is there an app that goes with it?", "ask_avoid_photosensitivity", 0.9) == (
         "ask_not_in_source"
     )
+
+
+def test_the_catch_all_rule_names_the_conditions():
+    from padsafety.messages import condition_assessment
+    from padsafety.rules import default_rulebook
+
+    book = default_rulebook()
+    text = condition_assessment(book.assess_conditions(["blood thinners", "diabetes"]))
+    assert "Another medical condition (blood thinners, diabetes):" in text
+    vague = condition_assessment(book.assess_conditions(["a named medical condition"]))
+    assert "- Another medical condition:" in vague
