@@ -180,10 +180,11 @@ class ActionAssessCondition(Action):
             # photosensitivity: the photosensitivity rule's "do not use" would invent a contraindication
             dispatcher.utter_message(text=medicine_answer)
             return []
+        again = repeated_verdict(assessment.fired_rule_ids, text)
         if not (repeated and assessment.verdict is Verdict.ASK_DOCTOR):
             dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
-        elif repeated_verdict(assessment.fired_rule_ids, text):
-            dispatcher.utter_message(text=repeated_verdict(assessment.fired_rule_ids, text))
+        elif again:
+            dispatcher.utter_message(text=again)
         if medicine_answer:
             # "I take metformin. Is it a problem with the light?"
             dispatcher.utter_message(text=medicine_answer)

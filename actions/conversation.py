@@ -14,6 +14,7 @@ from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
     MISREAD_ANSWER,
     OTHER_PERSON,
+    SAME_ANSWERS,
     WHY_IT_MATTERS,
     WHY_QUESTION,
     FollowUp,
@@ -240,9 +241,7 @@ SAME_LEAD = "What I said applies there in the same way:"
 
 def _repeatable(previous: Optional[Text]) -> bool:
     """Whether the last answer is one a "same for my feet?" can repeat (a knowledge answer)."""
-    return (previous or "").startswith(
-        ("utter_benefit", "utter_limitation", "utter_how_it_works", "action_answer_beyond_source")
-    )
+    return (previous or "").startswith(SAME_ANSWERS)
 
 
 _ASKS_WHY = re.compile(r"(?<![a-z])(why|how come)(?![a-z])", re.IGNORECASE)

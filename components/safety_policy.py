@@ -43,6 +43,7 @@ from padsafety.conversation import (
     MISREAD_COMPLAINT,
     OTHER_PERSON,
     RECOVERY,
+    SAME_ANSWERS,
     SEE_DOCTOR_QUESTION,
     WHO_TO_ASK_QUESTION,
     WHY_IT_MATTERS,
@@ -588,8 +589,6 @@ _BENEFIT_INTENTS = {
 }
 
 
-# answers a follow-up can be "the same" of: what the pads can or cannot do, and topics beyond the source
-_SAME_ANSWERS = ("utter_benefit", "utter_limitation", "utter_how_it_works", "action_answer_beyond_source")
 # guesses that ask nothing of their own in a short follow-up ("and my feet? same thing?" read as "results
 # vary" or as a complaint)
 _SAME_GUESSES = {"nlu_fallback", "affirm", "out_of_scope", "deny", "dont_know", "ask_followup",
@@ -602,7 +601,7 @@ def _asks_same_again(
     """"and my feet? same thing?", "and the fat on my arms?" right after a knowledge answer: that answer
     again, for the part named (user study round 9, #30, #41); never over a new topic, a condition or a
     confident question of its own."""
-    if not text or text.startswith("/") or not (previous or "").startswith(_SAME_ANSWERS):
+    if not text or text.startswith("/") or not (previous or "").startswith(SAME_ANSWERS):
         return False
     if followup_kind(text) is not FollowUp.SAME:
         return False

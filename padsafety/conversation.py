@@ -131,6 +131,10 @@ class FollowUp(str, Enum):
     SAME = "same"  # "and my feet? same thing?", "what about my knees?" after a knowledge answer
 
 
+# the answers a "same thing?" follow-up can repeat: what the pads can or cannot do, topics beyond the source
+SAME_ANSWERS = ("utter_benefit", "utter_limitation", "utter_how_it_works", "action_answer_beyond_source")
+
+
 # "and my feet? same thing?", "what about my knees?", "and the fat on my arms?", "same for the back?": the
 # last answer asked again of another body part or case (user study round 9, #30, #41). Short messages only.
 SAME_AGAIN = re.compile(

@@ -162,9 +162,9 @@ class RuleBook:
         """Verdict for conditions a user said they have (canonical names)."""
         named: Dict[str, List[str]] = {}
         for name in condition_names:
-            named.setdefault(self.condition(name).rule_id, [])
-            if name not in named[self.condition(name).rule_id]:
-                named[self.condition(name).rule_id].append(name)
+            names = named.setdefault(self.condition(name).rule_id, [])
+            if name not in names:
+                names.append(name)
         findings = [
             Finding(self.rule(rule_id), self.rule(rule_id).verdict, Answer.YES, tuple(names))
             for rule_id, names in named.items()
