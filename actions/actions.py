@@ -28,7 +28,7 @@ from padsafety.conversation import (
     repeated_verdict,
     stopped_reply,
 )
-from padsafety.medicines import light_sensitivity_answer
+from padsafety.medicines import light_sensitivity_answer, medicines_answer
 from padsafety.messages import (
     FORGET_DONE,
     FORGET_PENDING,
@@ -185,8 +185,9 @@ class ActionAssessCondition(Action):
             dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
         elif again:
             dispatcher.utter_message(text=again)
+        medicine_answer = medicine_answer or medicines_answer(text)
         if medicine_answer:
-            # "I take metformin. Is it a problem with the light?"
+            # "I take metformin. Is it a problem with the light?", "... and amlodipine. Does that matter?"
             dispatcher.utter_message(text=medicine_answer)
         elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
         if names and assessment.verdict is not Verdict.DO_NOT_USE and (asks_if_it_helps(text) or elaborating):

@@ -24,6 +24,7 @@ from padsafety.conversation import (
     default_beyond_source_answer,
     doctor_said_answer,
     followup_kind,
+    help_again,
     how_long_answer,
     other_status_answer,
     see_doctor_answer,
@@ -38,6 +39,7 @@ from padsafety.conversation import (
     why_topic,
 )
 from padsafety.inputs import looks_english
+from padsafety.medicines import medicines_answer
 from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY
 from padsafety.recognition import recognise
 from padsafety.rules import default_rulebook
@@ -150,6 +152,25 @@ class ActionFollowUp(Action):
         verdict = tracker.get_slot(VERDICT_SLOT)
         if kind is FollowUp.SAME and (verdict or other_rules(tracker) or not _repeatable(previous)):
             kind = FollowUp.STATUS  # "what about my knees?" after a verdict: the verdict holds there too
+        if kind is FollowUp.POINT and verdict != "do_not_use":
+            # "so what's the point then?" after "it can't burn fat": what the source says it may help with
+            dispatcher.utter_message(response="utter_benefits")
+            return []
+        if kind is FollowUp.POINT:
+            kind = FollowUp.STATUS  # after "do not use", the point for this person is the verdict
+        medicines = medicines_answer(text) if kind in (FollowUp.STATUS, FollowUp.WHY) else None
+        if medicines and verdict:
+            # "but my question was about the pills. can I use it while taking them?" after a verdict: the
+            # verdict, then the answer about medicines (user study round 12, #05: the verdict alone, twice)
+            dispatcher.utter_message(text=verdict_reminder(verdict, known_rules(tracker)))
+            dispatcher.utter_message(text=medicines)
+            return []
+        again = help_asked_again(tracker, text, previous)
+        if again:
+            # "would it clear them or not?" after "my source does not say it helps with psoriasis": that
+            # answer again, never a menu or a paragraph on how light works (user study round 11, #27)
+            dispatcher.utter_message(text=again)
+            return []
         if kind is FollowUp.SAME:
             # "and my feet? same thing?" after the circulation answer: that answer, said for the part named
             # (user study round 9, #30, #41)
@@ -237,6 +258,15 @@ class ActionFollowUp(Action):
 
 
 SAME_LEAD = "What I said applies there in the same way:"
+
+
+def help_asked_again(tracker: Tracker, text: Text, previous: Optional[Text]) -> Optional[Text]:
+    """After "my source does not say it helps with psoriasis", a question whether it helps after all
+    ("would it clear them?", "the itching at least?"): that answer again (``help_again``); else None."""
+    if previous not in ("action_assess_condition", "action_follow_up"):
+        return None
+    users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
+    return help_again(text, users, tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
 
 
 def _repeatable(previous: Optional[Text]) -> bool:

@@ -12,6 +12,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from padsafety.intent_hints import hinted_intent, needs_cue, topic_intent
+from padsafety.recognition import Decision, recognise
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -35,7 +36,13 @@ class IntentHints(GraphComponent):
             current = message.get(INTENT) or {}
             text, name = message.get(TEXT), current.get("name")
             confidence = float(current.get("confidence") or 0.0)
-            if needs_cue(name, text):
+            # a disclosure guess with nothing the recogniser can name ("my father have 78 year, his knee is
+            # pain every morning") is left to the cues like a demoted guess: the safety policy reads the
+            # recogniser, never this intent, for its replies
+            demoted = needs_cue(name, text) or (
+                name == "mention_condition" and bool(text) and recognise(text).decision is Decision.NONE
+            )
+            if demoted:
                 # "is it safe for my mum? she's 68" read as a question about children: the next guess
                 ranking = [
                     other for other in message.get(INTENT_RANKING_KEY) or []
@@ -56,6 +63,10 @@ class IntentHints(GraphComponent):
                     message.set(INTENT, current, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
                     name, confidence = current["name"], current["confidence"]
+            # after a demoted guess the classifier was misled by the sentence's shape: its second guess is no
+            # surer than a guess below the threshold, so the cues decide ("the pad is help for the pain in
+            # the knee of my mother? she have 80 year": user study round 11, #17)
+            confidence = min(confidence, 0.29) if demoted else confidence
             hinted = hinted_intent(text, name, confidence) or topic_intent(text, name, confidence)
             if hinted:
                 intent = {"name": hinted, "confidence": 1.0}

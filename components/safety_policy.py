@@ -53,6 +53,7 @@ from padsafety.conversation import (
     claimed_conditions,
     doctor_approved,
     followup_kind,
+    help_again,
     taken_back_conditions,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
@@ -68,7 +69,9 @@ UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
 UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
 UTTER_HELP_ARRIVED = "utter_emergency_help_arrived"
 CONFIRM_FORGET, FORGET_INTENT, FORGET_ME = "utter_confirm_forget", "request_forget", "action_forget_me"
-_DELETE_IT = re.compile(r"\b(delete|erase|remove|wipe|get rid|all of it|everything)\b", re.I)
+_DELETE_IT = re.compile(
+    r"\b(delete|deleted|deleting|erase|erased|remove|removed|wipe|wiped|get rid|all of it|everything)\b", re.I
+)
 _YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yup|ya|sure|ok|okay|please do|go ahead|do it|confirm\w*)\b", re.I)
 EMERGENCY_REPLIES = (UTTER_EMERGENCY, UTTER_EMERGENCY_BURN, UTTER_EMERGENCY_SELF_HARM)
 # what follows each emergency reply on the next turns
@@ -77,6 +80,19 @@ FOLLOWUPS = {
     UTTER_EMERGENCY_BURN: "utter_emergency_followup_burn",
     UTTER_EMERGENCY_SELF_HARM: "utter_emergency_followup_self_harm",
 }
+# "feeling a bit better now, still need to go?" after emergency advice: yes (user study round 12, #30)
+UTTER_STILL_GO = "utter_emergency_still_go"
+_STILL_GO_QUESTION = re.compile(
+    r"\b(still|really|even)\s+(need|have|got|gotta|supposed)\s+to\s+(go|call|ring|see|get)\b|"
+    r"\b(should|do|must|shall)\s+(i|we|he|she|they)\s+still\s+(go|call|ring|see|get|wait)\b",
+    re.IGNORECASE,
+)
+_STILL_GO = re.compile(
+    rf"{_STILL_GO_QUESTION.pattern}|"
+    r"\b(feel\w*|seems?|looks?|is|am|i'?m)\s+(a\s+(bit|little|lot)\s+|much\s+|loads\s+|way\s+)?(better|ok|okay|fine)\s+now\b|"
+    r"\b(cancel|call\s+off)\s+the\s+(ambulance|call)\b|\bno\s+need\s+(to\s+go|for\s+(the\s+)?(hospital|ambulance))\b",
+    re.IGNORECASE,
+)
 UTTER_CLARIFY = "utter_ask_health_clarify"
 UTTER_IF_URGENT = "utter_ask_if_urgent"
 UTTER_ACKNOWLEDGE = "utter_acknowledge"
@@ -97,6 +113,13 @@ PET_INTENT = "ask_pet"
 PET_REPLY = "utter_pet"
 # "how long would I hold it on her for?" right after the vet answer: still the animal
 _PET_PRONOUN = re.compile(r"\b(her|him|his|its|them|their|she|he)\b", re.IGNORECASE)
+# "and for me? my knees ache after walking him": the user turns to themself; the pet context ends (user study
+# round 11, #06)
+_ME_NOW = re.compile(
+    r"\b(for me|about me|myself|my own|me too|i'?m (a )?human|i am (a )?human|"
+    r"my (back|neck|shoulders?|knees?|hips?|legs?|feet|foot|hands?|arms?|skin|face|joints?|muscles?))\b",
+    re.IGNORECASE,
+)
 _ANIMAL = ANIMAL  # the pet hint's words (padsafety.intent_hints): one list of animals
 # "my old border collie has arthritis": the condition is the animal's
 _ANIMAL_SUBJECT = re.compile(
@@ -174,7 +197,7 @@ def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
     return frozenset(found)
 
 
-_AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values())
+_AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {UTTER_STILL_GO}
 
 
 def _last_emergency(tracker: DialogueStateTracker) -> Optional[Text]:
@@ -208,7 +231,8 @@ def safety_plan(
         return [UTTER_EMERGENCY]
     # "who do I report this faulty pad to?" after burn advice: the user has moved on to the seller
     ended = bool(_EMERGENCY_OVER.search(text or "")) or (
-        emergency == UTTER_EMERGENCY_BURN and intent in ("ask_purchase", "request_human")
+        emergency == UTTER_EMERGENCY_BURN
+        and (intent in ("ask_purchase", "request_human") or bool(_SELLER.search(text or "")))
     )
     # after burn advice, questions about the burn; after any emergency, "so how long on the chest?":
     # using the pad now is still the emergency's question
@@ -217,13 +241,19 @@ def safety_plan(
         # study round 11, #14): using the pad now is the emergency's question
         intent == "ask_not_in_source" and bool(_PAD_NOW.search(text or ""))
     )
-    after_emergency = previous_action in EMERGENCY_REPLIES or previous_action in FOLLOWUPS.values()
+    after_emergency = previous_action in _AFTER_EMERGENCY
+    if (
+        after_emergency and emergency != UTTER_EMERGENCY_SELF_HARM and decision is not Decision.CLARIFY
+        and (_STILL_GO_QUESTION.search(text or "") or (not ended and _STILL_GO.search(text or "")))
+    ):
+        # "used the epipen, feeling better, still need to go?": yes, still get help (never results vary)
+        return [UTTER_STILL_GO]
     if not ended and after_emergency and _HELP_HERE.search(text or "") and decision is not Decision.CLARIFY:
         # "paramedics are here now, thanks": the hand-off again would not listen (user study round 9, #22)
         return [UTTER_HELP_ARRIVED]
     if not ended and (previous_action in EMERGENCY_REPLIES or (
         decision in (Decision.NONE, Decision.ASK_IF_URGENT, Decision.REFERRAL, Decision.CLARIFY)
-        and previous_action in FOLLOWUPS.values()
+        and previous_action in _AFTER_EMERGENCY - set(EMERGENCY_REPLIES)
         and (intent in _STILL_IN_EMERGENCY or burn_chain or _CALLING.search(text or ""))
     )):
         # the turns after emergency advice: advice that fits it again, never a menu or "I didn't
@@ -300,6 +330,9 @@ class SafetyRulePolicy(RulePolicy):
         if (
             not done
             and intent != FRUSTRATION_INTENT  # (its rule says sorry first: data/rules/chitchat.yml)
+            # "stop. are you even listening" in the check: the stop first and alone, never the next question
+            # after a sorry (user study round 12, #32)
+            and not (in_form and intent == "stop")
             and FRUSTRATED.search(text or "")
             and not _acknowledged_lately(tracker)
             and not (plan and (plan[0] in EMERGENCY_REPLIES or plan[0] in FOLLOWUPS.values()))
@@ -327,6 +360,15 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "ok thanks, I'll ask my midwife" after the pregnancy verdict: a plan, not a new mention; the
             # referral and the verdict again read as not listening (user study round 6, #04)
+            plan = []
+        if (
+            plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
+            and intent == FORGET_INTENT
+            and _DELETE_IT.search(text or "")
+            and names_only_known(text, known, plan=True)
+        ):
+            # "i told you about my pregnancy before and i want that deleted": a request to delete what was
+            # said, not a new mention (user study round 12, #19: got the pregnancy verdict again)
             plan = []
         if (
             not checking
@@ -361,7 +403,7 @@ class SafetyRulePolicy(RulePolicy):
             # comes after the verdict reminder ("... The following is general information only"), never bare
             # after the verdict (a new verdict gets no benefit paragraph at all: see below)
             plan = [VERDICT_REMINDER]
-        if previous == PET_REPLY and not checking and (
+        if previous == PET_REPLY and not checking and not _ME_NOW.search(text or "") and (
             plan == [UTTER_CLARIFY] or (not plan and _PET_PRONOUN.search(text or ""))
         ):
             # "it's only a tiny cut" after the vet answer: still the animal's
@@ -442,6 +484,18 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and _asks_help_again(tracker, previous, intent, text, confidence):
+            # "would it clear them or not?" after "my source does not say it helps with psoriasis": that
+            # answer again (padsafety.conversation.help_again), never a menu or how light works
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and _asks_why_of_same(previous, intent, text):
+            # "why is the evidence so weak then?" after the evidence answer: the reason, never the same
+            # paragraph again (user study round 11, #26)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _asks_same_again(previous, intent, text, confidence):
             # "and my feet? same thing?" after the circulation answer: that answer, for the new part
             if FOLLOW_UP not in done:
@@ -452,7 +506,7 @@ class SafetyRulePolicy(RulePolicy):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if (set(FOLLOWUPS.values()) | {UTTER_HELP_ARRIVED}) & set(done):
+        if (set(FOLLOWUPS.values()) | {UTTER_HELP_ARRIVED, UTTER_STILL_GO}) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
             if action_name not in done:
@@ -611,6 +665,29 @@ def _asks_same_again(
         return False
     found = recognise(text)
     return not found.mentions and not found.red_flags
+
+
+_HELP_GUESSES = _SAME_GUESSES | {"ask_how_it_works", "ask_benefits", "ask_evidence", "ask_not_in_source",
+                                 "ask_limitations", "ask_limitation_chronic_disease"}
+
+
+def _asks_why_of_same(previous: Optional[Text], intent: Optional[Text], text: Optional[Text]) -> bool:
+    """A why-question whose intent would give the answer just given again ("why is the evidence so weak?"
+    right after the evidence answer)."""
+    if not text or text.startswith("/") or not intent or not intent.startswith("ask_"):
+        return False
+    return previous == "utter_" + intent[4:] and bool(WHY_QUESTION.search(text))
+
+
+def _asks_help_again(
+    tracker: DialogueStateTracker, previous: Optional[Text], intent: Optional[Text], text: Optional[Text],
+    confidence: float,
+) -> bool:
+    """"would it clear them or not?" right after "my source does not say it helps with psoriasis"."""
+    if previous not in (ASSESS, FOLLOW_UP) or (intent not in _HELP_GUESSES and confidence >= 0.6):
+        return False
+    earlier = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][:-1]
+    return help_again(text, earlier) is not None
 
 
 def _acknowledged_lately(tracker: DialogueStateTracker) -> bool:
@@ -924,6 +1001,8 @@ _BURN_QUESTIONS = {
 # "should we still call?", "my wife is calling an ambulance": the emergency advice again, whatever the intent
 _CALLING = re.compile(
     r"\b(call|calling|ring|ringing|phone|ambulance|paramedics?|911|112|999|a&e|er|emergency|hospital)\b|"
+    # "could the pad have caused this?" (user study round 12, #20: got the who-should-avoid list)
+    r"\b(have|has|it|pad|light)\s+(caused|triggered|brought on|set off)\b|\bbecause of the (pad|light)\b|"
     # the emergency itself, while it goes on: "the operator is telling me to do cpr", "he's not breathing",
     # "what do i do until they come" (user study round 8, #26: "cpr" got the not-a-substitute paragraph)
     r"\b(operator|dispatcher|call handler|cpr|resuscitat\w*|compressions?|rescue breaths?|aed|"
@@ -951,6 +1030,13 @@ _HELP_HERE = re.compile(
     re.IGNORECASE,
 )
 # "there is NO burn", "it's from running", "start over", "I'm fine": the emergency is not one, move on
+# "you are useless. i asked about the COMPANY" after burn advice: the complaint is for the seller now (user
+# study round 12, #17: the burn advice three times)
+_SELLER = re.compile(
+    r"\b(company|companies|manufacturer|maker|seller|shop|store|brand|customer (service|support|care)|"
+    r"complain\w*|complaint|report (it|this|them|the pad)|refund|money back|compensation|sue|lawyer)\b",
+    re.IGNORECASE,
+)
 _EMERGENCY_OVER = re.compile(
     r"\b(there'?s no|there is no|no|not a|isn'?t a|wasn'?t a) (burn|blister|emergency)\b|"
     r"\b(start over|start again|restart|new question|different question|i'?m (fine|ok|okay) now|"

@@ -34,12 +34,14 @@ _NO = re.compile(
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
-    r"not me|not currently|not now|not any ?more|no longer)" + _END
+    r"not me|not currently|not now|not any ?more|no longer|"
+    # a non-native speaker's own language (user study round 12, #25: "nein" was asked again)
+    r"nein|nee|non|nao|não|nie|nej|ne)" + _END
 )
 _YES = re.compile(
     _FILLER + r"(?:yes+|yeah|yea|yep|yup|ya|yah|yas|aye|y|affirmative|correct|that'?s right|true|"
     r"definitely|absolutely|certainly|of course|indeed|i'?m afraid so|afraid so|unfortunately yes|"
-    r"sadly yes|yes i am|yes i do|yes i have)" + _END
+    r"sadly yes|yes i am|yes i do|yes i have|ja|jawohl|oui|si|sí|sim|tak|da)" + _END
 )
 # "i am" / "i do" / "i have" only as the whole answer: "I am confused" is not a yes
 _YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i wear)[\s.!]*$")

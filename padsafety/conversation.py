@@ -16,7 +16,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import yaml
 
-from padsafety.recognition import Recognition
+from padsafety.recognition import Recognition, recognise
 from padsafety.rules import Verdict, default_rulebook
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
@@ -129,6 +129,7 @@ class FollowUp(str, Enum):
     WHO_TO_ASK = "who_to_ask"  # "who exactly should she ask, cardiologist?", "which doctor do I see?"
     MISREAD = "misread"  # "why are you telling me about wrinkles? I asked about my pills"
     SAME = "same"  # "and my feet? same thing?", "what about my knees?" after a knowledge answer
+    POINT = "point"  # "so what's the point then?" after "it can't burn fat": what it may help with
 
 
 # the answers a "same thing?" follow-up can repeat: what the pads can or cannot do, topics beyond the source
@@ -146,6 +147,18 @@ SAME_AGAIN = re.compile(
 )
 
 
+# "so whats the point then", "what IS it good for then": after what the pads cannot do, what they may do
+# (user study round 11, #08: got the fat-loss reason again)
+POINT_QUESTION = re.compile(
+    r"\b(what'?s|whats|what is) the (point|use|benefit)\b(?! of (checking|the check|asking|a doctor))|"
+    r"\bwhat (is|'s|are) (it|they|the pads?) (actually |even |really |then |good )*(good|useful|for)\b|"
+    r"\bwhat (can|does|do) (it|they|the pads?) (actually |even |really )*(do|help( with)?)\b"
+    r"[^.?!]{0,10}\bthen\b|"
+    r"\bso what (does|can) (it|they) (actually |even )?do\b",
+    re.IGNORECASE,
+)
+
+
 # "should I go to A&E or just wait and see?", "xray or not", "so is that a yes, get it checked today?"
 SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must|would you)\s+(i|we|he|she|they)\s+(go|get|see|call|ring|phone|book|visit|"
@@ -158,6 +171,9 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(ask|check\s+with|"
     r"talk\s+to|speak\s+to|consult|tell)\s+(my|a|the|our|her|his)\s+(\w+\s+)?(pharmacist|chemist|doctor|doc|gp|"
     r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
+    # "should i see someone about the leg thing?" (user study round 12, #32: started the safety check)
+    r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(see|call|ask|get)\s+"
+    r"(someone|somebody|anyone|a professional|a doctor|a gp|medical help|help|it checked|it looked at)\b|"
     # "should i see someone about it or just wait" (user study round 9, #29)
     r"\b(see|ask|call)\s+(someone|somebody|anyone|a professional|a pharmacist)\b.{0,40}"
     r"\bor\s+(just\s+)?wait\b|"
@@ -208,7 +224,8 @@ SEE_DOCTOR_INJURY = (
 # a wound that may be infected: its own answer, never the fracture text (user study round 9, #29: "a warm cut
 # with pus, should i see someone or just wait" got "if something may be broken")
 _INFECTION_WORDS = re.compile(
-    r"\b(pus|infect\w*|oozing|weeping|red streaks?|spreading redness|redness (is )?spreading|abscess|"
+    r"\b(pus|infect\w*|oozing|weeping|yellow\w*|green\w*|crust\w*|throbb\w*|red streaks?|spreading redness|"
+    r"redness (is )?spreading|abscess|"
     r"(warm|hot) (and|to the touch)|smells?|fever)\b",
     re.IGNORECASE,
 )
@@ -367,6 +384,8 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.HOW_LONG
     if SYMPTOMS_FOLLOWUP.search(norm):
         return FollowUp.SYMPTOMS
+    if POINT_QUESTION.search(norm) and not WHY_QUESTION.search(norm):
+        return FollowUp.POINT
     if ALONGSIDE_FOLLOWUP.search(norm):
         return FollowUp.ALONGSIDE
     if len(norm.split()) <= 9 and SAME_AGAIN.search(norm) and not WHY_QUESTION.search(norm):
@@ -774,7 +793,8 @@ def asks_about_question(text: Optional[str], question: str, intent: Optional[str
 
 _HELP_QUESTION = re.compile(
     r"\b(help|helps|helpful|work|works|good for|heal|speed up|reduce|ease|relieve|fix|cure|treat|benefit|"
-    r"improve|do anything|worth it|any use|useful|any good|go away|get rid of|clear (it|them) up|"
+    r"improve|do anything|worth it|any use|useful|any good|go away|get rid of|calm|soothe|settle|"
+    r"clear (it|them|this|that|my skin)( up)?|"
     r"yes or no)\b|^\W*(and |so )?what about\b"
 )
 
@@ -863,6 +883,28 @@ def condition_help(mentions: List[Tuple[str, str]]) -> Optional[Tuple[str, str]]
         if condition not in _NOT_A_DISEASE:
             text = " ".join(data["not_covered_condition"].split())
             return "text", text.format(condition=condition_phrase(words))
+    return None
+
+
+def help_again(
+    text: Optional[str], earlier_texts: List[str], verdict: Optional[str] = None, rules: Iterable[str] = ()
+) -> Optional[str]:
+    """"would it clear them or not?", "the itching at least?" after "my source does not say that a pad helps
+    with psoriasis": that answer again, for the condition named in one of the last three earlier messages
+    (user study round 11, #27: got a menu, then how light works); None for a new condition, a condition the
+    source covers, or no help question. The remembered verdict closes it ("it really hurts, can I use it
+    just to ease the pain?" asks to use it)."""
+    if not text or text.startswith("/") or not asks_if_it_helps(text) or recognise(text).affirmed():
+        return None
+    for earlier in reversed(earlier_texts[-3:]):
+        if not earlier or earlier.startswith("/"):
+            continue
+        found = [(m.condition, m.text) for m in recognise(earlier).affirmed()]
+        helped = condition_help(found) if found else None
+        if helped is not None:
+            if helped[0] != "text":
+                return None
+            return "As I said, " + helped[1][0].lower() + helped[1][1:] + _verdict_tail(verdict, list(rules))
     return None
 
 

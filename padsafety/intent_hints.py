@@ -62,7 +62,8 @@ _FOLLOWUP = _p(
 )
 
 _BODY = (
-    r"(back|lower back|neck|shoulders?|knees?|joints?|muscles?|hips?|calf|calves|hamstrings?|quads?|legs?|"
+    r"(back|lower back|neck|shoulders?|knees?|knie|"
+    r"joints?|muscles?|hips?|calf|calves|hamstrings?|quads?|legs?|"
     r"arms?|elbows?|wrists?|ankles?)"
 )
 
@@ -75,7 +76,7 @@ ANIMAL = _p(
     r"foals?|rabbits?|bunn(y|ies)|pets?|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|tortoises?|"
     r"animals?|labradors?|labs?|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
     r"whippets?|dachshunds?|beagles?|huskies|husky|pugs?|bulldogs?|german shepherds?|alsatians?|"
-    r"vets?|veterinar\w*)\b"
+    r"vets?|veterinar\w*|fur|furry|paws?)\b"
 )
 
 HINTS: Tuple[Hint, ...] = (
@@ -268,7 +269,14 @@ HINTS: Tuple[Hint, ...] = (
         # an unsure guess at a message about helping a body part is the muscle and joint question
         "ask_benefit_muscle_joint",
         _p(rf"\b(help|helps|ease|relieve|good for|work for|do anything for)\b.{{0,25}}\b{_BODY}\b|"
-           rf"\b(achy|aching|sore|stiff|tired|tight)\s+(\w+\s+)?{_BODY}\b.{{0,40}}\b(help|ease|relieve|work)\b"),
+           rf"\b(achy|aching|sore|stiff|tired|tight)\s+(\w+\s+)?{_BODY}\b.{{0,40}}\b(help|ease|relieve|work)\b|"
+           # "and for me? my knees ache after walking him", "no i mean MY knees" (user study round 11, #06)
+           rf"\bmy (own )?{_BODY}\b\s+"
+           r"(ache|aches|aching|hurt|hurts|are sore|is sore|are stiff|is stiff|kill)|"
+           rf"\b(i mean|i meant|what about|and for|for) my (own )?{_BODY}\b|"
+           # "his knee is pain every morning", "pain in the knee of my mother"
+           rf"\b{_BODY}\s+(is|are|has|have|got)\s+(\w+\s+)?(pain|painful|sore|stiff|aching|achy|hurting)\b|"
+           rf"\b(pain|ache|aches|aching|soreness|stiffness)\s+(in|of)\s+(the|my|his|her|their)\s+{_BODY}\b"),
         frozenset({"ask_benefit_muscle_joint"}) | _KNOWLEDGE | _SAFETY,
         max_words=20,
         below_confidence=0.4,
@@ -420,7 +428,7 @@ STRONG_TOPICS = frozenset({
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
-    "light_appearance",
+    "light_appearance", "professional_devices", "dark_circles",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -664,14 +672,26 @@ _NEEDS_CUE = {
     "ask_avoid_children": _p(
         r"\b(child(ren)?|kids?|kiddos?|sons?|daughters?|bab(y|ies)|toddlers?|teens?|teenagers?|boys?|girls?|"
         r"infants?|newborns?|grand(child(ren)?|sons?|daughters?|kids?)|nieces?|nephews?|minors?|youngsters?|"
-        r"little ones?|juniors?|step ?(son|daughter|kids?)|under[ -]?\d+s?|\d+ ?(years?|yrs?|y/?o|yo)( old)?|"
+        r"little ones?|juniors?|step ?(son|daughter|kids?)|under[ -]?\d+s?|"
+        # an age under 18 ("she is 7 years old"; "she have 80 year" is no child: user study round 11, #17)
+        r"(1[0-7]|[1-9]) ?(years?|yrs?|y/?o|yo)( old)?|"
         r"school|pupils?|paediatric|pediatric)\b"
     ),
 }
 
 
+# "it's 5 years old" about a tattoo, a pad or a scar: a thing's age, no child (user study round 12, #41)
+_THING_AGE = _p(
+    r"\b(it'?s|it is|its|that'?s|that is|which is|(the|my|this|that) (tattoo|tat|ink|scar|pad|device|injury|"
+    r"wound|cut|burn|break|fracture|implant|pacemaker|stent|surgery|op|operation|lamp|panel|mask|one))\s+"
+    r"(is\s+)?(about |like |almost |nearly |over |only |already |just )?\w+[ -](years?|yrs?|months?)[ -]old\b"
+)
+
+
 def needs_cue(intent: Optional[str], text: Optional[str]) -> bool:
     """Whether the classifier's ``intent`` lacks the word it needs in ``text`` (then it is not taken)."""
+    if intent == "ask_avoid_children" and text:
+        text = _THING_AGE.sub(" ", text)
     if intent == "ask_purchase" and text and _DISMISSED.search(text):
         # "I wasn't asking about price. tired achy legs, would it help?": only a purchase word left counts
         return not any(hint.intent == "ask_purchase" and hint.pattern.search(without_dismissed(text))

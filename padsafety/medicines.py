@@ -110,6 +110,40 @@ def _named_before(text: str) -> Optional[str]:
     return max(found)[1] if found else None
 
 
+# "I take metformin and amlodipine. Does that matter?", "can I use it while taking them?", "my question was
+# about the pills": whether the user's medicines matter for the pad, with no one medicine asked about
+_MEDICINES_MATTER = re.compile(
+    r"\b(?:does|do|would|will|could|can|might)\s+(?:that|this|it|they|these|those|them|any\s+of\s+(?:that|them|"
+    r"those))\s+(?:matter|make\s+a\s+difference|count|affect\s+(?:it|anything|things)|interfere|interact|"
+    r"be\s+a\s+problem|cause\s+(?:a\s+)?problems?)\b|"
+    r"\b(?:is|are)\s+(?:that|this|it|they|these|those)\s+(?:a\s+problem|an\s+issue|ok|okay|safe|fine|a\s+risk)\b|"
+    r"\b(?:while|when)\s+(?:i'?m\s+|i\s+am\s+)?(?:taking|on)\s+(?:them|these|those|my\s+(?:pills|meds|medicines?|"
+    r"medications?|tablets))\b|"
+    r"\bquestion\s+(?:was|is)\s+about\s+(?:the|my)\s+(?:pills|meds|medicines?|medications?|tablets|drugs)\b|"
+    r"\b(?:with|and)\s+(?:my|these|those|the)\s+(?:pills|meds|medicines|medications|tablets)\s*\?",
+    re.IGNORECASE,
+)
+_TAKES = re.compile(
+    r"\b(?:take|takes|taking|took|prescribed|started)\s+(?:some\s+|the\s+|my\s+|a\s+)?[a-z][\w-]{3,}|"
+    # "i'm also on gliclazide and ramipril", not "i'm on holiday"
+    r"\b(?:i'?m|i\s+am|im|he'?s|she'?s)\s+(?:also\s+|now\s+|still\s+)?on\s+(?!(?:holiday|vacation|leave|call|"
+    r"duty|shift|time|track|board|break|site|the\s+way|my\s+way|a\s+diet|diet|it|that|this)\b)[a-z][\w-]{3,}|"
+    + _MEDICINE_WORD.pattern,
+    re.IGNORECASE,
+)
+
+
+def medicines_answer(text: Optional[str]) -> Optional[str]:
+    """The answer to a question about one medicine (``light_sensitivity_answer``), else to whether the
+    user's medicines matter at all ("I take metformin and amlodipine. Does that matter?"), else None."""
+    answer = light_sensitivity_answer(text)
+    if answer or not text:
+        return answer
+    if _MEDICINES_MATTER.search(text) and _TAKES.search(text):
+        return " ".join(_beyond_source_data()["medicine_light_sensitivity"]["general"].split())
+    return None
+
+
 def light_sensitivity_answer(text: Optional[str]) -> Optional[str]:
     """The answer to a question whether a named medicine makes the skin sensitive to light, or None
     when the message asks no such question. A medicine on the rule book's list gets "ask your doctor or

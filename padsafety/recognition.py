@@ -29,7 +29,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 
 import yaml
 
-from padsafety.rules import LEXICON_FILE, RedFlag, RuleBook, default_rulebook
+from padsafety.rules import LEXICON_FILE, RedFlag, RuleBook, Verdict, default_rulebook
 
 KNOWLEDGE = Path(__file__).parent / "knowledge"
 CONFUSABLES_FILE = KNOWLEDGE / "confusable_words.txt"
@@ -739,16 +739,38 @@ class Recogniser:
             if mention is not None:
                 candidates.append((term, start, end, mention))
         generic = {c for _, c, _ in self.rulebook.patterns}
-        for term, start, end, mention in candidates:
+        kept = [
+            (term, start, end, mention) for term, start, end, mention in candidates
             # a generic pattern overlapping a lexicon term of the same rule adds nothing
-            if term.condition in generic and any(
+            if not (term.condition in generic and any(
                 s < end and start < e and t.rule_id == term.rule_id and t.condition not in generic
                 and not m.uncertain and not m.negated
                 for t, s, e, m in candidates
-            ):
+            ))
+        ]
+        for term, start, end, mention in kept:
+            if self._inside_longer(term, start, end, mention, kept):
                 continue
             mentions.append(mention)
         return mentions
+
+    def _inside_longer(
+        self, term: "Term", start: int, end: int, mention: "Mention",
+        candidates: Sequence[Tuple["Term", int, int, "Mention"]],
+    ) -> bool:
+        """Whether a longer affirmed mention of another do-not-use condition holds this ambiguous one ("rash"
+        inside "a rash in the sun" is photosensitivity, not eczema: user study round 12, #35). Only mentions
+        that are kept count as the longer one."""
+        if not term.ambiguous:
+            return False  # a word with one sense names its condition wherever it stands
+        for t, s, e, m in candidates:
+            if (
+                s <= start and end <= e and (e - s) > (end - start) and t.condition != term.condition
+                and not m.negated and not m.uncertain and m.experiencer == mention.experiencer
+                and self.rulebook.rule(t.rule_id).verdict is Verdict.DO_NOT_USE
+            ):
+                return True
+        return False
 
     def _cued_by_condition(
         self, norm: str, start: int, end: int, raw: Sequence[Tuple[Term, int, int]]

@@ -27,3 +27,12 @@ def recogniser():
 def domain():
     """domain.yml as a dict."""
     return yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def domain_responses():
+    """Each response of domain.yml: its first variant's text, on one line."""
+    import yaml
+
+    domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
+    return {name: " ".join(variants[0]["text"].split()) for name, variants in domain["responses"].items()}

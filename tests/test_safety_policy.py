@@ -6,6 +6,7 @@ from components.safety_policy import (
     UTTER_EMERGENCY,
     UTTER_EMERGENCY_BURN,
     UTTER_EMERGENCY_FOLLOWUP,
+    UTTER_STILL_GO,
     _denies_asked_rule,
     safety_plan,
 )
@@ -17,7 +18,8 @@ from components.safety_policy import (
         # "so how long on the chest?" after chest-pain advice: still the emergency's question
         ("so how long on the chest?", "ask_usage_safety", [UTTER_EMERGENCY_FOLLOWUP]),
         ("ok, is it safe for me then?", "request_screening", [UTTER_EMERGENCY_FOLLOWUP]),
-        ("should we still call?", "ask_purchase", [UTTER_EMERGENCY_FOLLOWUP]),
+        # (a yes: still get help, user study round 12, #30)
+        ("should we still call?", "ask_purchase", [UTTER_STILL_GO]),
         # moving on: thanks, or a question about what the pad can do
         ("thanks", "thank", []),
         ("what can it do for muscles?", "ask_benefit_muscle_joint", []),

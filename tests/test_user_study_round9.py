@@ -211,14 +211,6 @@ def test_where_the_implant_sits_keeps_the_verdict():
     assert not OTHER_AREA.search("my neck is not near anything hot")
 
 
-@pytest.fixture(scope="module")
-def domain_responses():
-    import yaml
-
-    from tests.conftest import PROJECT_DIR
-
-    domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
-    return {name: " ".join(variants[0]["text"].split()) for name, variants in domain["responses"].items()}
 
 
 # --- round 10 (docs/user-study/2026-12-05-round10) ---------------------------------------------------------
