@@ -218,7 +218,7 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=alongside_answer(verdict, known_rules(tracker)))
         elif kind is FollowUp.STATUS and not verdict and other_rules(tracker):
             # "only legs, not belly. is ok then?" about his pregnant wife: her verdict, not a menu
-            dispatcher.utter_message(text=other_status_answer(other_rules(tracker)))
+            dispatcher.utter_message(text=other_status_answer(other_rules(tracker), text))
         elif kind is FollowUp.STATUS and not verdict and beyond_source_topic(text) is not None:
             # "so am I fine using it every day?": the topic's careful answer
             dispatcher.utter_message(text=beyond_source_topic(text).answer)  # type: ignore[union-attr]

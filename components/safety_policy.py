@@ -49,6 +49,7 @@ from padsafety.conversation import (
     WHY_IT_MATTERS,
     WHY_QUESTION,
     FollowUp,
+    after_birth,
     beyond_source_topic,
     claimed_conditions,
     doctor_approved,
@@ -379,6 +380,18 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "she asked her cardiologist and he said go ahead": the verdict said "unless the doctor says
             # otherwise", and the doctor has; repeating it ignores them (user study round 6, #16)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan in ([], [UTTER_CLARIFY])
+            and not checking
+            and after_birth(text)
+            and not tracker.get_slot("known_verdict")
+            and "pregnancy" in _other_rules(tracker)
+        ):
+            # "after baby born she can use?" about a pregnant partner: when her rule ends, never the same
+            # verdict block again (user study round 12, #40)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -736,6 +749,12 @@ def _has_verdict(tracker: DialogueStateTracker) -> bool:
     return tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") or bool(
         tracker.get_slot("known_other_conditions")
     )
+
+
+def _other_rules(tracker: DialogueStateTracker) -> set:
+    """The rules of the conditions named for someone else."""
+    book = default_rulebook()
+    return {book.condition(n).rule_id for n in tracker.get_slot("known_other_conditions") or []}
 
 
 def _known_conditions(tracker: DialogueStateTracker) -> set:

@@ -173,7 +173,7 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
     # "should i see someone about the leg thing?" (user study round 12, #32: started the safety check)
     r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(see|call|ask|get)\s+"
-    r"(someone|somebody|anyone|a professional|a doctor|a gp|medical help|help|it checked|it looked at)\b|"
+    r"(someone|somebody|anyone|a professional|medical help|it checked|it looked at)\b|"
     # "should i see someone about it or just wait" (user study round 9, #29)
     r"\b(see|ask|call)\s+(someone|somebody|anyone|a professional|a pharmacist)\b.{0,40}"
     r"\bor\s+(just\s+)?wait\b|"
@@ -536,7 +536,7 @@ def status_answer(
             "I can't judge that from here. Follow your device's manual, and if anything about your skin or "
             "health worries you, stop using the pad and ask your doctor or a pharmacist."
         )
-    if "pregnancy" in rules and RECOVERY.search(text or "") and _BIRTH.search(text or ""):
+    if "pregnancy" in rules and after_birth(text):
         # "after bebe born is ok?": the source's pregnancy rule ends with the birth, but not the caution
         return (
             "After the birth, please ask your doctor or midwife when you can start. If you breastfeed: my "
@@ -587,6 +587,11 @@ _WAIT_QUESTION = re.compile(
 _BIRTH = re.compile(
     r"\b(born|birth|deliver(y|ed)?|baby (arrives|comes|is here)|postpartum|after (the )?baby)\b", re.I
 )
+
+
+def after_birth(text: Optional[str]) -> bool:
+    """Whether the message asks about the time after the birth ("after bebe born is ok?")."""
+    return bool(RECOVERY.search(text or "") and _BIRTH.search(text or ""))
 
 
 def _verdict_tail(verdict: Optional[str], rules: List[str]) -> str:
@@ -642,11 +647,19 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
     )
 
 
-def other_status_answer(rules: List[str]) -> Optional[str]:
-    """"is ok then?" about someone whose condition the user named: the rules' verdict for them again."""
+def other_status_answer(rules: List[str], text: Optional[str] = None) -> Optional[str]:
+    """"is ok then?" about someone whose condition the user named: the rules' verdict for them again; "after
+    the baby is born?" about a pregnant partner: when the pregnancy rule ends (user study round 12, #40)."""
     if not rules:
         return None
     named = _named(rules)
+    if after_birth(text) and "pregnancy" in rules:
+        return (
+            "After the birth, she should ask her doctor or midwife when she can start. If she breastfeeds: "
+            "my source gives no safety information for breastfeeding, so she should ask them about that "
+            f"too. Until the birth, from what you told me{named}, she should not use a red-light therapy pad "
+            "unless her doctor says otherwise."
+        )
     if any(default_rulebook().rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
         return (
             f"No: from what you told me{named}, they should not use a red-light therapy pad, on any part "

@@ -428,7 +428,7 @@ STRONG_TOPICS = frozenset({
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
-    "light_appearance", "professional_devices", "dark_circles",
+    "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -518,6 +518,12 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
     return found is not None and found.id in topics
 
 
+# questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
+# #23)
+_OWN_TOPICS = frozenset({"gift", "alternatives"})
+_ACNE_WORDS = _p(r"\b(acne|pimples?|zits?|breakouts?|blackheads?|whiteheads?)\b")
+
+
 def topic_intent(text: Optional[str], intent: Optional[str], confidence: float = 1.0) -> Optional[str]:
     """``ask_not_in_source`` when a generic or unsure guess hides a specific topic the source does not
     cover ("do I need goggles?" read as "how does it work?"). Safety never depends on the intent: the
@@ -560,14 +566,15 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     if intent == "ask_followup" and not WHY_QUESTION.search(text):
         # "and cleaning it??" after the children's answer: a practical question of its own, not "why?"
         found = beyond_source_topic(text)
-        return "ask_not_in_source" if found is not None and found.id in PRACTICAL_TOPICS else None
+        own = found is not None and found.id in PRACTICAL_TOPICS | _OWN_TOPICS
+        return "ask_not_in_source" if own else None
     if intent in _KNOWLEDGE or intent in _GENERIC:
         # "does it blink or flicker when it's on?" read as the anti-ageing question: what the pad looks or
         # sounds like is a question of its own, whatever knowledge answer the classifier guessed; so is how
         # it works as a device ("is there an app that goes with it?" read as the photosensitivity question:
         # user study round 11, #36), when nothing medical is named
         found = beyond_source_topic(text)
-        if found is not None and found.id == "light_appearance":
+        if found is not None and found.id in {"light_appearance"} | _OWN_TOPICS:
             return "ask_not_in_source"
         if found is not None and found.id == "device_operation" and (intent or "").startswith("ask_avoid_"):
             from padsafety.recognition import recognise
@@ -614,6 +621,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         asks_check = bool(_CHECK_WORDS.search(text))
         if not named.mentions and not named.red_flags and (intent != "request_screening" or not asks_check):
             return "ask_not_in_source"
+    if intent == "ask_limitation_anti_aging" and _ACNE_WORDS.search(text):
+        # "spots as in pimples. acne" read as the anti-aging question (dark spots): acne is a topic of its
+        # own (user study round 12, #36)
+        return "ask_not_in_source"
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
     care = intent == "ask_purchase" and confidence >= 0.4
     if intent not in _GENERIC and confidence >= 0.4 and not care:

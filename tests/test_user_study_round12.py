@@ -19,9 +19,10 @@ from padsafety.conversation import (
     beyond_source_topic,
     followup_kind,
     help_again,
+    other_status_answer,
     why_answer,
 )
-from padsafety.intent_hints import hinted_intent, needs_cue
+from padsafety.intent_hints import hinted_intent, needs_cue, topic_intent
 from padsafety.medicines import medicines_answer
 from padsafety.recognition import Decision, recognise
 from padsafety.rules import Answer
@@ -235,3 +236,25 @@ def test_could_the_pad_have_caused_this_stays_in_the_emergency():
 # round 12, #16: fur is an animal's
 def test_fur_is_a_pet_cue():
     assert not needs_cue("ask_pet", "would it even go thru his fur")
+
+
+# round 12, #04, #23, #36, #40: what else helps, gifts, acne, and a partner's time after the birth
+@pytest.mark.parametrize("text, topic", [
+    ("what else can i do for the back pain in the meantime?", "alternatives"),
+    ("is it a good gift idea for my mum?", "gift"),
+    ("spots as in pimples. acne", "acne"),
+    ("what about tanning", "tanning_uv"),
+])
+def test_round12_topics(text, topic):
+    assert beyond_source_topic(text).id == topic
+
+
+def test_acne_words_are_not_the_anti_aging_question():
+    assert topic_intent("spots as in pimples. acne", "ask_limitation_anti_aging", 0.79) == "ask_not_in_source"
+    assert topic_intent("will it fade my dark spots", "ask_limitation_anti_aging", 0.79) is None
+
+
+def test_a_partners_time_after_the_birth():
+    answer = other_status_answer(["pregnancy"], "ok she not use. after baby born she can use?")
+    assert answer.startswith("After the birth") and "breastfeeding" in answer and "midwife" in answer
+    assert other_status_answer(["pregnancy"], "is ok then?").startswith("No:")
