@@ -20,12 +20,16 @@ from actions.conversation import (
 )
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
+    NERVE_SIGNS,
     NOT_ME,
+    FollowUp,
     asks_if_it_helps,
     claimed_conditions,
     condition_help,
+    followup_kind,
     merge_verdict,
     repeated_verdict,
+    see_doctor_answer,
     stopped_reply,
 )
 from padsafety.medicines import light_sensitivity_answer, medicines_answer
@@ -185,6 +189,10 @@ class ActionAssessCondition(Action):
             dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
         elif again:
             dispatcher.utter_message(text=again)
+        if followup_kind(text) is FollowUp.SEE_DOCTOR or NERVE_SIGNS.search(text):
+            # "one of the spots changed shape and bled. is that something to mention?": yes, as well as the
+            # rules' verdict (user study round 13, #32)
+            dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
         medicine_answer = medicine_answer or medicines_answer(text)
         if medicine_answer:
             # "I take metformin. Is it a problem with the light?", "... and amlodipine. Does that matter?"

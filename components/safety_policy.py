@@ -41,6 +41,7 @@ from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     FRUSTRATED,
     MISREAD_COMPLAINT,
+    NERVE_SIGNS,
     OTHER_PERSON,
     RECOVERY,
     SAME_ANSWERS,
@@ -58,6 +59,7 @@ from padsafety.conversation import (
     taken_back_conditions,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
+from padsafety.medicines import light_sensitivity_answer
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Verdict, default_rulebook
 
@@ -70,6 +72,12 @@ UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
 UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
 UTTER_HELP_ARRIVED = "utter_emergency_help_arrived"
 CONFIRM_FORGET, FORGET_INTENT, FORGET_ME = "utter_confirm_forget", "request_forget", "action_forget_me"
+# "I told you about my pregnancy earlier in another chat and I'd like that deleted" (user study round 13, #19)
+_TOLD_BEFORE = re.compile(
+    r"\b(told|mentioned|said|typed|wrote|shared|gave)\s+(you\s+|u\s+)?(about\s+)?(my|that|this|it|the)\b|"
+    r"\bi\s+(told|mentioned\s+to)\s+(you|u)\b",
+    re.IGNORECASE,
+)
 _DELETE_IT = re.compile(
     r"\b(delete|deleted|deleting|erase|erased|remove|removed|wipe|wiped|get rid|all of it|everything)\b", re.I
 )
@@ -366,11 +374,22 @@ class SafetyRulePolicy(RulePolicy):
             plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
             and intent == FORGET_INTENT
             and _DELETE_IT.search(text or "")
-            and names_only_known(text, known, plan=True)
+            and (names_only_known(text, known, plan=True) or _TOLD_BEFORE.search(text or ""))
         ):
             # "i told you about my pregnancy before and i want that deleted": a request to delete what was
             # said, not a new mention (user study round 12, #19: got the pregnancy verdict again)
             plan = []
+        if (
+            not checking
+            and plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
+            and followup_kind(text) is FollowUp.SEE_DOCTOR
+            and names_only_known(text, known)
+        ):
+            # "forget the pad. should i be worried about the numb foot?" after its verdict: yes, get it
+            # checked, never the same verdict block again (user study round 13, #17)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not checking
             and plan[:1] in ([], [UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
@@ -481,6 +500,13 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not plan and not checking and light_sensitivity_answer(text)
+            and recognise(None if (text or "/").startswith("/") else text).affirmed()
+        ):
+            # "no i mean the doxycycline. what does it do with light" after its verdict: the medicine's answer
+            # (the assessment says it), never how light works after a reminder (user study round 13, #09)
+            plan = [ASSESS]
         if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text):
             plan = [VERDICT_REMINDER]
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
@@ -528,7 +554,7 @@ class SafetyRulePolicy(RulePolicy):
             ASSESS in plan
             and not checking
             and intent in _BENEFIT_INTENTS
-            and _assessed_do_not_use(tracker, text, about_other)
+            and (_assessed_do_not_use(tracker, text, about_other) or NERVE_SIGNS.search(text or ""))
         ):
             # "I'm 5 months pregnant, does it help my back?": a paragraph on how the pad may ease back pain
             # right after "you should not use a pad" reads as an invitation to use it (user study round 6,

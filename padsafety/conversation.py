@@ -162,7 +162,8 @@ POINT_QUESTION = re.compile(
 # "should I go to A&E or just wait and see?", "xray or not", "so is that a yes, get it checked today?"
 SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must|would you)\s+(i|we|he|she|they)\s+(go|get|see|call|ring|phone|book|visit|"
-    r"have)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|walk[- ]in|gp|doctor|doc|"
+    r"have|contact|tell)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|walk[- ]in|gp|"
+    r"doctor|doc|surgeon|specialist|consultant|dermatologist|nurse|midwife|"
     r"physio|x-?ray(ed)?|scan(ned)?|checked( out)?|looked at|seen( to)?)\b|"
     r"\b(x-?ray|a ?& ?e|get (it|this|that) checked|see a doctor|go to (the )?(doctor|hospital))\b.{0,12}"
     r"\b(or not|or wait|or just wait|yes or no)\b|"
@@ -171,6 +172,12 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(ask|check\s+with|"
     r"talk\s+to|speak\s+to|consult|tell)\s+(my|a|the|our|her|his)\s+(\w+\s+)?(pharmacist|chemist|doctor|doc|gp|"
     r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
+    # "should i be worried about the numb foot?", "is that something to mention?", "or wait till my checkup?"
+    # (user study round 13, #17, #27, #32)
+    r"\b(should|do|shall)\s+(i|we|he|she|they)\s+(be\s+)?(worried|concerned|worry)\s+about\s+(?!(the\s+|my\s+)?"
+    r"(price|cost|money|pad|device|light|delivery|order|refund|warranty|data|privacy)\b)|"
+    r"\b(something|anything|worth)\s+(to\s+)?(mention|mentioning|flag|flagging|get\s+checked|getting\s+checked)\b|"
+    r"\bwait\s+(till|until|for)\s+(my|the|her|his)\s+(next\s+)?(check-?up|appointment|review|follow-?up)\b|"
     # "should i see someone about the leg thing?" (user study round 12, #32: started the safety check)
     r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(see|call|ask|get)\s+"
     r"(someone|somebody|anyone|a professional|medical help|it checked|it looked at)\b|"
@@ -229,6 +236,31 @@ _INFECTION_WORDS = re.compile(
     r"(warm|hot) (and|to the touch)|smells?|fever)\b",
     re.IGNORECASE,
 )
+# numbness, weakness or pain spreading down a limb (user study round 13, #17: "should i be worried about the
+# numb foot?" got the pad's verdict again)
+_NERVE_WORDS = re.compile(
+    r"\b(numb\w*|tingl\w*|pins and needles|weak|weakness|shooting|sciatica|"
+    r"down (my|the|his|her) ((left|right) )?(leg|arm))\b",
+    re.IGNORECASE,
+)
+# new nerve signs told as such ("goes down my leg and my foot feels numb since yesterday"): the answer above
+# comes with the verdict, and no paragraph on what the pad may ease follows it
+NERVE_SIGNS = re.compile(
+    r"\b(weak|weakness|shooting|"
+    r"(goes|going|went|runs|running|radiat\w*|spread\w*|travel\w*) down (my|the|his|her) ((left|right) )?"
+    r"(leg|arm)|"
+    r"(numb\w*|tingl\w*)[^.!?]{0,30}\b(since|suddenly|getting worse|worse|new|started|this week|today|"
+    r"yesterday|recently|lately))\b|"
+    r"\b(suddenly|new)\s+(numb\w*|tingl\w*|weak\w*)",
+    re.IGNORECASE,
+)
+SEE_DOCTOR_NERVE = (
+    "Yes, get it checked soon rather than waiting: new numbness or weakness, or pain spreading down a leg or "
+    "an arm, should be seen by a doctor promptly. Go to the emergency department or call your local "
+    "emergency number now if the weakness gets worse quickly, or you also lose control of your bladder or "
+    "bowels or feel numb between your legs. Until a doctor has seen it, don't use a red-light therapy pad "
+    "there."
+)
 SEE_DOCTOR_INFECTION = (
     "Yes, see a doctor rather than wait: a wound that is warm, oozing or has pus may be infected, and my "
     "source says an infected wound needs medical treatment first. Get help the same day if the redness "
@@ -238,10 +270,12 @@ SEE_DOCTOR_INFECTION = (
 
 
 def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
-    """"Should I see a doctor?": always yes; for a wound that may be infected or a possible injury, how
-    soon."""
+    """"Should I see a doctor?": always yes; for a wound that may be infected, nerve signs or a possible
+    injury, how soon."""
     if any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text)):
         return SEE_DOCTOR_INFECTION
+    if any(_NERVE_WORDS.search(t or "") for t in (text, previous_text)):
+        return SEE_DOCTOR_NERVE
     injury = any(_INJURY_WORDS.search(t or "") for t in (text, previous_text))
     return SEE_DOCTOR_INJURY if injury else SEE_DOCTOR_ANSWER
 

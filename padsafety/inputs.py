@@ -106,6 +106,11 @@ def _is_fragment(part: str) -> bool:
     )
 
 
+# "no i mean the doxycycline. what does it do with light": a correction that names what the question after it
+# is about, not an answer of its own (user study round 13, #09)
+_I_MEAN = re.compile(r"^\W*(no+|nah|nope|sorry)?[\s,.!]*(i|I) (mean|meant)\b", re.IGNORECASE)
+
+
 def split_questions(text: str) -> List[str]:
     """The questions of a message, in order, each with the statements before it; [text] for one.
 
@@ -122,7 +127,8 @@ def split_questions(text: str) -> List[str]:
     parts: List[str] = []
     pending = ""
     for piece in pieces:
-        if _ANSWER_START.match(piece) and not _is_question(piece) and not pending:
+        answer = _ANSWER_START.match(piece) and not _I_MEAN.match(piece)
+        if answer and not _is_question(piece) and not pending:
             # "yes, a neurostimulator in my back. and can we stop here?": the answer stands alone
             parts.append(piece)
             continue

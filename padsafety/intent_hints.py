@@ -62,7 +62,7 @@ _FOLLOWUP = _p(
 )
 
 _BODY = (
-    r"(back|lower back|neck|shoulders?|knees?|knie|"
+    r"(back|lower back|neck|shoulders?|sholders?|knees?|knie|"
     r"joints?|muscles?|hips?|calf|calves|hamstrings?|quads?|legs?|"
     r"arms?|elbows?|wrists?|ankles?)"
 )
@@ -150,7 +150,10 @@ HINTS: Tuple[Hint, ...] = (
         "ask_purchase",
         _p(r"\b(cheap(er|est)?|expensive|afford|(spend|spending|spent) (that|so|this|too) much|"
            r"(spend|spending|spent) (the |my )?money|buy(ing)?|purchas(e|ed|ing)|order(ed)?|brands?|shop|"
-           r"stores?|sellers?|retailers?|sale|worth the money|recommend (one|a pad|a brand))\b"),
+           # (not the verb: "do you store what I type?", user study round 13, #19)
+           r"(?<!you\s)(?<!u\s)(?<!to\s)stores?(?!\s+(what|my|any|data|it|this|that|everything|anything|the\s+"
+           r"(chat|conversation|data)|conversations?|messages?|info))|"
+           r"sellers?|retailers?|sale|worth the money|recommend (one|a pad|a brand))\b"),
         frozenset({"ask_purchase", "request_human"}) | _KNOWLEDGE,
         below_confidence=0.6,
         keep_confidence=0.5,
@@ -204,9 +207,11 @@ HINTS: Tuple[Hint, ...] = (
         "request_forget",
         _p(r"\b(erase|delete|remove|wipe|clear|forget)\b.{0,25}\b(what i (told|said|wrote|typed)|"
            r"my (data|chat|conversation|messages|info|information|details|history)|"
-           r"everything( i (told|said))?|this (chat|conversation)|our (chat|conversation))\b"),
+           r"everything( i (told|said))?|this (chat|conversation)|our (chat|conversation))\b|"
+           # "I told you about my pregnancy earlier ... I'd like that deleted"
+           r"\b(that|it|this|them|those|everything|all of it)\s+(deleted|erased|removed|wiped)\b"),
         frozenset({"request_forget"}),
-        max_words=16,
+        max_words=30,
         below_confidence=0.8,
     ),
     Hint(
@@ -377,7 +382,8 @@ _STATUS_FOLLOWUP = _p(
 # "forget the price, will it help the back?": the topic the user sets aside is not the question
 _DISMISSED = _p(
     r"\b(forget( about)?|never ?mind|ignore|leave|not asking about|wasn'?t asking about|didn'?t ask about|"
-    r"not about|nothing to do with|i don'?t care about)\s+(the\s+)?(price|prices|pricing|cost|costs|money|"
+    r"not about|nothing to do with|i don'?t care about|not)\s+(the\s+)?(price|prices|pricing|cost|costs|"
+    r"money|"
     r"buying( one)?|purchas\w*|shopping)\b[.,!]*"
 )
 
@@ -398,6 +404,14 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     if not text or text.startswith("/"):
         return None
     text = without_dismissed(text)
+    if (
+        intent in (_KNOWLEDGE | _GENERIC) - {"request_screening"}
+        and not intent.startswith("ask_avoid_")  # (the photosensitivity answer names such medicines)
+        and _asks_about_a_medicine(text)
+    ):
+        # "what does doxycycline do with light?" read as how light works: a medicine the user takes, which the
+        # safety policy assesses (user study round 13, #09)
+        return "mention_condition"
     if intent == "request_forget" and _KEEP_DATA.search(text):
         # "no, don't delete anything" after the confirmation question is its "no"
         return "deny"
@@ -411,6 +425,8 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     for hint in HINTS:
         if words > hint.max_words or not hint.pattern.search(text):
             continue
+        if hint.intent == "ask_purchase" and needs_cue("ask_purchase", text):
+            continue  # "i want buy one for my sholder pain, it is good for this?" asks whether it helps
         if intent in hint.compatible and confidence >= hint.keep_confidence:
             # a compatible guess is kept; the same intent is confirmed (no fallback for a near tie)
             return intent if intent == hint.intent or hint.confirm_compatible else None
@@ -521,6 +537,16 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
 _OWN_TOPICS = frozenset({"gift", "alternatives"})
+def _asks_about_a_medicine(text: str) -> bool:
+    """Whether the message asks if a medicine it names makes the skin sensitive to light."""
+    from padsafety.medicines import light_sensitivity_answer
+    from padsafety.recognition import recognise
+
+    return bool(light_sensitivity_answer(text)) and any(
+        m.rule_id == "photosensitising_medication" for m in recognise(text).affirmed()
+    )
+
+
 _ACNE_WORDS = _p(r"\b(acne|pimples?|zits?|breakouts?|blackheads?|whiteheads?)\b")
 
 
@@ -699,10 +725,31 @@ _THING_AGE = _p(
 )
 
 
+# "for my sholder pain, it is good for this?"
+_BODY_PAIN_HELP = _p(
+    rf"\b{_BODY}\s+(pain|ache|aches|soreness|stiffness)\b[^?]{{0,40}}\b(good|help\w*|work\w*)\b"
+)
+_PRICE_WORDS = _p(
+    r"\b(price\w*|cost\w*|how much|cheap\w*|expensive|afford\w*|discount\w*|refund\w*|shipping|deliver\w*|"
+    r"warranty|return\w*|order\w*|money back|where (can|do|to) (i )?(buy|get|order))\b"
+)
+
+
+def _asks_help_for_body(text: str) -> bool:
+    """Whether the message asks if the pad helps a body part (the muscle and joint hint's cue)."""
+    if any(hint.intent == "ask_benefit_muscle_joint" and hint.pattern.search(text) for hint in HINTS):
+        return True
+    return bool(_BODY_PAIN_HELP.search(text))
+
+
 def needs_cue(intent: Optional[str], text: Optional[str]) -> bool:
     """Whether the classifier's ``intent`` lacks the word it needs in ``text`` (then it is not taken)."""
     if intent == "ask_avoid_children" and text:
         text = _THING_AGE.sub(" ", text)
+    if intent == "ask_purchase" and text and _asks_help_for_body(text):
+        # "i want buy red ligt pad for my sholder pain, it is good for this?": whether it helps, not a
+        # purchase (user study round 13, #11), unless a price word is in it too
+        return not _PRICE_WORDS.search(without_dismissed(text))
     if intent == "ask_purchase" and text and _DISMISSED.search(text):
         # "I wasn't asking about price. tired achy legs, would it help?": only a purchase word left counts
         return not any(hint.intent == "ask_purchase" and hint.pattern.search(without_dismissed(text))

@@ -24,6 +24,13 @@ _CAUSES = re.compile(
     r"(?:make|makes|making|cause|causes|causing|give|gives|increase|increases)\b[^.?!]{0,40}?" + _SENSITIVE,
     re.IGNORECASE,
 )
+# "no i mean the doxycycline. what does it do with light" (user study round 13, #09), "what does doxycycline
+# do with red light?"
+_DOES_WITH_LIGHT = re.compile(
+    r"\bwhat\s+(?:does|do|would|will|can)\s+(?:the\s+)?(?P<name>[\w' -]{2,40}?)\s+do\s+(?:with|to|under|in|"
+    r"combined\s+with)\s+(?:the\s+)?(?:red[\s-]+)?(?:light|sun|sunlight)\b",
+    re.IGNORECASE,
+)
 # "is doxycycline photosensitising?", "is metformin a photosensitizer?"
 _IS_SENSITISING = re.compile(
     r"\b(?:is|are)\s+(?P<name>[\w' -]{2,40}?)\s+(?:an?\s+)?photo[\s-]?sensiti[sz]\w*", re.IGNORECASE
@@ -152,7 +159,7 @@ def light_sensitivity_answer(text: Optional[str]) -> Optional[str]:
         return None
     match = (
         _ONE_OF.search(text) or _CAUSES.search(text) or _IS_SENSITISING.search(text)
-        or _taken_medicine_problem(text)
+        or _taken_medicine_problem(text) or _DOES_WITH_LIGHT.search(text)
     )
     if not match:
         return None
