@@ -51,8 +51,10 @@ from padsafety.conversation import (
     WHY_QUESTION,
     FollowUp,
     after_birth,
+    asks_if_it_helps,
     beyond_source_topic,
     claimed_conditions,
+    condition_help,
     doctor_approved,
     followup_kind,
     help_again,
@@ -93,7 +95,10 @@ FOLLOWUPS = {
 UTTER_STILL_GO = "utter_emergency_still_go"
 _STILL_GO_QUESTION = re.compile(
     r"\b(still|really|even)\s+(need|have|got|gotta|supposed)\s+to\s+(go|call|ring|see|get)\b|"
-    r"\b(should|do|must|shall)\s+(i|we|he|she|they)\s+still\s+(go|call|ring|see|get|wait)\b",
+    r"\b(should|do|must|shall)\s+(i|we|he|she|they)\s+still\s+(go|call|ring|see|get|wait)\b|"
+    # "so do i call 911 or not??" after burn advice (user study round 14, #29)
+    r"\b(do|should|shall|must)\s+(i|we)\s+(call|ring|phone)\s+(911|112|999|an?\s+ambulance|the\s+ambulance|"
+    r"emergency|for\s+help)\b",
     re.IGNORECASE,
 )
 _STILL_GO = re.compile(
@@ -554,7 +559,10 @@ class SafetyRulePolicy(RulePolicy):
             ASSESS in plan
             and not checking
             and intent in _BENEFIT_INTENTS
-            and (_assessed_do_not_use(tracker, text, about_other) or NERVE_SIGNS.search(text or ""))
+            and (
+                _assessed_do_not_use(tracker, text, about_other) or NERVE_SIGNS.search(text or "")
+                or _source_silent(text)
+            )
         ):
             # "I'm 5 months pregnant, does it help my back?": a paragraph on how the pad may ease back pain
             # right after "you should not use a pad" reads as an invitation to use it (user study round 6,
@@ -727,6 +735,16 @@ def _asks_help_again(
         return False
     earlier = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][:-1]
     return help_again(text, earlier) is not None
+
+
+def _source_silent(text: Optional[Text]) -> bool:
+    """"my ankles are swollen, could the pad bring that down?": the assessment says the source does not
+    cover it, so a paragraph on what the pad may ease would contradict it (user study round 13, #36)."""
+    if not text or text.startswith("/") or not asks_if_it_helps(text):
+        return False
+    found = [(m.condition, m.text) for m in recognise(text).affirmed()]
+    helped = condition_help(found) if found else None
+    return helped is not None and helped[0] == "text"
 
 
 def _acknowledged_lately(tracker: DialogueStateTracker) -> bool:

@@ -210,7 +210,7 @@ SEE_DOCTOR_QUESTION = re.compile(
 )
 # an injury that may need urgent care: the longer answer, with when to go now
 _INJURY_WORDS = re.compile(
-    r"\b(a ?& ?e|a and e|er|emergency|x-?ray\w*|broken|break|broke|fracture\w*|sprain\w*|swollen|swelling|"
+    r"\b(a ?& ?e|a and e|er|emergency|x-?ray\w*|broken|break|broke|fracture\w*|sprain\w*|"
     r"fell|fall|fallen|twisted|dislocat\w*|can'?t (walk|bend|move|put weight)|purple|bruis\w*|wait|"
     r"tomorrow|next week|in a few days|the weekend)\b",
     re.IGNORECASE,
@@ -841,6 +841,7 @@ def asks_about_question(text: Optional[str], question: str, intent: Optional[str
 _HELP_QUESTION = re.compile(
     r"\b(help|helps|helpful|work|works|good for|heal|speed up|reduce|ease|relieve|fix|cure|treat|benefit|"
     r"improve|do anything|worth it|any use|useful|any good|go away|get rid of|calm|soothe|settle|"
+    r"bring (\w+ ){1,2}down|"
     r"clear (it|them|this|that|my skin)( up)?|"
     r"yes or no)\b|^\W*(and |so )?what about\b"
 )

@@ -444,7 +444,7 @@ STRONG_TOPICS = frozenset({
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
-    "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives",
+    "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -536,7 +536,7 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
-_OWN_TOPICS = frozenset({"gift", "alternatives"})
+_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders"})
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer

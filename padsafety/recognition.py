@@ -198,6 +198,18 @@ def tokens(text: str) -> List[Tuple[str, int, int]]:
     return [(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
 
 
+# "can I use it while a pregnant woman is in the room?": a condition word between an article and a person
+# noun is that person's (user study round 14, #35: read as the user's pregnancy)
+_ARTICLE_BEFORE = re.compile(
+    r"\b(while|near|around|next\s+to|beside|with)\s+(there'?s\s+|there\s+is\s+)?(a|an|another|the|this|that|some)"
+    r"\s+(\w+\s+)?$"
+)
+_PERSON_AFTER = re.compile(
+    r"^\s+(woman|women|lady|ladies|girl|friend|colleague|person|people|guest|visitor|mum|mom|mother|wife|"
+    r"partner|sister|daughter|neighbou?r|relative|patient|client)\b"
+)
+
+
 @dataclass(frozen=True)
 class Term:
     """A lexicon phrase (as stems) and what it names."""
@@ -608,7 +620,11 @@ class Recogniser:
         reported = bool(rules.reported_topic.search(before[-60:]))
         if reported:
             experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
-        elif other is not None and not _user_included(rules, sentence, other):
+        elif (other is not None and not _user_included(rules, sentence, other)) or (
+            _ARTICLE_BEFORE.search(norm[max(0, start - 30) : start])
+            and _PERSON_AFTER.match(norm[end : end + 30])
+        ):
+            # "while a pregnant woman is in the room": the condition describes the person named around it
             experiencer = Experiencer.OTHER
         else:
             # whose it is, read from the question it is in when a comma starts one ("im on methotrexate, is

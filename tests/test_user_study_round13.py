@@ -87,3 +87,63 @@ def test_a_correction_stays_with_its_question():
     assert split_questions("yes, a neurostimulator in my back. and can we stop here?") == [
         "yes, a neurostimulator in my back.", "and can we stop here?",
     ]
+
+
+# #06: a child's age without "years old"; #36: swelling is no injury, and the source is silent on it
+@pytest.mark.parametrize("text, child", [
+    ("my daughter is 9 and she grazed her knee, can i use the pad on it?", True),
+    ("was pregnant back in 2016, my daughter is 9 now", False),
+    ("so is it ok for kids tho? she's only 9", True),
+    ("my son is 25 and has back pain", False),
+    ("my son is 8 kilos heavier than last year", False),
+])
+def test_a_childs_age_without_years_old(text, child):
+    assert any(m.condition == "a child" for m in recognise(text).affirmed()) is child
+
+
+def test_swelling_is_no_injury_and_gets_no_benefit_paragraph():
+    from components.safety_policy import _source_silent
+
+    text = "my ankles are swollen today more than usual, could the pad bring that down?"
+    assert [m.condition for m in recognise(text).affirmed()] == ["a named medical condition"]
+    assert _source_silent(text)
+    assert not _source_silent("i have arthritis in my knee, could the pad help?")
+
+
+# #10: a metal plate is the metal-implant topic even with the fracture it fixed
+def test_a_metal_plate_from_a_fracture_is_the_metal_implant_topic():
+    text = "my wife has a titanium plate in her wrist from a fracture years ago, just metal no electronics"
+    assert beyond_source_topic(text).id == "metal_implant"
+    assert beyond_source_topic("will it help my broken wrist heal").id == "bones"
+
+
+# round 14 (docs/user-study/2026-12-05-round14): a pregnant woman nearby is hers, sun spots are cosmetic,
+# "do I call 911 or not?" after burn advice is a yes, people nearby are a topic of their own
+@pytest.mark.parametrize("text, experiencer", [
+    ("can I, a healthy man, use it while a pregnant woman is in the room", "other"),
+    ("im a pregnant woman, can i use it", "self"),
+    ("can a pregnant woman use it?", "general"),
+])
+def test_a_condition_between_an_article_and_a_person_is_that_persons(text, experiencer):
+    assert [m.experiencer.value for m in recognise(text).affirmed()] == [experiencer]
+
+
+@pytest.mark.parametrize("text, referred", [
+    ("and dark spots from the sun?", False),
+    ("would it fade the brown spots from the sun on my hands", False),
+    ("i get red spots from the sun", True),
+])
+def test_sun_spots_are_no_photosensitivity(text, referred):
+    assert (recognise(text).decision is Decision.REFERRAL) is referred
+
+
+def test_call_or_not_after_burn_advice_is_a_yes():
+    from components.safety_policy import UTTER_STILL_GO, safety_plan
+
+    assert safety_plan(
+        "so do i call 911 or not??", "ask_followup", False, "utter_emergency_burn", "utter_emergency_burn"
+    ) == [UTTER_STILL_GO]
+
+
+def test_people_nearby_is_a_topic():
+    assert beyond_source_topic("is the light harmful to people standing nearby?").id == "bystanders"
