@@ -941,7 +941,7 @@ _CAN_I_OR_NOT = (
 # "is ok then?", "so it's fine?", "yes or no?": asks whether the verdict still holds
 _STATUS_CUE = re.compile(
     r"\b(is|it'?s|its|that'?s|so|then|would it be|is it|am i|are we)\s*(ok|okay|fine|safe|alright|all right)"
-    r"\s*(then|now|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b|"
+    r"\s*(then|now|right|yeah|too|as well|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b|"
     # "so its ok to use it or not? im confused" (user study round 6, #06: got the who-should-avoid list)
     r"\b(is it|is|it'?s|its|that'?s|so)\s*(ok|okay|fine|safe|alright)\s+(to\s+use(\s+it)?\s+)?or\s+not\b|"
     # "so can i use it on the scar or not", "so can i or not??" (user study round 8, #33, #17)

@@ -178,6 +178,9 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"(price|cost|money|pad|device|light|delivery|order|refund|warranty|data|privacy)\b)|"
     r"\b(something|anything|worth)\s+(to\s+)?(mention|mentioning|flag|flagging|get\s+checked|getting\s+checked)\b|"
     r"\bwait\s+(till|until|for)\s+(my|the|her|his)\s+(next\s+)?(check-?up|appointment|review|follow-?up)\b|"
+    # "and what if it gets red and warm around it?" about a scrape (user study round 14, #36: the pad's heat)
+    r"\bwhat if (it|the \w+|my \w+)\s+(gets|turns|goes|becomes|starts)\s+(\w+\s+)?"
+    r"(red|warm|hot|swollen|puffy|oozing|weepy|infected|pus\w*)\b|"
     # "should i see someone about the leg thing?" (user study round 12, #32: started the safety check)
     r"\b(should|do|shall|must)\s+(i|we|he|she|they)\s+(also\s+|still\s+|first\s+)?(need\s+to\s+)?(see|call|ask|get)\s+"
     r"(someone|somebody|anyone|a professional|medical help|it checked|it looked at)\b|"
@@ -232,6 +235,7 @@ SEE_DOCTOR_INJURY = (
 # with pus, should i see someone or just wait" got "if something may be broken")
 _INFECTION_WORDS = re.compile(
     r"\b(pus|infect\w*|oozing|weeping|yellow\w*|green\w*|crust\w*|throbb\w*|red streaks?|spreading redness|"
+    r"red and (warm|hot)|"
     r"redness (is )?spreading|abscess|"
     r"(warm|hot) (and|to the touch)|smells?|fever)\b",
     re.IGNORECASE,

@@ -86,7 +86,9 @@ HINTS: Tuple[Hint, ...] = (
         "stop",
         _p(r"(^|[,.;!?]\s*)((ok|okay|you know what|just|please|pls|no|nah)[,\s]+)*stop"
            r"(\s+(it|this|now|here|there|please|asking|asking me|the (check|questions|quiz|screening)))?"
-           r"\s*([,.;!]|$)"),
+           r"\s*([,.;!]|$)|"
+           # "this is taking too long" in the check (user study round 14)
+           r"\b(this is|this'?s|it'?s|its) taking (too|way too|so|far too) long\b|\btoo many questions\b"),
         frozenset({"stop", "goodbye"}),
         max_words=25,
     ),
@@ -425,7 +427,12 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     for hint in HINTS:
         if words > hint.max_words or not hint.pattern.search(text):
             continue
-        if hint.intent == "ask_purchase" and needs_cue("ask_purchase", text):
+        if hint.intent == "ask_purchase" and (
+            needs_cue("ask_purchase", text)
+            # "half the leds stopped lighting up, is it broken?": the device's answer (stop using it, contact
+            # the seller) unless money is named (user study round 14, #17)
+            or _asks_device_safety(text)
+        ):
             continue  # "i want buy one for my sholder pain, it is good for this?" asks whether it helps
         if intent in hint.compatible and confidence >= hint.keep_confidence:
             # a compatible guess is kept; the same intent is confirmed (no fallback for a near tie)
@@ -445,6 +452,7 @@ STRONG_TOPICS = frozenset({
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
+    "breast_milk",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -536,7 +544,7 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
-_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders"})
+_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders", "breast_milk"})
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer
@@ -651,6 +659,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "spots as in pimples. acne" read as the anti-aging question (dark spots): acne is a topic of its
         # own (user study round 12, #36)
         return "ask_not_in_source"
+    if intent == "ask_purchase" and _asks_device_safety(text):
+        # "half the leds stopped lighting up, is it broken?" read as a refund: a question about the device
+        # (user study round 14, #17), unless money is named
+        return "ask_not_in_source"
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
     care = intent == "ask_purchase" and confidence >= 0.4
     if intent not in _GENERIC and confidence >= 0.4 and not care:
@@ -733,6 +745,21 @@ _PRICE_WORDS = _p(
     r"\b(price\w*|cost\w*|how much|cheap\w*|expensive|afford\w*|discount\w*|refund\w*|shipping|deliver\w*|"
     r"warranty|return\w*|order\w*|money back|where (can|do|to) (i )?(buy|get|order))\b"
 )
+
+
+# "is that normal or is it broken?", "can i keep using it with half the lights dead?": whether a faulty pad
+# is safe or normal, not where to send it back
+_DEVICE_SAFETY = _p(
+    r"\b(safe|unsafe|normal|dangerous|danger|keep using|still use|still using|ok to use|okay to use|"
+    r"is that ok|supposed to)\b"
+)
+
+
+def _asks_device_safety(text: str) -> bool:
+    """Whether the message asks if a pad's state is normal or safe (the device topic's answer), with no money
+    named."""
+    asks = _is_topic(text, PRACTICAL_TOPICS) and bool(_DEVICE_SAFETY.search(text))
+    return asks and not _PRICE_WORDS.search(text)
 
 
 def _asks_help_for_body(text: str) -> bool:

@@ -147,3 +147,28 @@ def test_call_or_not_after_burn_advice_is_a_yes():
 
 def test_people_nearby_is_a_topic():
     assert beyond_source_topic("is the light harmful to people standing nearby?").id == "bystanders"
+
+
+# round 14, #17, #05, #36: dead LEDs are the device's answer unless money is named; breast milk is its own
+# topic; "what if it gets red and warm?" about a scrape is the infection's see-a-doctor answer
+def test_dead_leds_are_the_device_question():
+    broken = "half the leds on mine stopped lighting up, is that normal or is it broken"
+    assert hinted_intent(broken, "out_of_scope", 0.2) is None
+    refund = "my pad arrived with dead leds, can i get a refund"
+    assert hinted_intent(refund, "out_of_scope", 0.2) == "ask_purchase"
+
+
+def test_breast_milk_and_a_warm_scrape():
+    assert beyond_source_topic("so is there a risk for the baby through the milk?").id == "breast_milk"
+    text = "and what if it gets red and warm around it?"
+    assert followup_kind(text) is FollowUp.SEE_DOCTOR
+    assert see_doctor_answer(text).startswith("Yes, see a doctor rather than wait: a wound")
+
+
+@pytest.mark.parametrize("text, stops", [
+    ("ugh this is taking too long", True),
+    ("too many questions, bye", True),
+    ("how many more questions?", False),
+])
+def test_taking_too_long_stops_the_check(text, stops):
+    assert (hinted_intent(text, "nlu_fallback", 0.3) == "stop") is stops
