@@ -100,6 +100,8 @@ HINTS: Tuple[Hint, ...] = (
         _p(r"\b(slim(ming)?\s+(them\s+|it\s+|my\s+\w+\s+)?down|lose\s+(weight|fat|inches|cm|centimetres|"
            r"kilos|kg|pounds|lbs|belly|my\s+(belly|tummy|gut))|(burn|melt|shift|blast|zap)\w*\s+(off\s+)?"
            r"(the\s+|my\s+|belly\s+|thigh\s+)*fat|fat[- ](loss|burning|burner)|weight[- ]loss|"
+           # "will it shift the weight I've put on?" (development round 4)
+           r"(shift|lose|drop|melt)\w*\s+(the\s+|my\s+|some\s+|that\s+)?(extra\s+)?(weight|pounds|kilos|lbs)\b|"
            r"how\s+many\s+(cm|centimetres|inches|kilos|kg|pounds|lbs|sizes)|drop\s+a\s+(dress\s+)?size)\b"),
         frozenset({"ask_limitation_weight_loss", "ask_purchase", "report_red_flag", "mention_condition"}),
         max_words=30,
