@@ -65,6 +65,14 @@ _OUT_WORDS = re.compile(
 )
 
 
+# an answer said on its own, then something else: "no. wait, going back to question 1, ..."
+_ANSWER_THEN_MORE = re.compile(
+    r"^\W*(yes|yeah|yep|no|nope|nah)\s*[.!]+\s*"
+    r"(wait|also|and|btw|oh|actually|but|going back|one more|hang on)\b",
+    re.IGNORECASE,
+)
+
+
 def _wants_out(tracker: Tracker) -> bool:
     """Whether the message asks to end the check ("no more questions please"), whatever answer word it
     starts with."""
@@ -110,8 +118,12 @@ class ValidateScreeningForm(FormValidationAction):
             value = self._answer(tracker, asked_rule, recognition)
             if corrections:
                 events += corrections
-                if not self._names_asked_rule(asked_rule, recognition):
-                    value = None  # "no, I'm not pregnant" corrects question 1, it does not answer this one
+                if not self._names_asked_rule(asked_rule, recognition) and not _ANSWER_THEN_MORE.match(
+                    tracker.latest_message.get("text") or ""
+                ):
+                    # "no, I'm not pregnant" corrects question 1, it does not answer this one; "no. wait,
+                    # going back to question 1, ..." answers this one first (user study round 14, #23)
+                    value = None
                 if value is None:
                     events.append(SlotSet(requested, None))
             text = tracker.latest_message.get("text") or ""
@@ -222,8 +234,12 @@ class ValidateScreeningForm(FormValidationAction):
         text = " ".join((tracker.latest_message.get("text") or "").lower().split())
         if WRONG_ANSWER.search(text) or re.search(r"\bactually\b", text):
             # "sorry, I pressed the wrong one, I actually am pregnant": a "no" taken back
-            for mention in recognition.affirmed(Experiencer.SELF):
-                rule_id = screening_rule_for(mention.rule_id)
+            # one confirmation per question, however many words named it ("might be pregnant, my period is
+            # late": user study round 14, #23 got it three times)
+            named = dict.fromkeys(
+                screening_rule_for(m.rule_id) for m in recognition.affirmed(Experiencer.SELF)
+            )
+            for rule_id in named:
                 if rule_id != asked_rule and tracker.get_slot(screening_slot(rule_id)) in ("no", "unknown"):
                     events.append(SlotSet(screening_slot(rule_id), "yes"))
                     dispatcher.utter_message(

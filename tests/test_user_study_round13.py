@@ -172,3 +172,15 @@ def test_breast_milk_and_a_warm_scrape():
 ])
 def test_taking_too_long_stops_the_check(text, stops):
     assert (hinted_intent(text, "nlu_fallback", 0.3) == "stop") is stops
+
+
+@pytest.mark.parametrize("text, answers_first", [
+    ("no. wait, going back to question 1, actually i might be pregnant", True),
+    ("yes! also i have a pacemaker", True),
+    ("no, I'm not pregnant", False),
+    ("no", False),
+])
+def test_an_answer_then_a_correction_answers_the_question_first(text, answers_first):
+    from actions.forms import _ANSWER_THEN_MORE
+
+    assert bool(_ANSWER_THEN_MORE.match(text)) is answers_first
