@@ -454,7 +454,7 @@ STRONG_TOPICS = frozenset({
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
-    "breast_milk",
+    "breast_milk", "studies",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -546,7 +546,7 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
-_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders", "breast_milk"})
+_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders", "breast_milk", "studies"})
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer

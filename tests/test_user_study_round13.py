@@ -184,3 +184,14 @@ def test_an_answer_then_a_correction_answers_the_question_first(text, answers_fi
     from actions.forms import _ANSWER_THEN_MORE
 
     assert bool(_ANSWER_THEN_MORE.match(text)) is answers_first
+
+
+# round 15, #40: studies, links and sources get "my source cites none", not the evidence paragraph again
+@pytest.mark.parametrize("text, topic", [
+    ("show me the studies", "studies"),
+    ("do you have sources or not?", "studies"),
+    ("are the studies reliable", None),
+])
+def test_studies_and_links_are_a_topic(text, topic):
+    found = beyond_source_topic(text)
+    assert (found.id if found else None) == topic
