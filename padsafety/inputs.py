@@ -174,12 +174,23 @@ ENGLISH_WORDS = frozenset(
     # chat words: "k never mind. bye" is English (user study round 5)
     + """bye goodbye never mind nevermind see ya later cheers thx ty sure yeah yep yup nope nah cool great
     nice fine well anyway sorry lol haha yes alright right wait again thx""".split()
+    # "simpler pls. like im 10" (user study round 15, #37: got "I can only chat in English")
+    + """im pls plz ur like simpler simple explain mean""".split()
+)
+
+
+# words that ask for another language in that language, however short the message
+_OTHER_LANGUAGE = frozenset(
+    """sprichst sprechen deutsch hablas habla español espanol parlez parles français francais parli italiano
+    spreek spreekt nederlands falas fala português portugues mówisz polsku konuşuyor musisz""".split()
 )
 
 
 def looks_english(text: str) -> bool:
     """False when a message of four or more words has no English function word, or little Latin script."""
     words = [w.lower() for w in _WORD.findall(text or "")]
+    if _OTHER_LANGUAGE.intersection(words) and not ENGLISH_WORDS.intersection(words):
+        return False  # "sprichst du deutsch?" (user study round 15, #35: got the prices reply)
     if len(words) < 4:
         return True
     letters = [c for c in text if c.isalpha()]

@@ -195,3 +195,17 @@ def test_an_answer_then_a_correction_answers_the_question_first(text, answers_fi
 def test_studies_and_links_are_a_topic(text, topic):
     found = beyond_source_topic(text)
     assert (found.id if found else None) == topic
+
+
+# round 15, #35 and #37: a language asked for in that language is not English; chat words are
+@pytest.mark.parametrize("text, english", [
+    ("sprichst du deutsch?", False),
+    ("hablas español?", False),
+    ("do you speak deutsch?", True),
+    ("simpler pls. like im 10", True),
+    ("Kunt u mij helpen alstublieft", False),
+])
+def test_language_questions_and_chat_words(text, english):
+    from padsafety.inputs import looks_english
+
+    assert looks_english(text) is english
