@@ -14,6 +14,7 @@ from actions.conversation import (
     CONDITIONS_SLOT,
     RULES_SLOT,
     VERDICT_SLOT,
+    check_is_for_other,
     known_rules,
     last_answer,
     previous_user_text,
@@ -304,7 +305,9 @@ class ActionScreeningStopped(Action):
             assessment.fired_rule_ids,
         )
         # a "yes" in this check, or a condition the user named before it ("I have a pacemaker")
-        extra = stopped_reply(Verdict(verdict), [rulebook.rule(r).title for r in rules])
+        extra = stopped_reply(
+            Verdict(verdict), [rulebook.rule(r).title for r in rules], for_other=check_is_for_other(tracker)
+        )
         if extra:
             dispatcher.utter_message(text=extra)
             events += [SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules)]

@@ -25,15 +25,18 @@ from padsafety.conversation import (
     doctor_said_answer,
     followup_kind,
     help_again,
+    help_again_answer,
     how_long_answer,
     other_status_answer,
     see_doctor_answer,
+    simpler_answer,
     status_answer,
     symptoms_answer,
     taken_back_conditions,
     taken_back_reply,
     verdict_reminder,
     verdict_reminder_other,
+    verdict_tail,
     who_to_ask_answer,
     why_answer,
     why_topic,
@@ -128,6 +131,27 @@ def other_rules(tracker: Tracker) -> List[Text]:
     ))
 
 
+# the user includes themselves: "is it safe for me and my wife?" is their own check
+_ME = re.compile(r"\b(me|myself|i|i'?m|im|my own|us|we)\b", re.IGNORECASE)
+
+
+def check_is_for_other(tracker: Tracker) -> bool:
+    """Whether the running safety check was asked for someone else ("ok run the check for him", or the
+    check button under a verdict about someone else): its questions then ask about "they"."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if ((event.get("parse_data") or {}).get("intent") or {}).get("name") != "request_screening":
+            continue
+        text = event.get("text") or ""
+        if text.startswith("/"):
+            others = tracker.get_slot("known_other_conditions")
+            return bool(others) and not tracker.get_slot("known_conditions")
+        return bool(OTHER_PERSON.search(text)) and not _ME.search(text)
+    return False
+
+
+
 class ActionFollowUp(Action):
     """Answers "why?", "for how long?" and "so am I fine?" against the last answer and verdict."""
 
@@ -150,6 +174,10 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
+        if kind is FollowUp.SIMPLER:
+            # "simpler pls, like im 10": the last answer in plain words (user study round 15, #37)
+            dispatcher.utter_message(text=simpler_answer(previous))
+            return []
         if kind is FollowUp.SAME and (verdict or other_rules(tracker) or not _repeatable(previous)):
             kind = FollowUp.STATUS  # "what about my knees?" after a verdict: the verdict holds there too
         if kind is FollowUp.POINT and verdict != "do_not_use":
@@ -164,6 +192,15 @@ class ActionFollowUp(Action):
             # verdict, then the answer about medicines (user study round 12, #05: the verdict alone, twice)
             dispatcher.utter_message(text=verdict_reminder(verdict, known_rules(tracker)))
             dispatcher.utter_message(text=medicines)
+            return []
+        response = help_response_again(tracker, text, previous)
+        if response:
+            # "so it does nothing for veins?" after the verdict for varicose veins: what the source says about
+            # the pad there, then the verdict's reminder
+            dispatcher.utter_message(response=response)
+            tail = verdict_tail(verdict, known_rules(tracker)).strip()
+            if tail:
+                dispatcher.utter_message(text=tail)
             return []
         again = help_asked_again(tracker, text, previous)
         if again:
@@ -267,6 +304,35 @@ def help_asked_again(tracker: Tracker, text: Text, previous: Optional[Text]) -> 
         return None
     users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
     return help_again(text, users, tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
+
+
+def help_response_again(tracker: Tracker, text: Text, previous: Optional[Text]) -> Optional[Text]:
+    """After a verdict about varicose veins, "so it does nothing for veins?": the response saying what the
+    source says about the pad for that condition (``help_again_answer``), when it was not given; else
+    None (user study round 15, #25: got the verdict again, then a menu)."""
+    recent = recent_bot_actions(tracker.events)
+    assessed = "action_assess_condition" in recent
+    if previous not in ("action_assess_condition", "action_follow_up") and not assessed:
+        return None
+    users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
+    helped = help_again_answer(text, users)
+    if helped is None or helped[0] != "response" or helped[1] in recent:
+        return None
+    return helped[1]
+
+
+def recent_bot_actions(events: List[Dict[Text, Any]], turns: int = 3) -> List[Text]:
+    """The actions run in the last ``turns`` user turns (what was already said)."""
+    names: List[Text] = []
+    users = 0
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users += 1
+            if users > turns:
+                break
+        elif event.get("event") == "action":
+            names.append(event.get("name") or "")
+    return names
 
 
 def _repeatable(previous: Optional[Text]) -> bool:

@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import latest_recognition
+from actions.conversation import check_is_for_other
 from padsafety.answers import hedged_detail, parse_answer
 from padsafety.conversation import (
     INTERIM_REQUEST,
@@ -73,6 +74,10 @@ _ANSWER_THEN_MORE = re.compile(
 )
 
 
+# a reply that starts as a question ("what does open mean here, I've got a scab that's nearly healed")
+_ASKING = re.compile(r"^\W*(what|whats|what's|which|how|why|is|are|does|do|can|could|would|should)\b")
+
+
 def _wants_out(tracker: Tracker) -> bool:
     """Whether the message asks to end the check ("no more questions please"), whatever answer word it
     starts with."""
@@ -127,8 +132,14 @@ class ValidateScreeningForm(FormValidationAction):
                 if value is None:
                     events.append(SlotSet(requested, None))
             text = tracker.latest_message.get("text") or ""
+            # "he is a man obviously, so no" (read as a follow-up question, 0.58) answers in its own words
+            # (user study round 15, #41)
+            told_no = (
+                value == "no" and "?" not in text and not _ASKING.match(text.lower())
+                and answer_cue(asked_rule, text, negative=True)
+            )
             if (
-                value is not None and not corrections and parse_answer(text) is None
+                value is not None and not corrections and parse_answer(text) is None and not told_no
                 and not self._named(asked_rule, recognition)
                 and self._asks_what_it_means(tracker, asked_rule)
             ):
@@ -189,6 +200,11 @@ class ValidateScreeningForm(FormValidationAction):
         """The form's slot events, plus the conditions noted for confirmation (not a form slot)."""
         requested = tracker.get_slot("requested_slot") or ""
         asked_rule = requested[len("screen_") :] if requested.startswith("screen_") else None
+        if asked_rule and _wants_out(tracker):
+            # "stop, that's enough, the ICD already rules it out right?": no event at all, so the form rejects
+            # the message and the stop rule ends the check (a noted condition kept it going: user study
+            # round 15, #41)
+            return []
         noted = list(tracker.get_slot(MENTIONED_SLOT) or [])
         for mention in _other_mentions(latest_recognition(tracker), asked_rule):
             if mention.condition not in noted:
@@ -368,7 +384,7 @@ class AskScreeningQuestion(Action):
         rulebook = default_rulebook()
         rules = rulebook.screening_rules
         index = [r.id for r in rules].index(self.rule_id)
-        text = screening_question(index + 1, len(rules), rules[index])
+        text = screening_question(index + 1, len(rules), rules[index], for_other=check_is_for_other(tracker))
         noted = [
             name for name in tracker.get_slot(MENTIONED_SLOT) or []
             if screening_rule_for(rulebook.condition(name).rule_id) == self.rule_id

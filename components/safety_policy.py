@@ -57,7 +57,7 @@ from padsafety.conversation import (
     condition_help,
     doctor_approved,
     followup_kind,
-    help_again,
+    help_again_answer,
     taken_back_conditions,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
@@ -332,7 +332,11 @@ class SafetyRulePolicy(RulePolicy):
         in_form = bool(tracker.active_loop_name)
         # the safety check took this message as its last answer and ended: the turn is the check's (its
         # verdict comes next), not a new mention to assess on its own (user study round 4, #43)
-        checking = in_form or any(name.endswith("_form") for name in done)
+        checking = in_form or any(name.endswith("_form") for name in done) or (
+            # "stop, that's enough, the ICD already rules it out right?": the stop rule ended the check in
+            # this turn and its reply (the verdict so far) is still to come (user study round 15, #41)
+            ACTION_DEACTIVATE_LOOP_NAME in done
+        )
         previous = _previous_bot_action(tracker)
         confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
         plan = safety_plan(
@@ -366,6 +370,16 @@ class SafetyRulePolicy(RulePolicy):
         # what was known before this turn: once a referral or assessment has run in it, this turn's own
         # conditions are stored too, and the decisions below were already taken at its start
         known = set() if set(done) & SAFETY_ACTIONS else _known_conditions(tracker)
+        if (
+            checking
+            and plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
+            and names_only_known(text, known)
+        ):
+            # "yes the defibrillator, like i said at the start", "stop, that's enough, the ICD already rules
+            # it out right?": the answer or the stop (whose reply gives the verdict so far), without a second
+            # referral for what was referred at the start, which read as not listening (user study round
+            # 15, #41)
+            plan = []
         if (
             plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
             and intent in _ACKNOWLEDGING
@@ -731,10 +745,33 @@ def _asks_help_again(
     confidence: float,
 ) -> bool:
     """"would it clear them or not?" right after "my source does not say it helps with psoriasis"."""
-    if previous not in (ASSESS, FOLLOW_UP) or (intent not in _HELP_GUESSES and confidence >= 0.6):
+    if intent not in _HELP_GUESSES and confidence >= 0.6:
+        return False
+    recent = _recent_actions(tracker)
+    if previous not in (ASSESS, FOLLOW_UP) and ASSESS not in recent:
         return False
     earlier = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][:-1]
-    return help_again(text, earlier) is not None
+    helped = help_again_answer(text, earlier)
+    if helped is None or helped[0] == "text":
+        return helped is not None and previous in (ASSESS, FOLLOW_UP)
+    # "so it does nothing for veins?" after the verdict for varicose veins (and the answer that medicines
+    # stay): the source's answer for it, unless it was just given (actions/conversation.py
+    # help_response_again; user study round 15, #25)
+    return helped[1] not in recent
+
+
+def _recent_actions(tracker: DialogueStateTracker, turns: int = 3) -> List[Text]:
+    """The actions run in the last ``turns`` user turns."""
+    names: List[Text] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            users += 1
+            if users > turns:
+                break
+        elif isinstance(event, ActionExecuted):
+            names.append(event.action_name or "")
+    return names
 
 
 def _source_silent(text: Optional[Text]) -> bool:

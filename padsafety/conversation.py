@@ -130,6 +130,27 @@ class FollowUp(str, Enum):
     MISREAD = "misread"  # "why are you telling me about wrinkles? I asked about my pills"
     SAME = "same"  # "and my feet? same thing?", "what about my knees?" after a knowledge answer
     POINT = "point"  # "so what's the point then?" after "it can't burn fat": what it may help with
+    SIMPLER = "simpler"  # "simpler pls, like im 10": the last answer in plain words
+
+
+# "simpler pls. like im 10", "can you say that in plain english?", "too technical" (user study round 15, #37:
+# got "I can only chat in English", then "my source doesn't go further")
+SIMPLER_REQUEST = re.compile(
+    r"\b(simpler|more simply|simplify|in (simple|plain|easy|normal|everyday) (words|terms|english|language)|"
+    r"(say|explain|put) (it|that|this) (simply|plainly|in a simple way)|"
+    r"like (i'?m|im|i am) (a )?(\d{1,2}|five|ten|six|eight|a kid|a child|five years old|stupid|dumb)\b|"
+    r"eli5|dumb (it|that) down|layman'?s terms|too (complicated|technical|complex|scientific|wordy|sciency)|"
+    r"(less|fewer) (technical|complicated|science|big words)|"
+    r"without (the )?(jargon|big words|science words))",
+    re.IGNORECASE,
+)
+
+
+def simpler_answer(previous: Optional[str]) -> str:
+    """The last answer in plain words (``followups.yml`` ``simpler``): what the source says, shorter and with
+    everyday words; a plain summary of the whole source when the last answer has no such version."""
+    data = _followups()["simpler"]
+    return " ".join((data.get(previous or "") or data["default"]).split())
 
 
 # the answers a "same thing?" follow-up can repeat: what the pads can or cannot do, topics beyond the source
@@ -265,6 +286,23 @@ SEE_DOCTOR_NERVE = (
     "bowels or feel numb between your legs. Until a doctor has seen it, don't use a red-light therapy pad "
     "there."
 )
+# pain or another symptom that is getting worse ("my back pain is getting worse, what do I do", "my back still
+# hurts every day, worse than before"): see a doctor, never the usage text (user study round 15, #14)
+WORSENING = re.compile(
+    r"\b(pain|pains|painful|ache|aches|aching|achy|hurts?|hurting|sore|soreness|stiff|stiffness|swelling|"
+    r"swollen|numb|numbness|tingling|rash|symptoms?|back|neck|knees?|shoulders?|hips?|joints?|wrists?|"
+    r"ankles?|elbows?|leg|legs|arm|arms|foot|feet)\b[^.!?]{0,40}?"
+    r"\b(getting\s+worse|got\s+worse|gets\s+worse|gotten\s+worse|worsening|worse\s+and\s+worse|"
+    r"worse\s+than\s+(before|ever|it\s+was|last\s+\w+|when)|(is|are|feels?|it'?s)\s+worse(\s+now)?\b|"
+    r"(not|isn'?t|aren'?t|hasn'?t|haven'?t|never)\s+(been\s+)?(getting|got|gotten)\s+(any\s+)?better)",
+    re.IGNORECASE,
+)
+SEE_DOCTOR_WORSE = (
+    "Please see your doctor about it: pain or another symptom that is getting worse, or does not get "
+    "better, needs a doctor's check, and my source says a pad must not replace medical treatment. Get help "
+    "the same day if it is severe or came on suddenly, or comes with numbness, weakness, a fever or "
+    "trouble controlling your bladder or bowels. Until a doctor has seen it, don't rely on the pad for it."
+)
 SEE_DOCTOR_INFECTION = (
     "Yes, see a doctor rather than wait: a wound that is warm, oozing or has pus may be infected, and my "
     "source says an infected wound needs medical treatment first. Get help the same day if the redness "
@@ -280,6 +318,8 @@ def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) 
         return SEE_DOCTOR_INFECTION
     if any(_NERVE_WORDS.search(t or "") for t in (text, previous_text)):
         return SEE_DOCTOR_NERVE
+    if WORSENING.search(text or ""):
+        return SEE_DOCTOR_WORSE
     injury = any(_INJURY_WORDS.search(t or "") for t in (text, previous_text))
     return SEE_DOCTOR_INJURY if injury else SEE_DOCTOR_ANSWER
 
@@ -412,11 +452,13 @@ def followup_kind(text: Optional[str]) -> FollowUp:
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
     if MISREAD_COMPLAINT.search(norm):
         return FollowUp.MISREAD
+    if SIMPLER_REQUEST.search(norm):
+        return FollowUp.SIMPLER
     if doctor_approved(norm):
         return FollowUp.DOCTOR_SAID
     if WHO_TO_ASK_QUESTION.search(norm):
         return FollowUp.WHO_TO_ASK
-    if SEE_DOCTOR_QUESTION.search(norm):
+    if SEE_DOCTOR_QUESTION.search(norm) or WORSENING.search(norm):
         return FollowUp.SEE_DOCTOR
     if _HOW_LONG.search(norm):
         return FollowUp.HOW_LONG
@@ -632,7 +674,8 @@ def after_birth(text: Optional[str]) -> bool:
     return bool(RECOVERY.search(text or "") and _BIRTH.search(text or ""))
 
 
-def _verdict_tail(verdict: Optional[str], rules: List[str]) -> str:
+def verdict_tail(verdict: Optional[str], rules: List[str]) -> str:
+    """" For you, from what you told me (...): ..." after an answer, when a verdict is remembered; else ""."""
     named = _named(rules)
     if verdict == Verdict.DO_NOT_USE.value:
         return (
@@ -671,7 +714,7 @@ def symptoms_answer(verdict: Optional[str], rules: List[str]) -> str:
         "symptoms (for example some muscle or joint discomfort and stiffness, or local circulation), it is "
         "not a cure, and results vary a lot between people; some notice no significant effect. It cannot "
         "replace medication or standard treatment, so keep to your doctor's plan."
-        + _verdict_tail(verdict, rules)
+        + verdict_tail(verdict, rules)
     )
 
 
@@ -681,7 +724,7 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
         "As a supplement alongside your treatment is how my source sees red-light therapy pads: they are "
         "supplemental devices, never a replacement for medication or other standard treatment. Keep "
         "following your treatment, and ask your doctor before you add a pad to it; follow your device's "
-        "manual." + _verdict_tail(verdict, rules)
+        "manual." + verdict_tail(verdict, rules)
     )
 
 
@@ -756,13 +799,15 @@ def merge_verdict(
     return verdict, rules
 
 
-def stopped_reply(verdict: Verdict, findings_titles: List[str]) -> Optional[str]:
-    """What to add when the safety check is stopped after a yes to a contraindication."""
+def stopped_reply(verdict: Verdict, findings_titles: List[str], for_other: bool = False) -> Optional[str]:
+    """What to add when the safety check is stopped after a yes to a contraindication (``for_other``: the
+    check was about the person the user asks for)."""
     if verdict is not Verdict.DO_NOT_USE:
         return None
+    who, whose = ("they", "their") if for_other else ("you", "your")
     return (
-        f"But from what you already told me ({', '.join(findings_titles)}), you should not use a "
-        "red-light therapy pad unless your doctor says otherwise."
+        f"But from what you already told me ({', '.join(findings_titles)}), {who} should not use a "
+        f"red-light therapy pad unless {whose} doctor says otherwise."
     )
 
 
@@ -847,7 +892,11 @@ _HELP_QUESTION = re.compile(
     r"improve|do anything|worth it|any use|useful|any good|go away|get rid of|calm|soothe|settle|"
     r"bring (\w+ ){1,2}down|"
     r"clear (it|them|this|that|my skin)( up)?|"
-    r"yes or no)\b|^\W*(and |so )?what about\b"
+    r"yes or no|"
+    # "so it does nothing for veins?" (user study round 15, #25: got the verdict again)
+    r"(does|do|did|will|would|can) (it |they |the pads? )?(nothing|anything) (for|to)|no good for|"
+    r"useless for)\b|"
+    r"^\W*(and |so )?what about\b"
 )
 
 
@@ -946,6 +995,16 @@ def help_again(
     (user study round 11, #27: got a menu, then how light works); None for a new condition, a condition the
     source covers, or no help question. The remembered verdict closes it ("it really hurts, can I use it
     just to ease the pain?" asks to use it)."""
+    helped = help_again_answer(text, earlier_texts)
+    if helped is None or helped[0] != "text":
+        return None
+    return "As I said, " + helped[1][0].lower() + helped[1][1:] + verdict_tail(verdict, list(rules))
+
+
+def help_again_answer(text: Optional[str], earlier_texts: List[str]) -> Optional[Tuple[str, str]]:
+    """Whether the pad helps with the condition named in one of the last three earlier messages, asked again
+    without naming it ("would it clear them?", "so it does nothing for veins?"): ``condition_help``'s answer
+    for it, ("response", name) or ("text", ...); None for a new condition or no help question."""
     if not text or text.startswith("/") or not asks_if_it_helps(text) or recognise(text).affirmed():
         return None
     for earlier in reversed(earlier_texts[-3:]):
@@ -954,9 +1013,7 @@ def help_again(
         found = [(m.condition, m.text) for m in recognise(earlier).affirmed()]
         helped = condition_help(found) if found else None
         if helped is not None:
-            if helped[0] != "text":
-                return None
-            return "As I said, " + helped[1][0].lower() + helped[1][1:] + _verdict_tail(verdict, list(rules))
+            return helped
     return None
 
 
@@ -996,7 +1053,11 @@ _DENIAL = re.compile(
     # round 7, #31): what the user did not say is no condition of theirs
     r"i (never|didn'?t|did not|did never) (said|say|told|tell|mention\w*|claim\w*|meant|mean|write|wrote|"
     r"typed)|"
-    r"i (wasn'?t|was not) (saying|talking about|telling you)|who said (i|i'?m|im)|not what i (said|meant))\b",
+    r"i (wasn'?t|was not) (saying|talking about|telling you)|who said (i|i'?m|im)|not what i (said|meant)|"
+    # "but the wound is closed, i just said that. it's not open" (user study round 15, #36: the open-wound
+    # verdict stayed)
+    r"(is|are|it'?s|its|it is|has|have)\s+(now\s+|already\s+|fully\s+|all\s+)?(closed|healed|not open|"
+    r"not flaring)|(stitches|staples) (are|were|came|have been) (out|removed))\b",
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)

@@ -19,8 +19,10 @@ from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
     MISREAD_COMPLAINT,
     SEE_DOCTOR_QUESTION,
+    SIMPLER_REQUEST,
     SYMPTOMS_FOLLOWUP,
     WHY_QUESTION,
+    WORSENING,
 )
 from padsafety.medicines import CHANGES_MEDICINE
 
@@ -81,6 +83,15 @@ ANIMAL = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "im saying my back pain is getting worse. what do i do": see a doctor, not the usage text read from
+        # "every day" (user study round 15, #14); before the purchase cues ("the seller ignores me. and my
+        # back still hurts, worse than before"); a red flag or a named condition keeps its own path
+        "ask_followup",
+        WORSENING,
+        frozenset({"ask_followup", "report_red_flag", "mention_condition"}),
+        max_words=25,
+    ),
+    Hint(
         # "you know what, stop, i'll just ask my doctor about all this": "stop" said on its own ends the check
         # (user study round 10, #33: read as "do not stop your treatment", and the check went on)
         "stop",
@@ -91,6 +102,15 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(this is|this'?s|it'?s|its) taking (too|way too|so|far too) long\b|\btoo many questions\b"),
         frozenset({"stop", "goodbye"}),
         max_words=25,
+    ),
+    Hint(
+        # "thats not what i asked lol. never mind, bye": a goodbye at the end closes the chat; an apology and
+        # "ask again" read as not listening (user study round 15, #06)
+        "goodbye",
+        _p(r"[,.;!?]\s*((ok|okay|never ?mind|nvm|forget it|whatever|fine|anyway|thanks|thx|ty)[,.!\s]+)*"
+           r"(bye|goodbye|good bye|bye bye|cya|see ya|ciao)\W*$"),
+        frozenset({"goodbye", "thank", "stop"}),
+        max_words=20,
     ),
     Hint(
         # "wrap it round my thighs to slim them down, how many weeks till results?" read as "results vary",
@@ -179,6 +199,16 @@ HINTS: Tuple[Hint, ...] = (
         SEE_DOCTOR_QUESTION,
         frozenset({"ask_followup"}),
         max_words=20,
+    ),
+    Hint(
+        # "simpler pls. like im 10": the last answer in plain words (user study round 15, #37); not a first
+        # question asked in simple words ("what is red light therapy in simple words?")
+        "ask_followup",
+        _p(rf"^(?!\W*(what|whats|what's|how|why|is|are|does|tell me)\b)"
+           rf"(?![\s\S]*\b(red light|therapy|pads?|works?|helps?|does|mechanism|science)\b)[\s\S]*"
+           rf"({SIMPLER_REQUEST.pattern})"),
+        frozenset({"ask_followup"}),
+        max_words=14,
     ),
     Hint(
         # "why do I need to check, it's only light": the reason for the last answer, not how light works
@@ -454,7 +484,7 @@ STRONG_TOPICS = frozenset({
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
-    "breast_milk", "studies",
+    "breast_milk", "studies", "pad_options",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -490,7 +520,11 @@ _IMPLANT_LOOKALIKES = frozenset({
 
 _PRECISE_CARE = _p(
     r"\b(doze|dozing|nod|nodding|drift) off\b|\bfall(ing)? asleep\b|\bsleep (on|with) (it|the pad)\b|"
-    r"\b(get|gets|getting|feel|feels|run|runs) (warm|hot)\b|\bheat(s)? up\b|\boverheat\w*"
+    r"\b(get|gets|getting|feel|feels|run|runs) (warm|hot)\b|\bheat(s)? up\b|\boverheat\w*|"
+    # "the pad can make burn on my skin?" read as wound healing (user study round 15, #11)
+    r"\b(can|could|will|would|does|do|might|may)\s+(it|the pad|pad|the light|this)\s+(make\s+)?(a\s+)?burn\s+"
+    r"(the|my|on)\b|"
+    r"\b(pad|light)\s+(can|could)\s+(make\s+)?burn\b|\bmake\s+(a\s+)?burns?\s+on\b"
 )
 
 
@@ -546,7 +580,7 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
-_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders", "breast_milk", "studies"})
+_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders", "breast_milk", "studies", "pad_options"})
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer

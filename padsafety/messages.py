@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, List
 
 from padsafety.rules import Answer, Assessment, Rule, Verdict
@@ -150,9 +151,31 @@ def contact_reply(purchase: bool, contact: str, medical: bool = True) -> str:
 GUIDELINE_QUESTION_NOTE = "(This question goes beyond my source text: it is careful general guidance.)"
 
 
-def screening_question(number: int, total: int, rule: Rule) -> str:
-    """"Question n of N: ...", marked when the rule is general guidance rather than the source text."""
-    text = f"Question {number} of {total}: {rule.question}"
+_YOU_WORDS = {"you": "they", "your": "their", "yourself": "themselves"}
+
+
+def about_them(question: str) -> str:
+    """A screening question asked about the person the user asks for ("Are you pregnant?" -> "Are they
+    pregnant?"): the questions are written in the second person, and "you"/"your" become "they"/"their"."""
+    return re.sub(
+        r"\b([Yy])(ou|our|ourself)\b",
+        lambda m: (lambda w: w.capitalize() if m.group(1) == "Y" else w)(_YOU_WORDS[m.group(0).lower()]),
+        question,
+    )
+
+
+# the first question of a check run for someone else says whom the questions are about (user study round 15,
+# #41: a wife answering for her husband was asked "Are you pregnant?")
+ABOUT_THEM_LEAD = "These questions are about the person you're asking for, so please answer for them."
+
+
+def screening_question(number: int, total: int, rule: Rule, for_other: bool = False) -> str:
+    """"Question n of N: ...", marked when the rule is general guidance rather than the source text; with
+    ``for_other``, asked about the person the user is asking for."""
+    question = about_them(rule.question) if for_other else rule.question
+    text = f"Question {number} of {total}: {question}"
+    if for_other and number == 1:
+        text = f"{ABOUT_THEM_LEAD} {text}"
     return text if rule.source == "seed" else f"{text} {GUIDELINE_QUESTION_NOTE}"
 
 
