@@ -172,7 +172,7 @@ ABOUT_THEM_LEAD = "These questions are about the person you're asking for, so pl
 def screening_question(number: int, total: int, rule: Rule, for_other: bool = False) -> str:
     """"Question n of N: ...", marked when the rule is general guidance rather than the source text; with
     ``for_other``, asked about the person the user is asking for."""
-    question = about_them(rule.question) if for_other else rule.question
+    question = about_them(rule.question or "") if for_other else rule.question
     text = f"Question {number} of {total}: {question}"
     if for_other and number == 1:
         text = f"{ABOUT_THEM_LEAD} {text}"
