@@ -132,7 +132,7 @@ def other_rules(tracker: Tracker) -> List[Text]:
 
 
 # the user includes themselves: "is it safe for me and my wife?" is their own check
-_ME = re.compile(r"\b(me|myself|i|i'?m|im|my own|us|we)\b", re.IGNORECASE)
+_ME = re.compile(r"\b(me|myself|i'?m|im|my own|for us|both of us)\b", re.IGNORECASE)
 
 
 def check_is_for_other(tracker: Tracker) -> bool:

@@ -52,10 +52,13 @@ def _answered_otherwise_this_turn(tracker: Tracker) -> bool:
     return False
 
 
-def _other_mentions(recognition: Any, asked_rule: Optional[Text]) -> List[Any]:
-    """The user's own conditions that belong to a question other than the one asked."""
+def _other_mentions(recognition: Any, asked_rule: Optional[Text], for_other: bool = False) -> List[Any]:
+    """The user's own conditions (``for_other``: the checked person's too, "she has lupus") that belong to a
+    question other than the one asked."""
+    whose = [Experiencer.SELF, Experiencer.OTHER] if for_other else [Experiencer.SELF]
     return [
-        m for m in recognition.affirmed(Experiencer.SELF) if screening_rule_for(m.rule_id) != asked_rule
+        m for m in recognition.mentions
+        if m.affirmed and m.experiencer in whose and screening_rule_for(m.rule_id) != asked_rule
     ]
 
 
@@ -188,7 +191,7 @@ class ValidateScreeningForm(FormValidationAction):
             # otherwise nothing is recorded and the form rejects the message, so the rules answer it
             # ("stop", a question about the question, chit-chat)
         decided = {e["name"] for e in events if e.get("event") == "slot"}
-        for mention in _other_mentions(recognition, asked_rule):
+        for mention in _other_mentions(recognition, asked_rule, check_is_for_other(tracker)):
             target = screening_slot(screening_rule_for(mention.rule_id))
             if tracker.get_slot(target) == "no" and target not in decided:
                 events.append(SlotSet(target, None))  # ask again, naming it
@@ -206,7 +209,7 @@ class ValidateScreeningForm(FormValidationAction):
             # round 15, #41)
             return []
         noted = list(tracker.get_slot(MENTIONED_SLOT) or [])
-        for mention in _other_mentions(latest_recognition(tracker), asked_rule):
+        for mention in _other_mentions(latest_recognition(tracker), asked_rule, check_is_for_other(tracker)):
             if mention.condition not in noted:
                 noted.append(mention.condition)
         events = await super().run(dispatcher, tracker, domain)
@@ -270,7 +273,7 @@ class ValidateScreeningForm(FormValidationAction):
             # "go back, on the last one I have an insulin pump": the named condition is noted for its own
             # question (validate's run), rather than going back to whatever came before
             return events
-        previous = _previous_answered(tracker, asked_rule)
+        previous = _named_question(text, tracker, asked_rule) or _previous_answered(tracker, asked_rule)
         if previous is None:
             return events
         number = [r.id for r in rulebook.screening_rules].index(previous) + 1
@@ -293,9 +296,11 @@ class ValidateScreeningForm(FormValidationAction):
             return "no"  # "I'm a 74 year old man!" to the pregnancy question
         if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
             return "yes"  # "my hands are flaring right now" to the eczema flare-up question
+        # in a check run for someone else, "she has lupus" is the answer (user study round 16, #14)
+        whose = {Experiencer.SELF, Experiencer.OTHER} if check_is_for_other(tracker) else {Experiencer.SELF}
         own = [
             m for m in recognition.mentions
-            if screening_rule_for(m.rule_id) == asked_rule and m.experiencer is Experiencer.SELF
+            if screening_rule_for(m.rule_id) == asked_rule and m.experiencer in whose
         ]
         if answer is not None:
             if answer is Answer.UNKNOWN and any(m.affirmed for m in own) and LEANS_YES.match(
@@ -341,14 +346,52 @@ WRONG_ANSWER = re.compile(
     r"\b(wrong (button|answer|one)|mis-?click(ed)?|clicked the wrong|pressed the wrong|hit the wrong|"
     r"i meant (yes|no|i don'?t know|not sure)|meant to (say|press|click) (yes|no)|change my (last )?answer|"
     r"(that|my last answer) was wrong|go back|"
+    # "no i mean the pregnancy question. change it to yes" (user study round 16, #17)
+    r"change (it|that|my answer|the answer|(the )?\w+ (question|one)) to|"
     # "oops, I tapped yes by mistake on that last one, it's a no" (dev round 4)
     r"(tapped|pressed|clicked|hit|chose|picked) (yes|no)( by (mistake|accident))?|"
     r"by (mistake|accident)|(was|is) a mistake|wrong (tap|click))\b"
 )
 MEANT = re.compile(
-    r"\b(?:meant|meant to (?:say|press|click)|should be|is|answer is|(?:it'?s|its|it is|that'?s)(?: a)?)\s+"
+    r"\b(?:meant|meant to (?:say|press|click)|should be|is|answer is|(?:it'?s|its|it is|that'?s)(?: a)?|"
+    # "lets say yes to be safe", "change it to yes" (user study round 16, #17)
+    r"say|make it|change (?:it|that|my answer|the answer|(?:the )?\w+ (?:question|one)) to|put|set it to|"
+    r"mark it as)\s+(?:a\s+)?"
     r"(yes|no|i don'?t know|not sure)\b"
 )
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# words that name a question of the check ("the pregnancy question", "the one about meds")
+_QUESTION_TOPICS = (
+    (re.compile(r"\bpregnan"), "pregnancy"),
+    (re.compile(r"\b(eczema|skin infection)"), "skin_infection_or_eczema"),
+    (re.compile(r"\bwound"), "open_wound"),
+    (re.compile(r"\b(light.?sensitiv|photosensitiv|lupus|porphyria)"), "photosensitivity"),
+    (re.compile(r"\b(pacemaker|implant|device|defibrillator|pump)"), "implanted_device"),
+    (re.compile(r"\b(medicine|medication|meds|drugs?|pills|antibiotic)"), "photosensitising_medication"),
+    (re.compile(r"\b(cancer|tumou?r)"), "cancer_in_area"),
+    (re.compile(r"\b(epilep|seizure|fits?\b)"), "seizures"),
+    (re.compile(r"\b(numb|feeling|sensation)"), "reduced_sensation"),
+)
+
+
+def _named_question(text: Text, tracker: Tracker, asked_rule: Text) -> Optional[Text]:
+    """The answered question a correction names ("go back, for the first one", "question 2", "the pregnancy
+    question"), or None when it names none (user study round 16, #17: "the first one" went back to the last
+    one)."""
+    order = [r.id for r in default_rulebook().screening_rules]
+    before = order[: order.index(asked_rule)]
+    answered = [rule for rule in before if tracker.get_slot(screening_slot(rule)) is not None]
+    number = re.search(r"\b(?:question|q|number|no\.?)\s*#?(\d{1,2})\b", text)
+    ordinal = re.search(rf"\b({'|'.join(_ORDINALS)}) (?:one|question|answer)\b", text)
+    index = int(number.group(1)) - 1 if number else (_ORDINALS.index(ordinal.group(1)) if ordinal else None)
+    if index is not None:
+        return order[index] if 0 <= index < len(order) and order[index] in answered else None
+    if not re.search(r"\b(question|one|answer|change)\b", text):
+        return None
+    named = [rule for pattern, rule in _QUESTION_TOPICS if pattern.search(text) and rule in answered]
+    return named[0] if len(named) == 1 else None
 
 
 def _previous_answered(tracker: Tracker, asked_rule: Text) -> Optional[Text]:

@@ -96,7 +96,27 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
                 later = _explicit(tail)
                 if later is not None:
                     return later
-    return _explicit(norm)
+    answer = _explicit(norm)
+    if answer is Answer.NO and _ASK_THEM.search(norm):
+        # "not that i know of, i'd have to ask her": not sure, so "I don't know" (user study round 16, #14)
+        return Answer.UNKNOWN
+    if answer is None and "?" not in norm:
+        # "its calm rn so no", "hes a boy lol. no", "lol shes 68, definitely not": the answer at the end
+        # (user study round 16, #14, #18, #34: asked again)
+        last = _TRAILING.search(norm)
+        answer = _explicit(last.group(1)) if last else None
+    return answer
+
+
+_ASK_THEM = re.compile(
+    r"\b(?:i'?d|i would|i'?ll|i will|i need to|i have to|i'd need to|i must)\s+(?:have to\s+|need to\s+)?"
+    r"(?:ask|check with|check)\s+(?:her|him|them|my \w+|with (?:her|him|them))\b"
+)
+# an explicit answer that ends a message, after a comma, a full stop, "so" or a laugh
+_TRAILING = re.compile(
+    r"(?:[,.;!]|\bso|\bthen|\blol|\bhaha+)\s*(no+|nope|nah|definitely not|certainly not|absolutely not|"
+    r"not really|not at all|yes+|yeah|yep|yup|definitely|i don'?t know|not sure|dunno)[\s.!]*$"
+)
 
 
 def _explicit(norm: str) -> Optional[Answer]:

@@ -376,7 +376,10 @@ _DOCTOR = (
     r"rheumy|rheum|oncologist|neurologist|physio|nurse|obgyn|ob-gyn|pharmacist|paediatrician|pediatrician)s?"
 )
 DOCTOR_APPROVAL = re.compile(
-    rf"\b{_DOCTOR}\b.{{0,40}}\b(said|says|told|gave|given|got|cleared|approved|okayed|ok'?d)\b(?P<what>.{{0,40}}?)"
+    # ("say": "doctor say ok already", a non-native speaker: user study round 16, #11)
+    rf"\b{_DOCTOR}\b.{{0,40}}\b(said|says|say|told|gave|"
+    r"given|got|cleared|approved|okayed|ok'?d)\b"
+    r"(?P<what>.{0,40}?)"
     r"\b(go ahead|go-ahead|ok|okay|fine|all clear|all-clear|green light|safe|no problem|can use|alright|"
     r"all right|good to go)\b|"
     rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us)\b",
@@ -385,7 +388,8 @@ DOCTOR_APPROVAL = re.compile(
 # someone else the user speaks of ("can she use it?", "my mum"): the safety policy and the follow-ups
 OTHER_PERSON = re.compile(
     r"\b(she|he|her|him|they|them|his|hers)\b|\bmy (mum|mom|mother|dad|father|sister|brother|wife|husband|"
-    r"partner|son|daughter|grandma|grandmother|grandpa|grandfather|friend|aunt|uncle|child|kid)\b",
+    r"partner|son|daughter|grandma|grandmother|grandpa|grandfather|grandad|granddad|granny|gran|nan|nana|"
+    r"friend|aunt|uncle|child|kid)\b",
     re.IGNORECASE,
 )
 _NOT = re.compile(r"\b(not|n't|never|no|isn'?t|wasn'?t)\b", re.IGNORECASE)
@@ -395,7 +399,13 @@ def doctor_approved(text: Optional[str]) -> bool:
     """The user reports that their (or the other person's) doctor said the pad is fine."""
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
     match = DOCTOR_APPROVAL.search(norm)
-    return match is not None and not _NOT.search(match.group("what") or "")
+    if match is None or _NOT.search(match.group("what") or ""):
+        return False
+    # "what would my doctor say, is it ok?" asks; it reports nothing
+    return not _WOULD_SAY.search(norm)
+
+
+_WOULD_SAY = re.compile(r"\b(would|will|might|could|should|does|did|to)\s+(\w+\s+){0,3}say\b")
 
 
 def doctor_said_answer(verdict: Optional[str], rules: List[str], for_other: bool = False) -> str:

@@ -56,7 +56,10 @@ _KNOWLEDGE = frozenset({
 _SAFETY = frozenset({"mention_condition", "report_red_flag", "request_forget"})
 
 # "why?", "why not, it's only light", "how come?": a follow-up whatever words come after it
-_BARE_FOLLOWUP = _p(r"^\W*(but |and |so |ok |okay )?(why not\b|(why|how come|really)\s*([?!.,]|$))")
+# ("why tho? its just light": user study round 16, #02, got how light works)
+_BARE_FOLLOWUP = _p(
+    r"^\W*(but |and |so |ok |okay )?(why not\b|(why|how come|really)( tho| though| exactly)?\s*([?!.,]|$))"
+)
 
 _FOLLOWUP = _p(
     r"^\W*(but |and |so |ok |okay |hmm+ |wait )?(why|how come|really|what do you mean|meaning|explain|"
@@ -167,7 +170,11 @@ HINTS: Tuple[Hint, ...] = (
            r"in stock|receipt|invoice|replacement (pad|device|unit|one)|"
            r"(waiting for|sent|send|get) (a |the |my )?replacement|complain|faulty|defective|"
            r"stopped (working|lighting)|"
-           r"(leds?|lights?) (are |is )?dead|dead leds?|arrived (broken|damaged|scratched))\b"),
+           r"(leds?|lights?) (are |is )?dead|dead leds?|arrived (broken|damaged|scratched)|"
+           # "there's no clinic, i bought it online. who do i contact" (user study round 16, #21: got the
+           # evidence paragraph twice)
+           r"bought (it|one|mine|the pad|this)( \w+)? online|"
+           r"who (do|should|can|could) i (contact|write to|email)|who to contact)\b"),
         frozenset({"ask_purchase", "request_human"}),
     ),
     Hint(
@@ -336,6 +343,16 @@ HINTS: Tuple[Hint, ...] = (
         frozenset({"ask_benefit_circulation"}),
         max_words=12,
         below_confidence=0.6,
+    ),
+    Hint(
+        # "ugh. fine. should i keep using it or give up" after "3 days, no effect": the source's answer on
+        # how long results take and that they vary, not the safety check (user study round 16, #20)
+        "ask_limitation_variability",
+        _p(r"\b(keep (on )?using|keep going|carry on( using)?|continue( using)?|stick with)\b[^.?!]{0,25}"
+           r"\b(or (give up|stop|quit|not|bin it|return it)|give up)\b|\bgive up on (it|the pad|this)\b|"
+           r"\b(should|do) i (just )?give up\b"),
+        frozenset({"ask_limitation_variability"}),
+        max_words=16,
     ),
     Hint(
         "ask_followup",
@@ -558,7 +575,11 @@ _STRETCH_QUESTIONS = _p(
 )
 
 
-_PRIVACY = frozenset({"privacy"})
+_PRIVACY = frozenset({"privacy", "memory"})
+
+# "what did you just delete exactly?" asks about a deletion; it requests none
+_ASKS_WHAT_DELETED = _p(r"\bwhat (did|have|has|was|got|exactly did) (you |it )?(just |exactly |already )?"
+                        r"(delete|deleted|erase|erased|remove|removed|wipe|wiped)\b")
 _DELETE_WORDS = _p(
     r"\b(delete|deleted|deleting|erase|remove|wipe|forget me|get rid|"
     r"(don'?t|dont|do not|stop) (keep|keeping|stor))"
@@ -606,7 +627,9 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "so in the bath yes or no? it plugs into the wall", "right after a shower, skin still wet": the
         # electric-shock answer ("No.") whatever the classifier guessed (user study round 7, #52)
         return "ask_not_in_source"
-    if intent not in ("request_human",) and _is_topic(text, _PRIVACY) and not _DELETE_WORDS.search(text):
+    if intent not in ("request_human",) and _is_topic(text, _PRIVACY) and (
+        not _DELETE_WORDS.search(text) or _ASKS_WHAT_DELETED.search(text)
+    ):
         # "is this chat saved? who can read it?": what is kept, whatever the guess (user study round 10, #18:
         # got the benefits, then the who-should-avoid list); "delete my data" stays the request to delete
         return "ask_not_in_source"
@@ -695,6 +718,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "spots as in pimples. acne" read as the anti-aging question (dark spots): acne is a topic of its
         # own (user study round 12, #36)
         return "ask_not_in_source"
+    if intent == "ask_avoid_children" and _THING_AGE.search(text):
+        # "its a 3 year old tattoo. so i can just use it normally then?": a thing's age, no child (user study
+        # round 16, #12: got the children's answer); the topic named answers it
+        return "ask_not_in_source"
     if intent == "ask_purchase" and _asks_device_safety(text):
         # "half the leds stopped lighting up, is it broken?" read as a refund: a question about the device
         # (user study round 14, #17), unless money is named
@@ -769,7 +796,11 @@ _NEEDS_CUE = {
 _THING_AGE = _p(
     r"\b(it'?s|it is|its|that'?s|that is|which is|(the|my|this|that) (tattoo|tat|ink|scar|pad|device|injury|"
     r"wound|cut|burn|break|fracture|implant|pacemaker|stent|surgery|op|operation|lamp|panel|mask|one))\s+"
-    r"(is\s+)?(about |like |almost |nearly |over |only |already |just )?\w+[ -](years?|yrs?|months?)[ -]old\b"
+    r"(is\s+)?(about |like |almost |nearly |over |only |already |just )?\w+[ -](years?|yrs?|months?)[ -]old"
+    r"\b|"
+    # "its a 3 year old tattoo" (user study round 16, #12: got the children's answer, then "a child")
+    r"\b\w+[ -](years?|yrs?|months?)[ -]old\s+(tattoo|tat|ink|scar|pad|device|injury|wound|cut|burn|break|"
+    r"fracture|implant|pacemaker|stent|surgery|op|operation|lamp|panel|mask|piercing|one)\b"
 )
 
 

@@ -204,6 +204,9 @@ _ARTICLE_BEFORE = re.compile(
     r"\b(while|near|around|next\s+to|beside|with)\s+(there'?s\s+|there\s+is\s+)?(a|an|another|the|this|that|some)"
     r"\s+(\w+\s+)?$"
 )
+# conditions of a mother, whose baby named nearby is no one else she asks for
+_MOTHERS = frozenset({"breastfeeding", "pregnancy", "trying to conceive"})
+_BABY = re.compile(r"\b(baby|babies|newborn|infant|little one|bump|bubba|bub)\b")
 _PERSON_AFTER = re.compile(
     r"^\s+(woman|women|lady|ladies|girl|friend|colleague|person|people|guest|visitor|mum|mom|mother|wife|"
     r"partner|sister|daughter|neighbou?r|relative|patient|client)\b"
@@ -614,6 +617,10 @@ class Recogniser:
         other = _last(m for m in rules.other_person.finditer(reach) if m.start() <= len(sentence)) or _last(
             rules.other_described.finditer(sentence)
         )
+        if other is not None and term.condition in _MOTHERS and _BABY.search(other.group(0)):
+            # "and after the baby, while breastfeeding?": the baby is the user's, and breastfeeding hers
+            # (user study round 16, #03: "someone you're asking for")
+            other = None
         if other is not None and other.end() > len(sentence):
             sentence = reach
         experiencer = Experiencer.SELF

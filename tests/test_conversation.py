@@ -46,7 +46,7 @@ def test_topics_beyond_the_source(text, topic):
 def test_every_topic_answer_says_the_source_does_not_cover_it_and_makes_no_claim():
     for topic in beyond_source_topics():
         text = topic.answer.lower()
-        if topic.id == "privacy":
+        if topic.id in ("privacy", "memory"):
             # about this assistant, not the pads: what it keeps, and how to have it deleted
             assert "delete my data" in text and "cures" not in text
             continue
