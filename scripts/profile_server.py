@@ -19,7 +19,8 @@ compares both on the same machine at the same time;
 `nocache` switches off only the tracker cache; `nowindow` only the rules' window (the policy featurises
 the whole conversation for every prediction, as Rasa's RulePolicy does; `stock` too); `copy` keeps a
 compressed copy of the whole conversation at every save, as the outage memory did until 2026-12-04 (now
-only what changes during an outage is copied).
+only what changes during an outage is copied); `journal` uses SQLite as Rasa does, a new connection per
+session and the rollback journal (`stock` too), instead of pooled connections and a write-ahead log.
 --py-spy also samples the server during one stage (--profile-stage) and prints where its time goes.
 
   python scripts/with_env.py python scripts/profile_server.py                       # current code
@@ -85,6 +86,14 @@ def serve(variant: str, rasa_args: List[str]) -> None:
 
         if hasattr(store.PrivacySQLTrackerStore, "cache_size"):
             store.PrivacySQLTrackerStore.cache_size = 0  # Rasa's retrieve and save, every turn
+    if variant in ("stock", "journal"):
+        import sqlalchemy as sa
+
+        import components.tracker_store as store
+
+        # SQLAlchemy 1.4's SQLite engine as Rasa makes it: a new connection per session (NullPool) and
+        # SQLite's rollback journal (a journal file created, synced and deleted at every commit)
+        store.sqlite_engine = lambda url, journal="WAL": sa.create_engine(url)
     if variant in ("stock", "nowindow"):
         from rasa.core.policies.rule_policy import RulePolicy
 
@@ -353,7 +362,7 @@ def main() -> None:
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the server in a variant
     parser.add_argument(
         "--variants", nargs="+", default=["current"],
-        choices=["current", "stock", "nocache", "copy", "nowindow"],
+        choices=["current", "stock", "nocache", "copy", "nowindow", "journal"],
     )
     parser.add_argument("--repeat", type=int, default=1, help="run the variants this many times, interleaved")
     parser.add_argument("--conversations", type=int, default=20, help="concurrent conversations (mix stage)")
