@@ -170,15 +170,30 @@ class ActionAssessCondition(Action):
             subject == "self" and bool(names) and set(names) <= set(tracker.get_slot(CONDITIONS_SLOT) or [])
             and tracker.get_slot(VERDICT_SLOT) == Verdict.ASK_DOCTOR.value
         )
+        unsure: List[Text] = []
         if subject == "self" and names:  # (text read above)
             # what the user told before still counts: "so the arthritis part doesn't matter?" after lupus
             # is answered with lupus's "do not use", never a milder verdict
             named_rules = {rulebook.condition(n).rule_id for n in names}
+            remembered = [
+                r for r in known_rules(tracker) if r not in named_rules and rulebook.rule(r).conditions
+            ]
+            if tracker.get_slot(VERDICT_SLOT) == Verdict.ASK_DOCTOR.value:
+                # a remembered "ask your doctor" with a do-not-use rule behind it came from "I don't know" in
+                # the safety check: it stays "not sure", never a stated condition (user study round 17, #31:
+                # "you should not use ... open wound, photosensitivity")
+                unsure = [r for r in remembered if rulebook.rule(r).verdict is Verdict.DO_NOT_USE]
             names += [
-                rulebook.rule(r).conditions[0].name for r in known_rules(tracker)
-                if r not in named_rules and rulebook.rule(r).conditions
+                # the catch-all rule by a vague name, never its first example ("acute inflammation", which the
+                # user had not said: user study round 17, #27, #31)
+                "a named medical condition" if r == "other_condition" else rulebook.rule(r).conditions[0].name
+                for r in remembered if r not in unsure
             ]
         assessment = rulebook.assess_conditions(names)
+        if unsure:
+            answers = {r.id: "no" for r in rulebook.screening_rules}
+            unknown = rulebook.evaluate({**answers, **{r: "unknown" for r in unsure}})
+            assessment = merge_assessments(assessment, unknown)
         medicine_answer = light_sensitivity_answer(text)
         if medicine_answer and (subject == "general" or _ASKS_IF_IT_SENSITISES.search(text)):
             # "does metformin make skin sensitive to light?" asks about a medicine, not about having

@@ -276,6 +276,8 @@ class ActionFollowUp(Action):
         else:
             if verdict in ("do_not_use", "ask_doctor") and (
                 previous == "action_answer_beyond_source" or WHY_IT_MATTERS.search(text)
+                # "why do i need to ask my doctor? its just a light" (user study round 17, #05)
+                or _WHY_DOCTOR.search(text)
             ):
                 # "why?" after "only on my shoulders?", "why does it matter on my shoulder?": the verdict's
                 # reason
@@ -295,6 +297,12 @@ class ActionFollowUp(Action):
 
 
 SAME_LEAD = "What I said applies there in the same way:"
+_WHY_DOCTOR = re.compile(
+    r"\b(why|how come)\b[^.?!]{0,30}\b(ask|see|check with|talk to|speak to|go to|consult)\s+"
+    r"(my|a|the|your)\s+"
+    r"(doctor|gp|doc|physician|midwife)\b",
+    re.IGNORECASE,
+)
 
 
 def help_asked_again(tracker: Tracker, text: Text, previous: Optional[Text]) -> Optional[Text]:

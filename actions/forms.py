@@ -302,6 +302,10 @@ class ValidateScreeningForm(FormValidationAction):
             m for m in recognition.mentions
             if screening_rule_for(m.rule_id) == asked_rule and m.experiencer in whose
         ]
+        if answer is None and asked_rule in _NOW_RULES and own and all(m.past for m in own):
+            # "he had athletes foot last month but its gone now": the question asks about now (user study
+            # round 17, #30: recorded as a current infection); over is a no, otherwise not sure
+            return "no" if _OVER.search(text.lower()) else Answer.UNKNOWN.value
         if answer is not None:
             if answer is Answer.UNKNOWN and any(m.affirmed for m in own) and LEANS_YES.match(
                 " ".join(text.lower().split())
@@ -331,6 +335,13 @@ class ValidateScreeningForm(FormValidationAction):
             if screening_rule_for(m.rule_id) == asked_rule
         ))
 
+
+# questions about a current state ("at the moment", "unhealed"), and words saying a past one is over
+_NOW_RULES = frozenset({"skin_infection_or_eczema", "open_wound"})
+_OVER = re.compile(
+    r"\b(gone|cleared( up)?|healed( up)?|went away|all over|over now|fine now|better now|all good now|"
+    r"no more|not any ?more|resolved)\b"
+)
 
 # a hedge that leans to yes: the detail named with it decides ("i think so, my hands are flaring")
 LEANS_YES = re.compile(r"^\W*(?:i think so|i guess so|i believe so|probably|i'?m afraid so)\b")

@@ -438,7 +438,8 @@ _EXPERTS = (
 )
 WHO_TO_ASK_QUESTION = re.compile(
     r"\bwho\b(?!.*\b(refunds?|return|warranty|order|price|deliver\w*|sellers?|shop|buy|bought)\b).{0,25}"
-    r"\b(ask|see|talk\s+to|speak\s+to|check\s+with|consult)\b|"
+    # ("who do we even call, the cardiologist?": user study round 17, #10)
+    r"\b(ask|see|talk\s+to|speak\s+to|check\s+with|consult|call|ring|phone|contact)\b|"
     r"\b(which|what\s+(kind|type|sort)\s+of)\s+(doctor|doc|specialist|consultant|clinic|professional|expert)s?\b|"
     rf"\b({_EXPERTS})\s+or\s+(the\s+|a\s+|her\s+|his\s+|my\s+|their\s+)?({_EXPERTS}|device\s+maker|manufacturer)\b",
     re.IGNORECASE,
@@ -457,6 +458,9 @@ def who_to_ask_answer(rules: List[str], for_other: bool) -> str:
     return " ".join(texts) if texts else " ".join(data["default"].split()).format(**words)
 
 
+_WHY_FIRST = re.compile(r"^\W*(but |and |so |ok |okay |then )?(why|how come)\b")
+
+
 def followup_kind(text: Optional[str]) -> FollowUp:
     """Reads a follow-up: how long, am I fine, or (by default) why."""
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
@@ -468,7 +472,9 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.DOCTOR_SAID
     if WHO_TO_ASK_QUESTION.search(norm):
         return FollowUp.WHO_TO_ASK
-    if SEE_DOCTOR_QUESTION.search(norm) or WORSENING.search(norm):
+    if (SEE_DOCTOR_QUESTION.search(norm) and not _WHY_FIRST.match(norm)) or WORSENING.search(norm):
+        # ("why do i need to ask my doctor? its just a light" asks for the reason: user study round 17, #05
+        # got the nerve signs' urgent advice)
         return FollowUp.SEE_DOCTOR
     if _HOW_LONG.search(norm):
         return FollowUp.HOW_LONG
@@ -1067,7 +1073,7 @@ _DENIAL = re.compile(
     # "but the wound is closed, i just said that. it's not open" (user study round 15, #36: the open-wound
     # verdict stayed)
     r"(is|are|it'?s|its|it is|has|have)\s+(now\s+|already\s+|fully\s+|all\s+)?(closed|healed|not open|"
-    r"not flaring)|(stitches|staples) (are|were|came|have been) (out|removed))\b",
+    r"not flaring|gone|cleared up)|(stitches|staples) (are|were|came|have been) (out|removed))\b",
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)

@@ -784,8 +784,11 @@ class Recogniser:
         """Whether a longer affirmed mention of another do-not-use condition holds this ambiguous one ("rash"
         inside "a rash in the sun" is photosensitivity, not eczema: user study round 12, #35). Only mentions
         that are kept count as the longer one."""
-        if not term.ambiguous:
-            return False  # a word with one sense names its condition wherever it stands
+        if not term.ambiguous and term.condition != "a regular medicine":
+            # a word with one sense names its condition wherever it stands; a medicine's name inside a
+            # device's ("insulin" in "insulin pump") is the device (user study round 17, #27: "another
+            # medical condition" beside the pump)
+            return False
         for t, s, e, m in candidates:
             if (
                 s <= start and end <= e and (e - s) > (end - start) and t.condition != term.condition
