@@ -83,7 +83,12 @@ _TOLD_BEFORE = re.compile(
 _DELETE_IT = re.compile(
     r"\b(delete|deleted|deleting|erase|erased|remove|removed|wipe|wiped|get rid|all of it|everything)\b", re.I
 )
-_YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yup|ya|sure|ok|okay|please do|go ahead|do it|confirm\w*)\b", re.I)
+# ("whatever, yes delete it": user study round 18, #16, was asked again)
+_YES_FIRST = re.compile(
+    r"^\W*((whatever|fine|alright|all right|ugh|um+|well|ok|okay)[\s,.!]+)*"
+    r"(yes|yeah|yep|yup|ya|sure|ok|okay|please do|go ahead|do it|confirm\w*)\b",
+    re.I,
+)
 EMERGENCY_REPLIES = (UTTER_EMERGENCY, UTTER_EMERGENCY_BURN, UTTER_EMERGENCY_SELF_HARM)
 # what follows each emergency reply on the next turns
 FOLLOWUPS = {
@@ -93,6 +98,15 @@ FOLLOWUPS = {
 }
 # "feeling a bit better now, still need to go?" after emergency advice: yes (user study round 12, #30)
 UTTER_STILL_GO = "utter_emergency_still_go"
+# "ok, running it under water now. thanks" after burn advice: the user is cooling the burn (user study round
+# 17, #32: the whole first-aid block again)
+UTTER_BURN_COOLING = "utter_emergency_burn_cooling"
+_COOLING = re.compile(
+    r"\b(running|holding|putting|keeping|kept|have|got|had|ran|put|held)\s+(it|my \w+|the \w+)?\s*"
+    r"(under|in)\s+"
+    r"(the\s+|some\s+)?(cold\s+|cool\s+|running\s+)?(water|tap|shower)\b|\bcooling (it|the burn|my \w+)\b",
+    re.IGNORECASE,
+)
 _STILL_GO_QUESTION = re.compile(
     r"\b(still|really|even)\s+(need|have|got|gotta|supposed)\s+to\s+(go|call|ring|see|get)\b|"
     r"\b(should|do|must|shall)\s+(i|we|he|she|they)\s+still\s+(go|call|ring|see|get|wait)\b|"
@@ -211,7 +225,9 @@ def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
     return frozenset(found)
 
 
-_AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {UTTER_STILL_GO}
+_AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {
+    UTTER_STILL_GO, UTTER_BURN_COOLING,
+}
 
 
 def _last_emergency(tracker: DialogueStateTracker) -> Optional[Text]:
@@ -262,6 +278,11 @@ def safety_plan(
     ):
         # "used the epipen, feeling better, still need to go?": yes, still get help (never results vary)
         return [UTTER_STILL_GO]
+    if (
+        emergency == UTTER_EMERGENCY_BURN and after_emergency and _COOLING.search(text or "")
+        and decision is not Decision.EMERGENCY
+    ):
+        return [UTTER_BURN_COOLING]
     if not ended and after_emergency and _HELP_HERE.search(text or "") and decision is not Decision.CLARIFY:
         # "paramedics are here now, thanks": the hand-off again would not listen (user study round 9, #22)
         return [UTTER_HELP_ARRIVED]
@@ -358,7 +379,12 @@ class SafetyRulePolicy(RulePolicy):
             # an upset user hears that first, then the answer as if it had not been said (the rules never
             # see it: ``inserted`` below)
             return self._safety_prediction(UTTER_FRUSTRATION, tracker, domain)
-        if previous == CONFIRM_FORGET and _YES_FIRST.match(text or "") and (
+        asked_to_confirm = previous == CONFIRM_FORGET or (
+            # "whatever, yes delete it" after a question about what is stored, asked in between (user study
+            # round 18, #16: the confirmation was asked again)
+            intent in (FORGET_INTENT, "affirm") and CONFIRM_FORGET in _recent_actions(tracker, 2)
+        )
+        if asked_to_confirm and _YES_FIRST.match(text or "") and (
             intent == FORGET_INTENT or _DELETE_IT.search(text or "")
         ):
             # "yes delete everything" after "Do you want me to delete ...?": the yes, in words (user study
@@ -564,7 +590,7 @@ class SafetyRulePolicy(RulePolicy):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if (set(FOLLOWUPS.values()) | {UTTER_HELP_ARRIVED, UTTER_STILL_GO}) & set(done):
+        if (set(FOLLOWUPS.values()) | {UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_BURN_COOLING}) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
             if action_name not in done:

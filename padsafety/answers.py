@@ -52,12 +52,17 @@ _YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i
 # question ("what counts as acute?", "i have a metal plate, does that count?": explained and asked again,
 # forms.py): a first-person statement has to come before the hedge.
 _SELF_STATEMENT = re.compile(
-    r"\b(?:i|i'?m|im|i'?ve|ive|my|me|we|we'?re|our|there'?s|theres|there is|there are|got|had|have)\b"
+    r"\b(?:i|i'?m|im|i'?ve|ive|my|me|we|we'?re|our|there'?s|theres|there is|there are|got|had|have|"
+    # the person a check is run for ("she takes a water pill ..., no idea if they count": user study round
+    # 18, #21)
+    r"she|he|she'?s|he'?s|shes|hes|they|they'?re|her|his|their|takes|has)\b"
 )
 _HEDGE_LATER = re.compile(
     r"\b(?:idk|i dunno|dunno|not sure|unsure|no idea|not certain|"
     r"(?:can'?t|cannot|don'?t|dont) (?:remember|know (?:which|what|if|whether))|kinda|kind of|sort of|maybe|"
-    r"possibly|might be|could be)\b"
+    r"possibly|might be|could be|"
+    # "I burn easily in the sun if that counts" (user study round 18, #18: taken as a firm yes)
+    r"if (?:that|it|this|they|those) counts?|whether (?:that|it|this) counts|no idea if|not sure if)\b"
 )
 
 

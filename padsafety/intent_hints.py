@@ -121,6 +121,12 @@ HINTS: Tuple[Hint, ...] = (
         "ask_benefit_muscle_joint",
         _p(rf"\b(pain|pains|ache|aches|aching|soreness|stiffness)\s+(in|of)\s+((the|my|his|her|their)\s+)?"
            rf"{_BODY}\b[^?]{{0,60}}\b(good for|help\w*|work\w*|ease|relieve)\b|"
+           # "the red ligth pad is good for dor in the neck?" (a Portuguese speaker), "does it help with DOMS
+           # at least" (user study round 18, #11, #03)
+           rf"\b(good for|help\w*|work\w*|ease|relieve)\b[^?]{{0,25}}\b(pain|dor|dolor|douleur|schmerz|ache|"
+           rf"soreness)\b[^?]{{0,15}}\b(in|of)\s+((the|my)\s+)?{_BODY}\b|"
+           r"\b(doms|delayed onset muscle soreness|shin splints|"
+           r"sore (shins|calves|muscles|quads|hamstrings))\b|"
            rf"\b{_BODY}\s+(pain|pains|ache|aches|soreness|stiffness)\b[^?]{{0,60}}\b(good for|help\w*|"
            r"work\w*|ease|relieve)\b"),
         frozenset({"ask_benefit_muscle_joint", "ask_limitation_chronic_disease", "ask_limitation_variability",
@@ -136,6 +142,40 @@ HINTS: Tuple[Hint, ...] = (
            r"questionnaire)\b"),
         frozenset({"request_screening"}),
         max_words=14,
+    ),
+    Hint(
+        # "and what if it doesnt help after a month" read as a refund (user study round 18, #02): how long
+        # results take and that they vary
+        "ask_limitation_variability",
+        _p(r"\bwhat if (it|the pad|this|that) (doesn'?t|doesnt|does not|won'?t|wont|isn'?t|is not|still "
+           r"doesn'?t) (help|work|do anything)\b"),
+        frozenset({"ask_limitation_variability"}),
+        max_words=16,
+    ),
+    Hint(
+        # "so does it actually work for anything or not": what the source says it may help with (user study
+        # round 18, #25: only that results vary)
+        "ask_benefits",
+        _p(r"\b(work|good|helpful|useful)\s+for\s+anything\b|\bhelp\s+(with\s+)?anything\b|"
+           r"\bwhat (conditions|things|problems) (is|are) there (actual |any |real )?evidence for\b"),
+        frozenset({"ask_benefits", "ask_evidence"}),
+        max_words=16,
+    ),
+    Hint(
+        # "cool and whats ur name" (user study round 18, #23: a remembered caution)
+        "bot_challenge",
+        _p(r"\b(what'?s|whats|what is) (ur|your|you) name\b|\bdo (you|u) have a name\b|\bwho are (you|u)\b"),
+        frozenset({"bot_challenge"}),
+        max_words=10,
+    ),
+    Hint(
+        # "can you just tell me in one line if its safe", "just the short version" after stopping the check:
+        # who should avoid the pads, in short, never the check again (user study round 18, #20)
+        "ask_who_should_avoid",
+        _p(r"\b(in )?(one line|one sentence|short version|short answer|in short|tl;?dr|quick version|"
+           r"in a nutshell|just the gist)\b(?! (thanks|thank you|thx|cheers))(?<!the short answer)"),
+        frozenset({"ask_who_should_avoid", "ask_limitations", "ask_benefits"}),
+        max_words=16,
     ),
     Hint(
         # "ok, then what can you do?" asks what this assistant does (user study round 17, #35: "my source
@@ -535,7 +575,7 @@ STRONG_TOPICS = frozenset({
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
-    "breast_milk", "studies", "pad_options",
+    "breast_milk", "studies", "pad_options", "condition_terms",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -610,6 +650,12 @@ _STRETCH_QUESTIONS = _p(
 
 
 _PRIVACY = frozenset({"privacy", "memory"})
+# "no fracture, just sore shins ... does it help with DOMS": muscle soreness, not the bones answer (user study
+# round 18, #03)
+_NO_FRACTURE = _p(
+    r"\b(no|not a|isn'?t a|not) (fracture|break|broken)\b|\bnot broken\b|"
+    r"\b(doms|shin splints|muscle soreness|delayed onset)\b"
+)
 _CHOICE_TOPICS = frozenset({"choosing", "wavelength", "pad_options"})
 
 # "what did you just delete exactly?" asks about a deletion; it requests none
@@ -636,7 +682,9 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
-_OWN_TOPICS = frozenset({"gift", "alternatives", "bystanders", "breast_milk", "studies", "pad_options"})
+_OWN_TOPICS = frozenset({
+    "gift", "alternatives", "bystanders", "breast_milk", "studies", "pad_options", "condition_terms",
+})
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer
@@ -685,7 +733,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         if not recognised.affirmed() and not recognised.red_flags:
             return "ask_not_in_source"
     stretchable = (_KNOWLEDGE | _GENERIC | {"ask_followup"}) - _SAFETY - {"request_screening"}
-    if intent in stretchable and (_is_topic(text, STRETCH_TOPICS) or _STRETCH_QUESTIONS.search(text)):
+    bones_denied = _NO_FRACTURE.search(text) and not _is_topic(text, STRETCH_TOPICS - {"bones"})
+    if intent in stretchable and not bones_denied and (
+        _is_topic(text, STRETCH_TOPICS) or _STRETCH_QUESTIONS.search(text)
+    ):
         return "ask_not_in_source"
     if intent in _HELPS_WITH and _is_topic(text, _SKIN_TOPICS):
         # "does it treat psoriasis yes or no" read as the chronic-disease question, "and does it even help

@@ -104,3 +104,24 @@ def test_a_question_read_as_goodbye_needs_a_goodbye_word():
 # development round 17: "can we do the questions" asks for the check, never stops it
 def test_asking_to_do_the_questions_is_a_request_for_the_check():
     assert hinted_intent("can we do the questions", "stop", 0.78) == "request_screening"
+
+
+# #31, #11: "what does photosensitive mean?" outside the check is explained
+@pytest.mark.parametrize("text", ["what does photosensitive mean tho", "what is porphyria?"])
+def test_condition_words_are_explained_outside_the_check(text):
+    from padsafety.conversation import beyond_source_topic
+
+    assert beyond_source_topic(text).id == "condition_terms"
+    assert topic_intent(text, "ask_avoid_photosensitivity", 0.5) == "ask_not_in_source"
+
+
+# #32: cooling the burn after burn advice is acknowledged, not answered with the whole first aid again
+@pytest.mark.parametrize("text, cooling", [
+    ("ok, running it under water now. thanks", True),
+    ("holding it under the cold tap now, thx", True),
+    ("can i use the pad in the shower?", False),
+])
+def test_cooling_a_burn_is_recognised(text, cooling):
+    from components.safety_policy import _COOLING
+
+    assert bool(_COOLING.search(text)) is cooling
