@@ -280,7 +280,13 @@ class ActionScreeningVerdict(Action):
         """Utters the verdict with its reasons and resets the screening slots."""
         rulebook = default_rulebook()
         answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rulebook.screening_rules}
-        assessment = merge_assessments(rulebook.evaluate(answers), told_outside_check(tracker))
+        for_other = check_is_for_other(tracker)
+        # a check run for someone else: what was said of them counts, never the user's own conditions
+        told = (
+            rulebook.assess_conditions(tracker.get_slot("known_other_conditions") or [])
+            if for_other else told_outside_check(tracker)
+        )
+        assessment = merge_assessments(rulebook.evaluate(answers), told)
         dispatcher.utter_message(text=screening_verdict(assessment))
         # kept in memory and written later while the records database is down (actions/records_buffer.py)
         await default_buffer().add_screening_async(
@@ -290,8 +296,14 @@ class ActionScreeningVerdict(Action):
             fired_rules=assessment.fired_rule_ids,
             rules_version=rulebook.version,
         )
-        return [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules] + [
-            SlotSet("screening_mentioned", None),
+        events: List[EventType] = [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
+        events.append(SlotSet("screening_mentioned", None))
+        if for_other:
+            # the verdict is theirs: remembered with their conditions, never as the user's own (user study
+            # round 19, #14: "so sore shoulders?" from the user got their father's "do not use")
+            events.append(SlotSet("known_other_conditions", other_conditions_after_check(tracker, answers)))
+            return events
+        return events + [
             SlotSet(VERDICT_SLOT, assessment.verdict.value),
             SlotSet(RULES_SLOT, assessment.fired_rule_ids),
         ]
@@ -315,18 +327,41 @@ class ActionScreeningStopped(Action):
         dispatcher.utter_message(text=SCREENING_STOPPED)
         events: List[EventType] = [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
         events.append(SlotSet("screening_mentioned", None))
-        verdict, rules = merge_verdict(
-            tracker.get_slot(VERDICT_SLOT), known_rules(tracker), assessment.verdict.value,
-            assessment.fired_rule_ids,
-        )
+        for_other = check_is_for_other(tracker)
+        if for_other:
+            # their verdict: their answers and what was said of them, never the user's own
+            told = rulebook.assess_conditions(tracker.get_slot("known_other_conditions") or [])
+            both = merge_assessments(assessment, told)
+            verdict, rules = both.verdict.value, both.fired_rule_ids
+        else:
+            verdict, rules = merge_verdict(
+                tracker.get_slot(VERDICT_SLOT), known_rules(tracker), assessment.verdict.value,
+                assessment.fired_rule_ids,
+            )
         # a "yes" in this check, or a condition the user named before it ("I have a pacemaker")
-        extra = stopped_reply(
-            Verdict(verdict), [rulebook.rule(r).title for r in rules], for_other=check_is_for_other(tracker)
-        )
+        extra = stopped_reply(Verdict(verdict), [rulebook.rule(r).title for r in rules], for_other=for_other)
         if extra:
             dispatcher.utter_message(text=extra)
-            events += [SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules)]
+            if for_other:
+                others = other_conditions_after_check(tracker, answers)
+                events.append(SlotSet("known_other_conditions", others))
+            else:
+                events += [SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules)]
         return events
+
+
+def other_conditions_after_check(tracker: Tracker, answers: Dict[Text, Any]) -> List[Text]:
+    """The conditions remembered for the person a check was run for: those named before, and one for each
+    question answered yes (the catch-all rule by a vague name, never its first example)."""
+    rulebook = default_rulebook()
+    names = list(tracker.get_slot("known_other_conditions") or [])
+    for rule_id, value in answers.items():
+        rule = rulebook.rule(rule_id)
+        named = any(rulebook.condition(n).rule_id == rule_id for n in names)
+        if value != "yes" or not rule.conditions or named:
+            continue
+        names.append("a named medical condition" if rule_id == "other_condition" else rule.conditions[0].name)
+    return names
 
 
 class ActionForgetMe(Action):

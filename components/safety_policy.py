@@ -39,6 +39,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
+    ELSEWHERE_ON_THEM,
     FRUSTRATED,
     MISREAD_COMPLAINT,
     NERVE_SIGNS,
@@ -77,6 +78,9 @@ CONFIRM_FORGET, FORGET_INTENT, FORGET_ME = "utter_confirm_forget", "request_forg
 # "I told you about my pregnancy earlier in another chat and I'd like that deleted" (user study round 13, #19)
 _TOLD_BEFORE = re.compile(
     r"\b(told|mentioned|said|typed|wrote|shared|gave)\s+(you\s+|u\s+)?(about\s+)?(my|that|this|it|the)\b|"
+    # "I chatted here last week about my pregnancy. please delete everything" (user study round 19, #20)
+    r"\b(chatted|talked|spoke|wrote|messaged|asked)\s+(here\s+|to\s+you\s+|with\s+you\s+)?"
+    r"(\w+\s+){0,3}about\s+(my|that|this|it|the)\b|"
     r"\bi\s+(told|mentioned\s+to)\s+(you|u)\b",
     re.IGNORECASE,
 )
@@ -456,6 +460,19 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "after baby born she can use?" about a pregnant partner: when her rule ends, never the same
             # verdict block again (user study round 12, #40)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not plan
+            and not checking
+            and ELSEWHERE_ON_THEM.search(text or "")
+            and _other_rules(tracker)
+            and not tracker.get_slot("known_verdict")
+        ):
+            # "its on his knee not near his chest" after his pacemaker's verdict: that verdict holds on any
+            # part of the body, said in one line (user study round 18, #10: the referral and verdict block
+            # again)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)

@@ -363,6 +363,19 @@ RECOVERY = re.compile(
 )
 
 # "only on my feet then?", "not even on my hands?", "is ok?": does the earlier answer still hold?
+# "its on his knee not near his chest" after the pacemaker verdict for the user's father: whether another part
+# of the body changes their verdict (user study round 18, #10: the referral and verdict block again)
+ELSEWHERE_ON_THEM = re.compile(
+    r"\b(it'?s|its|it is|only|just|it would be|it'?d be)\s+(on|to)\s+(his|her|their)\s+(\w+\s+)?"
+    r"(knee|knees|back|leg|legs|arm|arms|shoulder|shoulders|neck|face|feet|foot|hand|hands|hip|hips|thigh|"
+    r"thighs|calf|calves|ankle|ankles|wrist|wrists|elbow|elbows)\b|"
+    r"\bnot (near|close to|anywhere near|over|on) (his|her|their) (\w+)\b|"
+    r"\b(far|away) from (his|her|their)\b|"
+    # "the pad is only on my lower back, nowhere near my chest. still a problem?" (user study round 19, #10:
+    # read as a refund)
+    r"\b(nowhere near|not near|not anywhere near|far from|far away from|away from) (my|the) (chest|heart|"
+    r"pacemaker|device|pump|implant|belly|tummy|bump|stomach|abdomen)\b"
+)
 _STILL = re.compile(
     r"\b(only|just|not even|even|at all|instead)\b.*\?|\b(is|it'?s|that'?s|that) (ok|okay|fine|safe)\b|"
     r"\bso (it'?s|that'?s) a no\b|\b(ok|okay|fine|safe) (then|now)\b"
@@ -488,7 +501,7 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.SAME
     if WHY_QUESTION.search(norm):
         return FollowUp.WHY  # "it's not even UV, so why does lupus count?": the reason, not the verdict again
-    if any(p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP)):
+    if any(p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP, ELSEWHERE_ON_THEM)):
         return FollowUp.STATUS
     return FollowUp.WHY
 

@@ -17,6 +17,7 @@ from typing import FrozenSet, Optional, Tuple
 from padsafety.conversation import (
     ALONGSIDE_FOLLOWUP,
     CALM_SKIN_FOLLOWUP,
+    ELSEWHERE_ON_THEM,
     MISREAD_COMPLAINT,
     SEE_DOCTOR_QUESTION,
     SIMPLER_REQUEST,
@@ -178,6 +179,15 @@ HINTS: Tuple[Hint, ...] = (
         max_words=16,
     ),
     Hint(
+        # "ok and can I use it on my own shoulder?" after a child's answer (user study round 18, #06: read as
+        # the skin-conditions question at 0.41, then "I didn't understand")
+        "ask_benefit_muscle_joint",
+        _p(rf"\b(use|try|put) (it|the pad|one|a pad)\s+on\s+my (own )?{_BODY}\b"),
+        frozenset({"ask_benefit_muscle_joint", "ask_usage_safety", "ask_not_in_source"}) | _SAFETY,
+        max_words=16,
+        below_confidence=0.6,
+    ),
+    Hint(
         # "ok, then what can you do?" asks what this assistant does (user study round 17, #35: "my source
         # doesn't go further")
         "greet",
@@ -277,6 +287,14 @@ HINTS: Tuple[Hint, ...] = (
         SEE_DOCTOR_QUESTION,
         frozenset({"ask_followup"}),
         max_words=20,
+    ),
+    Hint(
+        # "its on his knee not near his chest" after the pacemaker verdict for a father: that verdict holds on
+        # any part of the body (user study round 18, #10: read as "results vary", then the whole block again)
+        "ask_followup",
+        ELSEWHERE_ON_THEM,
+        frozenset({"ask_followup", "mention_condition", "report_red_flag"}),
+        max_words=16,
     ),
     Hint(
         # "simpler pls. like im 10": the last answer in plain words (user study round 15, #37); not a first

@@ -139,8 +139,13 @@ class Recognition:
 
 
 def normalise(text: str) -> str:
-    """Lower-case and unify apostrophes, keeping every character's position."""
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    """Lower-case and unify apostrophes, keeping every character's position ("no." before a number is
+    "num": "expecting baby no. 2" is no denial)."""
+    norm = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return _NUMBER_ABBREVIATION.sub("num", norm) if "no." in norm else norm
+
+
+_NUMBER_ABBREVIATION = re.compile(r"\bno\.(?=\s*\d)")
 
 
 def stem(token: str) -> str:

@@ -53,3 +53,20 @@ def test_yes_after_a_filler_confirms_a_deletion():
 ])
 def test_a_detail_with_a_doubt_is_unsure(text):
     assert hedged_detail(text)
+
+
+# #06: after a child's answer, "can I use it on my own shoulder?" is the user's own question
+def test_the_users_own_shoulder_after_a_childs_answer():
+    assert hinted_intent("ok and can I use it on my own shoulder?", "ask_avoid_skin_conditions", 0.41) == (
+        "ask_benefit_muscle_joint"
+    )
+
+
+# #10: "its on his knee not near his chest" after his verdict asks whether another part changes it
+def test_another_part_of_their_body_is_a_status_follow_up():
+    from padsafety.conversation import FollowUp, followup_kind, other_status_answer
+
+    text = "its on his knee not near his chest"
+    assert hinted_intent(text, "ask_limitation_variability", 0.72) == "ask_followup"
+    assert followup_kind(text) is FollowUp.STATUS
+    assert "on any part of the body" in other_status_answer(["implanted_device"], text)
