@@ -292,8 +292,13 @@ class ValidateScreeningForm(FormValidationAction):
     def _answer(tracker: Tracker, asked_rule: Text, recognition: Any) -> Optional[Text]:
         text = tracker.latest_message.get("text") or ""
         answer = parse_answer(text)
-        if answer is None and answer_cue(asked_rule, text, negative=True):
-            return "no"  # "I'm a 74 year old man!" to the pregnancy question
+        named_here = any(
+            m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
+        )
+        if answer is None and answer_cue(asked_rule, text, negative=True) and not named_here:
+            # "I'm a 74 year old man!" to the pregnancy question; "my skin is fine" to the eczema one, unless
+            # the reply also names the condition asked about ("skin is fine apart from the eczema flare")
+            return "no"
         if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
             return "yes"  # "my hands are flaring right now" to the eczema flare-up question
         # in a check run for someone else, "she has lupus" is the answer (user study round 16, #14)

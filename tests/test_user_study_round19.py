@@ -75,3 +75,33 @@ def test_an_earlier_chat_named_in_a_deletion_request():
 def test_nowhere_near_the_device_is_a_follow_up():
     text = "the pad is only on my lower back, nowhere near my chest. still a problem?"
     assert hinted_intent(text, "ask_purchase", 0.79) == "ask_followup"
+
+
+# #12, #17: free-text "no" in the check's own words; the condition named with them still counts
+@pytest.mark.parametrize("rule, text", [
+    ("pregnancy", "lol hes a 68 yr old man"),
+    ("skin_infection_or_eczema", "my skin is fine"),
+    ("reduced_sensation", "feeling is normal everywhere"),
+])
+def test_plain_words_answer_no(rule, text):
+    from tests.test_actions import form_turn, slot_events
+
+    _, events = form_turn(text, f"screen_{rule}", intent="nlu_fallback")
+    assert slot_events(events)[f"screen_{rule}"] == "no"
+
+
+def test_a_reply_naming_the_condition_is_no_plain_no():
+    from tests.test_actions import form_turn, slot_events
+
+    _, events = form_turn(
+        "skin is fine apart from an eczema flare on my hands", "screen_skin_infection_or_eczema",
+        intent="nlu_fallback",
+    )
+    assert slot_events(events).get("screen_skin_infection_or_eczema") != "no"
+
+
+# #27: "the oncologist says im clear" is the all-clear
+def test_the_oncologists_all_clear_is_no_cancer_now():
+    text = "the cancer is gone though, the oncologist says im clear. its just the shoulder stiffness"
+    assert not recognise(text).affirmed()
+    assert recognise("i see an oncologist for my breast cancer").affirmed()
