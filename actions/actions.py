@@ -21,10 +21,13 @@ from actions.conversation import (
 )
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
+    FRACTURE_SEEN,
     NERVE_SIGNS,
     NOT_ME,
+    SEE_DOCTOR_FRACTURE,
     FollowUp,
     asks_if_it_helps,
+    beyond_source_topic,
     claimed_conditions,
     condition_help,
     followup_kind,
@@ -33,6 +36,7 @@ from padsafety.conversation import (
     see_doctor_answer,
     stopped_reply,
 )
+from padsafety.intent_hints import WHO_SHOULD_AVOID_QUESTION
 from padsafety.medicines import light_sensitivity_answer, medicines_answer
 from padsafety.messages import (
     FORGET_DONE,
@@ -115,6 +119,14 @@ class ActionSessionStart(Action):
         dispatcher.utter_message(response="utter_disclaimer")
         carried = [SlotSet(key, value) for key, value in tracker.current_slot_values().items()]
         return [SessionStarted(), *carried, ActionExecuted("action_listen")]
+
+
+# "broke my arm as a kid", "a fracture years ago": over; "yesterday", "last week" are not
+_LONG_AGO = re.compile(
+    r"\b(as an? (kid|child|teen\w*|boy|girl|baby)|when i was (a |an |\d+|little|young)|years? ago|"
+    r"in (19|20)\d\d|long ago|healed|has healed|mended)\b",
+    re.IGNORECASE,
+)
 
 
 class ActionAssessCondition(Action):
@@ -205,19 +217,34 @@ class ActionAssessCondition(Action):
             dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
         elif again:
             dispatcher.utter_message(text=again)
+        injury = (
+            any(m.condition == "fracture" for m in mentions if m.affirmed)
+            and not _LONG_AGO.search(text) and not FRACTURE_SEEN.search(text)
+        )
         if followup_kind(text) is FollowUp.SEE_DOCTOR or NERVE_SIGNS.search(text):
             # "one of the spots changed shape and bled. is that something to mention?": yes, as well as the
             # rules' verdict (user study round 13, #32)
             dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
+        elif injury:
+            # "i think i broke my wrist yesterday, its swollen and purple": get it checked soon, not only
+            # "ask your doctor before using a pad" (user study round 20, #1); it says the rest
+            dispatcher.utter_message(text=SEE_DOCTOR_FRACTURE)
         medicine_answer = medicine_answer or medicines_answer(text)
         if medicine_answer:
             # "I take metformin. Is it a problem with the light?", "... and amlodipine. Does that matter?"
             dispatcher.utter_message(text=medicine_answer)
         elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
-        if names and assessment.verdict is not Verdict.DO_NOT_USE and (asks_if_it_helps(text) or elaborating):
+        if (
+            names and assessment.verdict is not Verdict.DO_NOT_USE and not injury
+            and (asks_if_it_helps(text) or elaborating)
+        ):
             # "I have psoriasis, does red light help?": what the source says about it, or that it doesn't
             answer = condition_help([(m.condition, m.text) for m in mentions] or [(n, n) for n in names])
             intent = tracker.latest_message.get("intent", {}).get("name") or ""
+            if answer and answer[0] == "text" and intent == "ask_not_in_source" and beyond_source_topic(text):
+                # "my wife has psoriasis, could the pad help her?": the topic's answer follows and says it
+                # better; both read as the same message twice (user study round 20, #12)
+                answer = None
             if answer and answer == ("response", "utter_" + intent[len("ask_"):]):
                 # the rules answer the question itself right after this ("RA: would it help the stiffness?"
                 # asked as the muscle and joint question): the same paragraph twice (user study round 6, #18)
@@ -322,9 +349,15 @@ class ActionScreeningStopped(Action):
         """Utters the stop message, and "do not use" when an answer so far calls for it."""
         rulebook = default_rulebook()
         answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rulebook.screening_rules}
-        given = {rule_id: value for rule_id, value in answers.items() if value == "yes"}
+        # ("unknown" too: "could be, we're trying" to the pregnancy question is asked about, never dropped)
+        given = {rule_id: value for rule_id, value in answers.items() if value in ("yes", "unknown")}
         assessment = rulebook.evaluate({**{r.id: "no" for r in rulebook.screening_rules}, **given})
         dispatcher.utter_message(text=SCREENING_STOPPED)
+        stop_text = tracker.latest_message.get("text") or ""
+        if "?" in stop_text and WHO_SHOULD_AVOID_QUESTION.search(stop_text):
+            # "stop, i just wanted a quick yes or no. is there anything that says i cant use it if im
+            # healthy?": the question is answered too (user study round 20, #9: only the stop notice)
+            dispatcher.utter_message(response="utter_who_should_avoid")
         events: List[EventType] = [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
         events.append(SlotSet("screening_mentioned", None))
         for_other = check_is_for_other(tracker)

@@ -15,14 +15,17 @@ from padsafety.conversation import (
     MISREAD_ANSWER,
     OTHER_PERSON,
     SAME_ANSWERS,
+    SHORT_USE,
     WHY_IT_MATTERS,
     WHY_QUESTION,
     FollowUp,
     alongside_answer,
+    approved_other_thing,
     beyond_source_topic,
     calm_skin_answer,
     default_beyond_source_answer,
     doctor_said_answer,
+    doctor_said_other_answer,
     followup_kind,
     help_again,
     help_again_answer,
@@ -138,18 +141,21 @@ _ME = re.compile(r"\b(me|myself|i'?m|im|my own|for us|both of us)\b", re.IGNOREC
 def check_is_for_other(tracker: Tracker) -> bool:
     """Whether the running safety check was asked for someone else ("ok run the check for him", or the
     check button under a verdict about someone else): its questions then ask about "they"."""
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    for index in range(len(users) - 1, -1, -1):
+        event = users[index]
         if ((event.get("parse_data") or {}).get("intent") or {}).get("name") != "request_screening":
             continue
         text = event.get("text") or ""
         if text.startswith("/"):
             others = tracker.get_slot("known_other_conditions")
             return bool(others) and not tracker.get_slot("known_conditions")
-        return bool(OTHER_PERSON.search(text)) and not _ME.search(text)
+        # the earlier parts of the same message count too ("is it safe for my husband? can we do the
+        # questions" is split in two: connectors/parts.py; user study round 20, the check said "you")
+        part = int((event.get("metadata") or {}).get("part") or 0)
+        whole = " ".join(u.get("text") or "" for u in users[max(index - part, 0):index + 1])
+        return bool(OTHER_PERSON.search(whole)) and not _ME.search(whole)
     return False
-
 
 
 class ActionFollowUp(Action):
@@ -193,6 +199,11 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=verdict_reminder(verdict, known_rules(tracker)))
             dispatcher.utter_message(text=medicines)
             return []
+        if kind is FollowUp.STATUS and verdict and SHORT_USE.search(text):
+            # "what about just 3 minutes on my elbow" after the lupus verdict: not even for a short session,
+            # never "as I said, my source does not say it helps with lupus" (user study round 20, #7)
+            dispatcher.utter_message(text=status_answer(previous, verdict, known_rules(tracker), text))
+            return []
         response = help_response_again(tracker, text, previous)
         if response:
             # "so it does nothing for veins?" after the verdict for varicose veins: what the source says about
@@ -227,10 +238,11 @@ class ActionFollowUp(Action):
         elif kind is FollowUp.DOCTOR_SAID and (verdict or other_rules(tracker)):
             # "my cardiologist said it's fine": the verdict deferred to the doctor, whose word counts
             for_other = about_other_person(tracker, text)
+            rules = other_rules(tracker) if for_other else known_rules(tracker)
+            thing = approved_other_thing(text)
             dispatcher.utter_message(
-                text=doctor_said_answer(
-                    verdict, other_rules(tracker) if for_other else known_rules(tracker), for_other
-                )
+                text=doctor_said_other_answer(thing, verdict, rules, for_other) if thing
+                else doctor_said_answer(verdict, rules, for_other)
             )
         elif kind is FollowUp.WHO_TO_ASK:
             # "ok who exactly should she ask, cardiologist?": whom to ask for the remembered verdict's rules
@@ -398,7 +410,7 @@ class ActionVerdictReminder(Action):
             # "what about just for his cold hands?" after "he should not use a pad": his verdict, not theirs
             text = verdict_reminder_other(other_rules(tracker))
         else:
-            text = verdict_reminder(tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
+            text = verdict_reminder(tracker.get_slot(VERDICT_SLOT), known_rules(tracker), message)
         if text:
             dispatcher.utter_message(text=text)
         return []

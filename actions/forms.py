@@ -17,6 +17,8 @@ from padsafety.conversation import (
     answer_cue,
     asks_about_question,
     interim_answer,
+    male_subject,
+    pregnancy_skipped_note,
     screening_explanation,
 )
 from padsafety.messages import screening_question
@@ -90,6 +92,20 @@ def _wants_out(tracker: Tracker) -> bool:
         and float(intent.get("confidence") or 0.0) >= 0.5
         and bool(_OUT_WORDS.search(tracker.latest_message.get("text") or ""))
     )
+
+
+PREGNANCY_SLOT = screening_slot("pregnancy")
+
+
+def _texts_before_check(tracker: Tracker, limit: int = 6) -> List[Text]:
+    """The user's last messages up to the one that started the check (what says whom it is about)."""
+    texts: List[Text] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            texts.append(event.get("text") or "")
+            if len(texts) >= limit:
+                break
+    return texts
 
 
 class ValidateScreeningForm(FormValidationAction):
@@ -208,11 +224,18 @@ class ValidateScreeningForm(FormValidationAction):
             # the message and the stop rule ends the check (a noted condition kept it going: user study
             # round 15, #41)
             return []
+        skip: List[EventType] = []
+        if not requested and tracker.get_slot(PREGNANCY_SLOT) is None:
+            # at activation: a check about a man or a boy leaves the pregnancy question out, and says so
+            for_other = check_is_for_other(tracker)
+            if male_subject(_texts_before_check(tracker), for_other):
+                dispatcher.utter_message(text=pregnancy_skipped_note(for_other))
+                skip.append(SlotSet(PREGNANCY_SLOT, "no"))
         noted = list(tracker.get_slot(MENTIONED_SLOT) or [])
         for mention in _other_mentions(latest_recognition(tracker), asked_rule, check_is_for_other(tracker)):
             if mention.condition not in noted:
                 noted.append(mention.condition)
-        events = await super().run(dispatcher, tracker, domain)
+        events = skip + await super().run(dispatcher, tracker, domain)
         if noted != list(tracker.get_slot(MENTIONED_SLOT) or []):
             events.append(SlotSet(MENTIONED_SLOT, noted))
         return events
@@ -300,7 +323,9 @@ class ValidateScreeningForm(FormValidationAction):
             # the reply also names the condition asked about ("skin is fine apart from the eczema flare")
             return "no"
         if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
-            return "yes"  # "my hands are flaring right now" to the eczema flare-up question
+            # "my hands are flaring right now" to the eczema flare-up question; "i burn easily in the sun, not
+            # sure if that counts" doubts it (safety development round 9)
+            return Answer.UNKNOWN.value if answer is None and hedged_detail(text) else "yes"
         # in a check run for someone else, "she has lupus" is the answer (user study round 16, #14)
         whose = {Experiencer.SELF, Experiencer.OTHER} if check_is_for_other(tracker) else {Experiencer.SELF}
         own = [

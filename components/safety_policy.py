@@ -47,6 +47,7 @@ from padsafety.conversation import (
     RECOVERY,
     SAME_ANSWERS,
     SEE_DOCTOR_QUESTION,
+    SHORT_USE,
     WHO_TO_ASK_QUESTION,
     WHY_IT_MATTERS,
     WHY_QUESTION,
@@ -128,6 +129,7 @@ _STILL_GO = re.compile(
 UTTER_CLARIFY = "utter_ask_health_clarify"
 UTTER_IF_URGENT = "utter_ask_if_urgent"
 UTTER_ACKNOWLEDGE = "utter_acknowledge"
+UTTER_GOODBYE = "utter_goodbye"
 UTTER_FRUSTRATION, FRUSTRATION_INTENT = "utter_acknowledge_frustration", "express_frustration"
 ASSESS = "action_assess_condition"
 CLARIFYING = (UTTER_CLARIFY, UTTER_IF_URGENT)
@@ -143,6 +145,13 @@ EMERGENCY_INTENT = "report_red_flag"
 SCREENING_INTENT = "request_screening"
 PET_INTENT = "ask_pet"
 PET_REPLY = "utter_pet"
+UTTER_OK = "utter_how_can_i_help"
+# "lol ok, ill just keep her off it", "fair enough", "will do": a nod, not a question
+_NOD = re.compile(
+    r"^\W*(lol|haha|ha|ok|okay|k|alright|right|fair|fair enough|fine|good idea|will do|got it|makes sense|"
+    r"cool|thanks|thx|ty|noted|gotcha)\b",
+    re.IGNORECASE,
+)
 # "how long would I hold it on her for?" right after the vet answer: still the animal
 _PET_PRONOUN = re.compile(r"\b(her|him|his|its|them|their|she|he)\b", re.IGNORECASE)
 # "and for me? my knees ache after walking him": the user turns to themself; the pet context ends (user study
@@ -497,12 +506,18 @@ class SafetyRulePolicy(RulePolicy):
             # comes after the verdict reminder ("... The following is general information only"), never bare
             # after the verdict (a new verdict gets no benefit paragraph at all: see below)
             plan = [VERDICT_REMINDER]
-        if previous == PET_REPLY and not checking and not _ME_NOW.search(text or "") and (
+        pet_context = previous == PET_REPLY or (
+            previous == FOLLOW_UP and PET_REPLY in _recent_actions(tracker, 2)
+        )
+        if pet_context and not checking and not _ME_NOW.search(text or "") and (
             plan == [UTTER_CLARIFY] or (not plan and _PET_PRONOUN.search(text or ""))
         ):
-            # "it's only a tiny cut" after the vet answer: still the animal's
-            if PET_REPLY not in done:
-                return self._safety_prediction(PET_REPLY, tracker, domain)
+            # "it's only a tiny cut" after the vet answer: still the animal's; said once, then a practical
+            # answer ("should i turn it off when she's on it then?") or a nod to "ok, i'll keep her off it",
+            # never the same sentence three times (user study round 20, #11)
+            reply = UTTER_OK if "?" not in (text or "") and _NOD.match(text or "") else FOLLOW_UP
+            if reply not in done:
+                return self._safety_prediction(reply, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             plan == [UTTER_CLARIFY]
@@ -569,6 +584,20 @@ class SafetyRulePolicy(RulePolicy):
             # "no i mean the doxycycline. what does it do with light" after its verdict: the medicine's answer
             # (the assessment says it), never how light works after a reminder (user study round 13, #09)
             plan = [ASSESS]
+        if (
+            not plan and not checking
+            # ("what if i only put it on my back not my belly, is that ok then?" after "do not use": the
+            # verdict, never the usage text after a reminder first: user study round 20, #7)
+            and (SHORT_USE.search(text or "") or _STATUS_CUE.search(text or ""))
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and not recognise(None if (text or "/").startswith("/") else text).mentions
+        ):
+            # "what if i only use it for like 5 min on my knee", "so thats a no even for short sessions?"
+            # after "do not use": the verdict in one line, never the usage text after a reminder (user study
+            # round 20, #7)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text):
             plan = [VERDICT_REMINDER]
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
@@ -578,12 +607,25 @@ class SafetyRulePolicy(RulePolicy):
             # "im not pregnant lol": action_forget_denied said the correction back; nothing else was asked
             # (never "Thanks for telling me. What would you like to know", user study round 7, #41)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan == [UTTER_CLARIFY] and not checking and RECOVERY.search(text or "")
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        ):
+            # "and when it calms down? like in remission" after the eczema verdict: when the verdict ends, not
+            # a new mention to clarify ("remission" alone is ambiguous; user study round 20, #9)
+            plan = []
         if not plan and not checking and (
             _holds_verdict(tracker, intent, text, confidence) or _holds_safety_no(tracker, previous, text)
         ):
             # "only on my feet then?" after "do not use": the verdict again, never "OK" or a menu
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and _closes_chat(intent, text):
+            # "ok i'll ask my doctor then", "cool that's all i wanted to know": the chat ends here; "OK. You
+            # can ask what the pads can do..." read as not listening (user study round 20, #11)
+            if UTTER_GOODBYE not in done:
+                return self._safety_prediction(UTTER_GOODBYE, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _asks_help_again(tracker, previous, intent, text, confidence):
             # "would it clear them or not?" after "my source does not say it helps with psoriasis": that
@@ -783,6 +825,31 @@ def _asks_why_of_same(previous: Optional[Text], intent: Optional[Text], text: Op
     return previous == "utter_" + intent[4:] and bool(WHY_QUESTION.search(text))
 
 
+# "i'll ask my doctor then", "ok ill ask the vet, thanks", "i'll tell her to see her rheumatologist",
+# "that's all i wanted to know": the user leaves with what they came for
+_CLOSING = re.compile(
+    r"^\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thx|ty|perfect|got it|i see)[\s,.!]+)*"
+    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna)\s+(just\s+)?(ask|talk to|speak to|see|call|"
+    r"ring|check with|tell (her|him|them) to (see|ask|call|talk to|speak to)|book (in )?with)\s+"
+    r"(my|our|her|his|their|the|a)\s+"
+    r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
+    r"pharmacist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|neurologist)s?"
+    r"(\s+(then|first|about it|about that|tomorrow|next week|on monday))*[\s,.!]*"
+    r"((thanks|thank you|thx|ty|cheers|bye)\W*)?$|"
+    r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) "
+    r"(all|everything) (i|we) (wanted|needed|want|need)(ed)? to (know|ask)\b[\s\w,.!]{0,20}$",
+    re.IGNORECASE,
+)
+_CLOSING_GUESSES = {"affirm", "deny", "dont_know", "thank", "goodbye", "stop", "nlu_fallback", "out_of_scope",
+                    "ask_followup"}
+
+
+def _closes_chat(intent: Optional[Text], text: Optional[Text]) -> bool:
+    """"I'll ask my doctor then" outside the safety check: a goodbye."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    return intent in _CLOSING_GUESSES and bool(_CLOSING.search(norm))
+
+
 def _asks_help_again(
     tracker: DialogueStateTracker, previous: Optional[Text], intent: Optional[Text], text: Optional[Text],
     confidence: float,
@@ -819,12 +886,16 @@ def _recent_actions(tracker: DialogueStateTracker, turns: int = 3) -> List[Text]
 
 def _source_silent(text: Optional[Text]) -> bool:
     """"my ankles are swollen, could the pad bring that down?": the assessment says the source does not
-    cover it, so a paragraph on what the pad may ease would contradict it (user study round 13, #36)."""
+    cover it (or that the condition needs medical attention first), so a paragraph on what the pad may ease
+    would contradict it (user study round 13, #36)."""
     if not text or text.startswith("/") or not asks_if_it_helps(text):
         return False
     found = [(m.condition, m.text) for m in recognise(text).affirmed()]
     helped = condition_help(found) if found else None
-    return helped is not None and helped[0] == "text"
+    # "chemo for a tumour in his leg, would a pad help with the pain?": the assessment says a tumour needs
+    # medical attention first; "may give some relief" after it implies a benefit the source never claims
+    # (user study round 20, #5)
+    return helped is not None and (helped[0] == "text" or helped[1] == "utter_limitation_medical_substitute")
 
 
 def _acknowledged_lately(tracker: DialogueStateTracker) -> bool:
@@ -1053,6 +1124,14 @@ def _holds_verdict(
     )
     if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
         return True  # "and once it has cleared up?"
+    if (
+        intent == "ask_avoid_pregnancy"
+        and "breastfeeding" in (tracker.get_slot("known_rules") or [])
+        and not re.search(r"\b(pregnan\w*|fetus|foetus|bump|expecting|trimester|womb)\b", text or "", re.I)
+    ):
+        # "the pad on the shoulders wont touch the baby anyway" after the breastfeeding verdict: about her
+        # baby, not a pregnancy (user study round 20, #5: got the pregnancy text)
+        return True
     if (
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
         and intent not in _NEW_QUESTION_INTENTS

@@ -65,9 +65,12 @@ async def send_parts(
         return
     channel = PartsOutputChannel(output)
     try:
-        for part in parts:
+        for index, part in enumerate(parts):
+            # which part of one message this is: "is it safe for my husband? can we do the questions" asks for
+            # the check in its second part and says for whom in its first (actions/conversation.py)
+            marked = {**(metadata or {}), "part": index, "parts": len(parts)}
             await on_new_message(
-                UserMessage(part, channel, sender_id, input_channel=input_channel, metadata=metadata)
+                UserMessage(part, channel, sender_id, input_channel=input_channel, metadata=marked)
             )
     finally:
         await channel.flush()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from padsafety.recognition import recognise
 from padsafety.rules import Answer, normalise_answer
 
 # "ah ok, then no", "right, in that case no" (after the question was explained); "haha no, im 72" (a laugh
@@ -110,6 +111,13 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         # (user study round 16, #14, #18, #34: asked again)
         last = _TRAILING.search(norm)
         answer = _explicit(last.group(1)) if last else None
+        if answer is None and _FINE_AT_END.search(norm) and not recognise(text).affirmed():
+            # "heartbroken over my ex but medically fine", "short sighted, nothing else" (dev round 9);
+            # not "i have lupus but otherwise healthy" (the named condition decides)
+            answer = Answer.NO
+        elif answer is None and _ASK_SOMEONE.search(norm):
+            # "i'll have to ask my gp", "have to check with my surgeon what they put in": not sure (round 9)
+            answer = Answer.UNKNOWN
     return answer
 
 
@@ -117,10 +125,24 @@ _ASK_THEM = re.compile(
     r"\b(?:i'?d|i would|i'?ll|i will|i need to|i have to|i'd need to|i must)\s+(?:have to\s+|need to\s+)?"
     r"(?:ask|check with|check)\s+(?:her|him|them|my \w+|with (?:her|him|them))\b"
 )
-# an explicit answer that ends a message, after a comma, a full stop, "so" or a laugh
+# an explicit answer that ends a message, after a comma, a full stop, "so", "but" or a laugh ("i'm a cancer
+# (star sign) but no": development round 9)
 _TRAILING = re.compile(
-    r"(?:[,.;!]|\bso|\bthen|\blol|\bhaha+)\s*(no+|nope|nah|definitely not|certainly not|absolutely not|"
+    r"(?:[,.;!]|\bso|\bthen|\bbut|\blol|\bhaha+)\s*(no+|nope|nah|definitely not|certainly not|absolutely not|"
     r"not really|not at all|yes+|yeah|yep|yup|definitely|i don'?t know|not sure|dunno)[\s.!]*$"
+)
+
+
+# a closing all-clear about one's health ("but medically fine", "otherwise healthy", "nothing else")
+_FINE_AT_END = re.compile(
+    r"(?:(?:\bbut|\botherwise|\bapart from that)\s+(?:i'?m\s+|im\s+)?(?:medically\s+|physically\s+)?"
+    r"(?:fine|healthy|all good)|[,.;!]\s*(?:medically|physically|health[- ]?wise)\s+(?:fine|healthy|ok|okay)|"
+    r"[,.;!]\s*(?:nothing else|no other (?:conditions?|issues|problems)))[\s.!]*$"
+)
+# the user has to ask someone who knows first: a doctor, a surgeon, a relation
+_ASK_SOMEONE = re.compile(
+    r"\b(?:have|need|got)\s+to\s+(?:ask|check\s+with|check)\s+(?:my|the|her|his|our)\s+"
+    r"(?:gp|doctor|doc|dr|surgeon|consultant|specialist|nurse|midwife|pharmacist|mum|mom|dad|husband|wife|partner)\b"
 )
 
 

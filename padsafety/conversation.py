@@ -84,7 +84,7 @@ VISION_SPOTS = re.compile(
 # swollen, hot and i can barely walk" (a sign of inflammation or an injury, user study round 8, #46)
 BODY_HOT = re.compile(
     r"\b(swollen|swelling|inflamed|throbbing|puffy|sprain\w*|twisted|rolled|broken|fractur\w*|injur\w*|"
-    r"bruis\w*|infect\w*)\b.{0,40}\b(hot|warm)\b|\b(hot|warm)\b.{0,40}\b(swollen|swelling|inflamed|"
+    r"bruis\w*|infect\w*|scabs?|cuts?|wounds?|graze[sd]?|bites?|yellow\w*|pus|crust\w*)\b.{0,40}\b(hot|warm)\b|\b(hot|warm)\b.{0,40}\b(swollen|swelling|inflamed|"
     r"throbbing|puffy|to the touch)\b|\b(hot|warm)\b,?\s*(and\s+)?not the (pad|device|light)\b",
     re.IGNORECASE,
 )
@@ -254,6 +254,19 @@ SEE_DOCTOR_INJURY = (
 
 # a wound that may be infected: its own answer, never the fracture text (user study round 9, #29: "a warm cut
 # with pus, should i see someone or just wait" got "if something may be broken")
+# a possible broken bone nobody has checked yet, told in the same message as the question (user study round
+# 20, #1: "i think i broke my wrist yesterday, its swollen and purple" got only "ask your doctor first")
+SEE_DOCTOR_FRACTURE = (
+    "A possible broken bone needs to be checked by a doctor soon, today if you can (your GP, an urgent care "
+    "centre or a minor injuries unit); until then, don't use a red-light therapy pad on it."
+)
+# ... unless a doctor has seen it already ("doctor says hairline fracture", "it's in a cast")
+FRACTURE_SEEN = re.compile(
+    r"(doctor|doc|dr|gp|a ?& ?e|a and e|er|hospital|urgent care|surgeon|physio|consultant|nurse|they)\s+"
+    r"(says?|said|told|confirmed|found|diagnosed|thinks?|put)|diagnosed|x-?ray\w*|(cast|splint|"
+    r"brace|moon boot|walking boot|sling|plaster|pinned|plated|operated)|was told|confirmed",
+    re.IGNORECASE,
+)
 _INFECTION_WORDS = re.compile(
     r"\b(pus|infect\w*|oozing|weeping|yellow\w*|green\w*|crust\w*|throbb\w*|red streaks?|spreading redness|"
     r"red and (warm|hot)|"
@@ -357,7 +370,8 @@ _STATUS = re.compile(
 RECOVERY = re.compile(
     r"\b(once|after|when|until) (it|that|this|(the|my|our|her|his) \w+|i'?m|i am|i'?ve|baby|bebe|bub|"
     r"the baby|birth|giving birth|delivery)\b.{0,30}"
-    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done|arrives|comes)\b"
+    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done|arrives|comes|"
+    r"calms|calmed|settles|settled)\b"
     r"|\b(after|once) (the )?(birth|delivery|giving birth|i give birth|i'?ve given birth)\b",
     re.IGNORECASE,
 )
@@ -375,6 +389,16 @@ ELSEWHERE_ON_THEM = re.compile(
     # read as a refund)
     r"\b(nowhere near|not near|not anywhere near|far from|far away from|away from) (my|the) (chest|heart|"
     r"pacemaker|device|pump|implant|belly|tummy|bump|stomach|abdomen)\b"
+)
+# a shorter or smaller use asked about after a verdict: "only for like 5 min", "even for short sessions?",
+# "so that's a no even ...?"
+SHORT_USE = re.compile(
+    r"\b(only|just|even)\s+(use\s+it\s+)?(for\s+)?(like\s+|about\s+|around\s+)?(\d+|a few|one|two|three|"
+    r"five|ten|a couple of?|short|quick|brief|small)\s*"
+    r"(min|mins|minutes?|seconds?|secs?|sessions?|times?|goes?|bits?)\b|"
+    r"\b(even|just|only)\s+(for\s+)?(a\s+)?(short|quick|brief|little)\s+(sessions?|time|while|go|bit)\b|"
+    r"\b(so\s+)?(that'?s|thats|it'?s|its)\s+a\s+(no|nope|hard no)\s+(even|for|then|too)\b",
+    re.IGNORECASE,
 )
 _STILL = re.compile(
     r"\b(only|just|not even|even|at all|instead)\b.*\?|\b(is|it'?s|that'?s|that) (ok|okay|fine|safe)\b|"
@@ -419,6 +443,39 @@ def doctor_approved(text: Optional[str]) -> bool:
 
 
 _WOULD_SAY = re.compile(r"\b(would|will|might|could|should|does|did|to)\s+(\w+\s+){0,3}say\b")
+# "doctor say pacemaker is ok with magnet and phone. so then ok?": the OK was for something else, never for
+# red light (user study round 20, #3: it was taken as the doctor's word on the pad)
+_FOR_ANOTHER_THING = re.compile(
+    r"^\s*(with|for|around|near|next to)\s+(?!(me|him|her|them|us|it|this|that|these|those|red|light|lights|"
+    r"using|use|pads?|therapy|(the|a|this|my|his|her|their)\s+(pads?|device|light|therapy|thing|mask|belt|wrap|"
+    r"panel|session|sessions))\b)(?P<thing>[a-z0-9' -]{2,40}?)\s*(?=[.,;!?]|\bso\b|\bbut\b|$)"
+)
+
+
+def approved_other_thing(text: Optional[str]) -> Optional[str]:
+    """What the doctor's reported OK was for when it was not the pad ("magnet and phone"), else None."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    match = DOCTOR_APPROVAL.search(norm)
+    if match is None:
+        return None
+    other = _FOR_ANOTHER_THING.match(norm[match.end():])
+    return other.group("thing").strip() if other else None
+
+
+def doctor_said_other_answer(
+    thing: str, verdict: Optional[str], rules: List[str], for_other: bool = False
+) -> str:
+    """After "the doctor said the pacemaker is fine with magnets": an OK for that is no OK for red light."""
+    who, whose = ("they", "their") if for_other else ("you", "your")
+    rule = (
+        f"{who} should ask {whose} doctor first" if verdict == Verdict.ASK_DOCTOR.value
+        else f"{who} should not use a red-light therapy pad unless {whose} doctor says otherwise"
+    )
+    return (
+        f"That OK was about {thing}, not about red light. From what you told "
+        f"me{_named(rules)}, my rules say {rule}: ask the doctor (or the device maker) about a red-light "
+        "therapy pad specifically, and follow the device's manual."
+    )
 
 
 def doctor_said_answer(verdict: Optional[str], rules: List[str], for_other: bool = False) -> str:
@@ -501,7 +558,9 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.SAME
     if WHY_QUESTION.search(norm):
         return FollowUp.WHY  # "it's not even UV, so why does lupus count?": the reason, not the verdict again
-    if any(p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP, ELSEWHERE_ON_THEM)):
+    if any(
+        p.search(norm) for p in (_STATUS, _STILL, RECOVERY, CALM_SKIN_FOLLOWUP, ELSEWHERE_ON_THEM, SHORT_USE)
+    ):
         return FollowUp.STATUS
     return FollowUp.WHY
 
@@ -535,9 +594,10 @@ MISREAD_COMPLAINT = re.compile(
 )
 # an upset user ("you are useless", "ugh this is long", "i literally said im NOT pregnant"): a short
 # acknowledgement before the answer, never instead of it (user study round 8, #20, #59)
+# ("so basically a waste of money?" asks about the pads, not a complaint: user study round 20, #5)
 FRUSTRATED = re.compile(
     r"(?<![a-z])(useless|unhelpful|not helpful|no help|ridiculous|annoying|frustrat\w*|rubbish|garbage|"
-    r"hopeless|pointless|wtf|ffs|ugh+|argh+|waste of (my )?(time|money)|"
+    r"hopeless|pointless|wtf|ffs|ugh+|argh+|waste of (my )?(time|money)(?![^.!]*\?)|"
     r"(you'?re|you are|ur|u r) (not listening|repeating yourself|going in circles)|"
     r"i (already|just|literally) (said|told you|answered)|"
     r"are you (even|actually) (listening|reading))(?![a-z])|"
@@ -633,7 +693,12 @@ def status_answer(
 ) -> str:
     """Answer to "so am I fine?": the remembered verdict, never a green light the rules did not give."""
     if last_action == "utter_pet":
-        return "For an animal, please ask a vet: my source says nothing about animals."
+        # (said after the vet answer, for a practical question about the pet: user study round 20, #11)
+        return (
+            "My source says nothing about animals, so I can't tell you whether the light harms them. To be "
+            "safe, keep pets off the pad while it's on (switch it off if they lie on it), and ask a vet if "
+            "you're worried."
+        )
     if last_action == "utter_avoid_children":
         return (
             "For a child I can't say it is safe: my source has no safety information for children, so "
@@ -665,13 +730,16 @@ def status_answer(
             f"Yes, wait: from what you told me{named}, don't use a red-light therapy pad until your doctor "
             "says it's OK."
         )
+    short = bool(SHORT_USE.search(text or ""))  # "even for 5 minutes?" (user study round 20, #7)
     if verdict == Verdict.DO_NOT_USE.value:
+        no = "No, not even for a short session" if short else "No"
         return (
-            f"No: from what you told me{named}, you should not use a red-light therapy pad unless your "
+            f"{no}: from what you told me{named}, you should not use a red-light therapy pad unless your "
             "doctor says otherwise."
         )
     if verdict == Verdict.ASK_DOCTOR.value:
-        return f"Please ask your doctor first{named}, before using a red-light therapy pad."
+        lead = "Not before you've asked your doctor, even for a short session. " if short else ""
+        return f"{lead}Please ask your doctor first{named}, before using a red-light therapy pad."
     if verdict == Verdict.NO_CONTRAINDICATION_FOUND.value:
         return (
             "The safety check found none of the reasons to avoid a pad that my rules know. That is not a "
@@ -778,19 +846,31 @@ def other_status_answer(rules: List[str], text: Optional[str] = None) -> Optiona
     return f"They should ask their doctor first{named}, before using a red-light therapy pad."
 
 
-def verdict_reminder(verdict: Optional[str], rules: List[str]) -> Optional[str]:
-    """Said before an answer that could undercut a remembered verdict (e.g. "only on my shoulders?")."""
+_ABDOMEN = re.compile(r"\b(belly|tummy|stomach|abdomen|abdominal|bump|womb|lower belly|pelvis|pelvic)\b")
+ABDOMEN_IN_PREGNANCY = (
+    "My source says pregnant women should avoid the pads, especially on the abdomen (it may affect the fetus "
+    "and there is no safety data), so keep it off your abdomen while you could be pregnant."
+)
+
+
+def verdict_reminder(verdict: Optional[str], rules: List[str], text: Optional[str] = None) -> Optional[str]:
+    """Said before an answer that could undercut a remembered verdict (e.g. "only on my shoulders?"); a
+    question about the belly with a possible pregnancy behind the verdict adds the source's abdomen warning
+    (user study round 20, #2: "no harm trying it on my belly then?" after "could be, we're trying")."""
     named = _named(rules)
+    belly = (
+        f" {ABDOMEN_IN_PREGNANCY}" if "pregnancy" in rules and _ABDOMEN.search((text or "").lower()) else ""
+    )
     if verdict == Verdict.DO_NOT_USE.value:
         return (
             f"Remember: from what you told me{named}, you should not use a red-light therapy pad unless "
-            "your doctor says otherwise, so please ask your doctor first. The following is general "
+            f"your doctor says otherwise, so please ask your doctor first.{belly} The following is general "
             "information only."
         )
     if verdict == Verdict.ASK_DOCTOR.value:
         return (
             f"Remember: from what you told me{named}, please ask your doctor first, before using a "
-            "red-light therapy pad. The following is general information only."
+            f"red-light therapy pad.{belly} The following is general information only."
         )
     return None
 
@@ -828,12 +908,52 @@ def merge_verdict(
     return verdict, rules
 
 
+# who the safety check is about, for the pregnancy question: a man or a boy is not asked whether he is
+# pregnant (user study round 20, #10: "my 8 year old son" and "im a 50 yo man" were); any word for a woman
+# or girl, or pregnancy itself, keeps the question
+_MALE_SELF = re.compile(
+    r"\b(i'?m|i am|im|as)\s+(a|an)\s+((\d+|\w+)[\s-]*(yo|y/o|yr|yrs|year|years)[\s-]*(old\s+)?)?"
+    r"(man|guy|male|bloke|dude|gentleman|lad)\b"
+)
+_MALE_OTHER = re.compile(
+    r"\b(he|him|his|he'?s|hes|son|boy|husband|dad|father|brother|grandad|granddad|grandpa|grandfather|nephew|"
+    r"uncle|boyfriend|stepson|stepdad|lad)\b"
+)
+_FEMALE = re.compile(
+    r"\b(she|her|hers|she'?s|shes|mum|mom|mother|daughter|girl|wife|sister|grandma|gran|nan|granny|niece|aunt|"
+    r"girlfriend|woman|lady|female|trans|pregnan\w*|breastfe\w*|nursing|bump|baby on the way|expecting)\b"
+)
+
+
+def male_subject(texts: Iterable[str], for_other: bool) -> bool:
+    """Whether the messages leading to the safety check say it is about a man or a boy."""
+    joined = " ".join(" ".join((t or "").lower().replace("\u2019", "'").split()) for t in texts)
+    if _FEMALE.search(joined):
+        return False
+    return bool((_MALE_OTHER if for_other else _MALE_SELF).search(joined))
+
+
+def pregnancy_skipped_note(for_other: bool) -> str:
+    """Said when the pregnancy question is left out of a check about a man or a boy."""
+    about = "the check is about him" if for_other else "you said you're a man"
+    note = f"I've left out the pregnancy question, as {about}; say \"back to question 1\" if that's wrong."
+    # (question 1 carries "please answer for them"; it is not asked here)
+    return f"{note} The questions are about him, so please answer for him." if for_other else note
+
+
 def stopped_reply(verdict: Verdict, findings_titles: List[str], for_other: bool = False) -> Optional[str]:
-    """What to add when the safety check is stopped after a yes to a contraindication (``for_other``: the
-    check was about the person the user asks for)."""
+    """What to add when the safety check is stopped after a yes (or an "I don't know") to a rule
+    (``for_other``: the check was about the person the user asks for)."""
+    who, whose = ("they", "their") if for_other else ("you", "your")
+    if verdict is Verdict.ASK_DOCTOR and findings_titles:
+        # a "could be, we're trying" to the pregnancy question, then "stop": the doubt is told and kept, so
+        # that "no harm on my belly then?" is not answered as if it were never said (user study round 20, #2)
+        return (
+            f"But from what you already told me ({', '.join(findings_titles)}), {who} should ask {whose} "
+            "doctor first, before using a red-light therapy pad."
+        )
     if verdict is not Verdict.DO_NOT_USE:
         return None
-    who, whose = ("they", "their") if for_other else ("you", "your")
     return (
         f"But from what you already told me ({', '.join(findings_titles)}), {who} should not use a "
         f"red-light therapy pad unless {whose} doctor says otherwise."

@@ -85,6 +85,15 @@ ANIMAL = _p(
     r"vets?|veterinar\w*|fur|furry|paws?)\b"
 )
 
+# "is there anything that says i cant use it if im healthy?", "anything she should know?": who should avoid it
+WHO_SHOULD_AVOID_QUESTION = _p(
+    r"\b(anything|something|any reason|any reasons|a reason)\s+(that\s+)?(says?|means?|stops?|"
+    r"would stop|why)\s+(i|she|he|you|we|they|someone|people|anyone)\s+(can'?t|cannot|shouldn'?t|"
+    r"should not|couldn'?t|mustn'?t)\b|"
+    r"^\W*(is there\s+)?anything\s+(else\s+)?(i|she|he|we|they)\s+(should|need to|must|ought to)\s+"
+    r"(know|watch out for|be careful (of|about|with)|look out for)\s*\??\s*$"
+)
+
 HINTS: Tuple[Hint, ...] = (
     Hint(
         # "im saying my back pain is getting worse. what do i do": see a doctor, not the usage text read from
@@ -237,6 +246,37 @@ HINTS: Tuple[Hint, ...] = (
         frozenset({"affirm", "thank", "goodbye"}),
         max_words=12,
         confirm_compatible=True,
+    ),
+    Hint(
+        # "so basically no real evidence. why would anyone buy it", "whats the point of it if evidence is
+        # weak": the sceptic's question about what it can do, never the purchase refusal (user study round
+        # 20, #5)
+        "ask_evidence",
+        _p(r"\bwhy (would|do|does|should|did) (anyone|anybody|people|someone|somebody|you|i|we) (even )?"
+           r"(buy|get|use|bother|pay for|spend)\b|\bwhat'?s the point\b|\bwhats the point\b|\bwhy bother\b|"
+           r"\bwhat is the point\b"),
+        frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_benefits",
+                   "ask_how_it_works"}),
+        max_words=16,
+    ),
+    Hint(
+        # "is there anything that says i cant use it if im healthy?", "anything she should know?": who should
+        # avoid the pads, never the check started again or how results vary (user study round 20, #9)
+        "ask_who_should_avoid",
+        WHO_SHOULD_AVOID_QUESTION,
+        frozenset({"ask_who_should_avoid", "ask_avoid_pregnancy", "ask_avoid_skin_conditions",
+                   "ask_avoid_photosensitivity", "ask_avoid_implanted_device", "ask_avoid_children",
+                   "ask_usage_safety"}),
+        max_words=16,
+    ),
+    Hint(
+        # "whatever", "meh" on their own: the user lets it go; never read as "why?" (user study
+        # round 20, #5: "whatever" after a verdict got the reason behind it). As "I don't know": in the safety
+        # check it is no answer to count as yes or no, outside it the reply says what can be asked.
+        "dont_know",
+        _p(r"^\W*(whatever|meh|if you say so|ok whatever|okay whatever|whatevs|w/e)\W*$"),
+        frozenset({"dont_know", "thank", "goodbye", "deny", "stop"}),
+        max_words=4,
     ),
     Hint(
         "ask_pet",
@@ -588,12 +628,12 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
 # Topics of knowledge/beyond_source.yml specific enough to decide the intent over a generic guess
 # ("do I need goggles?" read as "how does it work?").
 STRONG_TOPICS = frozenset({
-    "skin_reaction", "metal_implant", "implant_elsewhere", "timing", "heat",
+    "skin_reaction", "worn_device", "metal_implant", "implant_elsewhere", "timing", "heat",
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
-    "breast_milk", "studies", "pad_options", "condition_terms",
+    "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -601,9 +641,10 @@ STRONG_TOPICS = frozenset({
 # flash?" got "please ask your doctor first (another medical condition)")
 PRACTICAL_TOPICS = frozenset({"light_appearance", "device_operation", "heat", "cleaning_sharing", "travel"})
 _CARE_TOPICS = frozenset({"cleaning_sharing", "travel", "clothing", "sleep_on_pad", "eyes", "session_length",
-                           "frequency"})
+                           "frequency", "alcohol"})
 _CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars",
-                               "metal_implant", "tattoo", "implant_elsewhere", "skin_reaction"})
+                               "metal_implant", "tattoo", "implant_elsewhere", "skin_reaction",
+                               "worn_device", "bruises", "calm_eczema"})
 _GENERIC = frozenset({
     "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know", "ask_how_it_works", "ask_benefits",
     "ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_limitation_weight_loss",
@@ -618,7 +659,8 @@ _WOUND_WORDS = _p(
 
 # a body part or wound described as warm or hot (a sign of inflammation), not the pad
 _WARM_BODY = _p(
-    r"\b(red|swollen|puffy|throbbing|sore|inflamed|oozing|weeping|tender)\b.{0,30}\b(warm|hot)\b|"
+    r"\b(red|swollen|puffy|throbbing|sore|inflamed|oozing|weeping|tender|yellow\w*|scabs?|pus|crust\w*)\b"
+    r".{0,30}\b(warm|hot)\b|"
     r"\b(warm|hot)\b.{0,12}\b(to the touch|and (red|swollen|puffy|throbbing|sore))\b"
 )
 # guesses a message about a metal implant gets ("it's only titanium, not electronic")
@@ -702,7 +744,12 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 # #23)
 _OWN_TOPICS = frozenset({
     "gift", "alternatives", "bystanders", "breast_milk", "studies", "pad_options", "condition_terms",
+    # (user study round 20: calm eczema read as the skin-conditions rule, bruises as the muscle question,
+    # a worn pump as the implant rule, "a bit drunk" as nothing)
+    "calm_eczema", "bruises", "worn_device", "alcohol",
 })
+
+
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer
@@ -787,7 +834,7 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # help the stiffness? there's metal in there": the electronic-device rule's answer, the wound or the
         # joint answer say nothing of a metal implant, the question a careful reply starts from (round 6, #30)
         found = beyond_source_topic(text)
-        if found is not None and found.id in ("metal_implant", "implant_elsewhere"):
+        if found is not None and found.id in ("metal_implant", "implant_elsewhere", "worn_device"):
             return "ask_not_in_source"
         if intent == "ask_avoid_implanted_device":
             return None
@@ -822,6 +869,14 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "spots as in pimples. acne" read as the anti-aging question (dark spots): acne is a topic of its
         # own (user study round 12, #36)
         return "ask_not_in_source"
+    if (
+        intent == "ask_avoid_children" and _OWN_CHILDHOOD.search(text)
+        and not re.search(r"\b(my|our|his|her) (son|daughter|kids?|child|children|boy|girl|baby|toddler)\b",
+                          text, re.IGNORECASE)
+    ):
+        # "broke my arm as a kid, is the pad ok for my back": the user's own childhood, no child to ask
+        # about (user study round 20 follow-up: got the children's answer)
+        return "ask_usage_safety"
     if intent == "ask_avoid_children" and _THING_AGE.search(text):
         # "its a 3 year old tattoo. so i can just use it normally then?": a thing's age, no child (user study
         # round 16, #12: got the children's answer); the topic named answers it
@@ -906,6 +961,10 @@ _NEEDS_CUE = {
 
 
 # "it's 5 years old" about a tattoo, a pad or a scar: a thing's age, no child (user study round 12, #41)
+_OWN_CHILDHOOD = _p(
+    r"\b(as an? (kid|child|teen\w*|youngster)|when i was (a |an )?(kid|child|little|young|small|\d+|teen\w*|"
+    r"baby))\b"
+)
 _THING_AGE = _p(
     r"\b(it'?s|it is|its|that'?s|that is|which is|(the|my|this|that) (tattoo|tat|ink|scar|pad|device|injury|"
     r"wound|cut|burn|break|fracture|implant|pacemaker|stent|surgery|op|operation|lamp|panel|mask|one))\s+"

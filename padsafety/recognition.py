@@ -307,6 +307,20 @@ class ContextRules:
     past_tense_before: re.Pattern = re.compile(r"(?!x)x")
     past_tense_mention: re.Pattern = re.compile(r"(?!x)x")
     grown_child: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 9: a doctor's all-clear told before the mention ("dermatologist said my moles are normal"),
+    # searched in the sentence around it (for `clearable` conditions)
+    cleared_around: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 9: "was on doxycycline ... in 2015": a resolvable medicine taken in a long-ago year
+    year_resolvable_before: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 9: a medicine stopped only days or weeks ago still counts ("stopped accutane 2 weeks ago")
+    lingering: FrozenSet[str] = frozenset()
+    stopped_recently: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 9: an open wound from days ago is still fresh ("tattoo from last week"): not past
+    fresh_when_recent: FrozenSet[str] = frozenset()
+    # dev round 9: a single childhood fever fit told as never again since ("a febrile convulsion as a baby,
+    # never again since") is over; without that cue it is still history for a doctor
+    once_over: FrozenSet[str] = frozenset()
+    never_since: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -429,6 +443,15 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         ),
         past_tense_mention=re.compile("|".join(data.get("past_tense_mention") or [r"(?!x)x"])),
         grown_child=re.compile("|".join(data.get("grown_child") or [r"(?!x)x"])),
+        cleared_around=re.compile("|".join(data.get("cleared_around") or [r"(?!x)x"])),
+        year_resolvable_before=re.compile(
+            r"(?:" + "|".join(data.get("year_resolvable_before") or [r"(?!x)x"]) + r")\s*$"
+        ),
+        lingering=frozenset(data.get("lingering") or []),
+        stopped_recently=re.compile("|".join(data.get("stopped_recently") or [r"(?!x)x"])),
+        fresh_when_recent=frozenset(data.get("fresh_when_recent") or []),
+        once_over=frozenset(data.get("once_over") or []),
+        never_since=re.compile("|".join(data.get("never_since") or [r"(?!x)x"])),
     )
 
 
@@ -595,7 +618,11 @@ class Recogniser:
                 reset = None  # "I never said I'm pregnant": the "I'm" is what was not said
             if not rules.pseudo_negation.match(tail) and not reset:
                 negated = True
+        if negated and term.condition in rules.lingering and rules.stopped_recently.search(norm[left:right]):
+            negated = False  # "stopped accutane 2 weeks ago": its effect on the skin can outlast it
         past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
+        if past and term.condition in rules.fresh_when_recent and rules.recent_past.search(norm[left:right]):
+            past = False  # "tattoo from last week", "cut my hand yesterday": still an unhealed wound
         healed = rules.negation_after.search(after[:40])
         if healed is not None:
             # "hip replacement in september, wound is healed": the wound named before it is what healed
@@ -609,7 +636,12 @@ class Recogniser:
         if (
             term.condition in rules.clearable
             and not self._diagnosis(norm, start, end)
-            and rules.cleared_after.search(re.split(r"[.!?\n]", norm[end:])[0])
+            and (
+                rules.cleared_after.search(re.split(r"[.!?\n]", norm[end:])[0])
+                or rules.cleared_around.search(
+                    self._sentence_before(norm, start) + norm[start:end] + re.split(r"[.!?\n]", norm[end:])[0]
+                )
+            )
         ):
             negated = True  # "the mole got checked and the derm said it's totally normal"
         if rules.denied_after_question.match(norm[end : end + 40]):
@@ -705,6 +737,7 @@ class Recogniser:
                     (
                         term.condition in rules.year_resolvable
                         or rules.year_resolvable_mention.fullmatch(norm[start:end])
+                        or rules.year_resolvable_before.search(norm[max(0, start - 30) : start])
                     )
                     and self._long_ago_year(clause)
                 )
@@ -712,6 +745,12 @@ class Recogniser:
             and not rules.recent_past.search(clause)
         ):
             negated = True  # long ago and over ("had chickenpox as a kid", "appendix out in 2009")
+        if (
+            past
+            and term.condition in rules.once_over
+            and rules.never_since.search(re.split(r"[.!?\n]", norm[end:])[0])
+        ):
+            negated = True  # "one febrile convulsion as a baby, never again since"
         over = term.condition in rules.past_tense_only and self._past_tense_over(norm, start, end)
         if over and not negated:
             negated = True  # "was pregnant in 2015, my son is 10 now": over, not now
