@@ -30,6 +30,7 @@ from padsafety.conversation import (
     help_again,
     help_again_answer,
     how_long_answer,
+    local_elsewhere_answer,
     other_status_answer,
     see_doctor_answer,
     simpler_answer,
@@ -199,6 +200,14 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=verdict_reminder(verdict, known_rules(tracker)))
             dispatcher.utter_message(text=medicines)
             return []
+        if kind is FollowUp.STATUS:
+            earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:-1]
+            conditions = tracker.get_slot(CONDITIONS_SLOT) or []
+            elsewhere = local_elsewhere_answer(text, earlier, verdict, conditions)
+            if elsewhere:
+                # "ok so can i use it on my calves or not" after runner's knee (user study round 20, #6)
+                dispatcher.utter_message(text=elsewhere)
+                return []
         if kind is FollowUp.STATUS and verdict and SHORT_USE.search(text):
             # "what about just 3 minutes on my elbow" after the lupus verdict: not even for a short session,
             # never "as I said, my source does not say it helps with lupus" (user study round 20, #7)

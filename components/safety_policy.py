@@ -130,6 +130,7 @@ UTTER_CLARIFY = "utter_ask_health_clarify"
 UTTER_IF_URGENT = "utter_ask_if_urgent"
 UTTER_ACKNOWLEDGE = "utter_acknowledge"
 UTTER_GOODBYE = "utter_goodbye"
+SCREENING_FORM, SCREENING_VERDICT = "screening_form", "action_screening_verdict"
 UTTER_FRUSTRATION, FRUSTRATION_INTENT = "utter_acknowledge_frustration", "express_frustration"
 ASSESS = "action_assess_condition"
 CLARIFYING = (UTTER_CLARIFY, UTTER_IF_URGENT)
@@ -396,6 +397,9 @@ class SafetyRulePolicy(RulePolicy):
             # "whatever, yes delete it" after a question about what is stored, asked in between (user study
             # round 18, #16: the confirmation was asked again)
             intent in (FORGET_INTENT, "affirm") and CONFIRM_FORGET in _recent_actions(tracker, 2)
+            # asked in an earlier turn: "ok please delete everything i said" gets the question first, and its
+            # own "ok" is no answer to it (user study round 21, #3: asked and deleted in the same turn)
+            and CONFIRM_FORGET not in done
         )
         if asked_to_confirm and _YES_FIRST.match(text or "") and (
             intent == FORGET_INTENT or _DELETE_IT.search(text or "")
@@ -590,6 +594,7 @@ class SafetyRulePolicy(RulePolicy):
             # verdict, never the usage text after a reminder first: user study round 20, #7)
             and (SHORT_USE.search(text or "") or _STATUS_CUE.search(text or ""))
             and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and not _takes_back_known(tracker, text)
             and not recognise(None if (text or "/").startswith("/") else text).mentions
         ):
             # "what if i only use it for like 5 min on my knee", "so thats a no even for short sessions?"
@@ -688,6 +693,14 @@ class SafetyRulePolicy(RulePolicy):
             # the assessment offers the full check itself; only a question about the pad is answered
             # after it ("I have arthritis, does it help my knees?")
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if SCREENING_FORM in done and not in_form and not tracker.get_slot("requested_slot") and not plan:
+            # the last answer completed the check this turn: its verdict, whatever the intent (user study
+            # round 21, #4: "just the lyme but my doc is treating it", read as an emergency report, got
+            # "Thanks for telling me" and no verdict)
+            if SCREENING_VERDICT not in done:
+                return self._safety_prediction(SCREENING_VERDICT, tracker, domain)
+            if intent in (REFERRAL_INTENT, EMERGENCY_INTENT):
+                return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and intent in (REFERRAL_INTENT, EMERGENCY_INTENT) and previous not in CLARIFYING:
             # these intents are the policy's alone: nothing called for (a denied condition, a
             # classifier guess below the threshold) means the form goes on, or the bot listens

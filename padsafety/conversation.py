@@ -316,6 +316,20 @@ SEE_DOCTOR_WORSE = (
     "the same day if it is severe or came on suddenly, or comes with numbness, weakness, a fever or "
     "trouble controlling your bladder or bowels. Until a doctor has seen it, don't rely on the pad for it."
 )
+# a sore or ulcer that is slow to heal ("should I be worried about the sore?" from a diabetic with a heel sore
+# got the spinal emergency text, user study round 21, #2)
+_SORE_WORDS = re.compile(
+    r"\b(sores?|ulcers?|ulcerated|wounds?|cuts?|blisters?|grazes?|scabs?)\b"
+    r"(?![^.!?]{0,15}\b(muscles?|throat|back|legs|knees?|shoulders?|neck|calves)\b)",
+    re.IGNORECASE,
+)
+SEE_DOCTOR_SORE = (
+    "Yes, have it checked soon: a sore or wound that is slow to heal, especially on the feet with diabetes "
+    "or poor circulation, should be seen by a doctor, nurse or podiatrist within days, and the same day if "
+    "it gets red, warm, swollen, smelly or more painful, or you get a fever. My source says an open, "
+    "unhealed wound is a reason not to use the pad: until it has been checked and has healed, don't use a "
+    "red-light therapy pad on it."
+)
 SEE_DOCTOR_INFECTION = (
     "Yes, see a doctor rather than wait: a wound that is warm, oozing or has pus may be infected, and my "
     "source says an infected wound needs medical treatment first. Get help the same day if the redness "
@@ -329,6 +343,8 @@ def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) 
     injury, how soon."""
     if any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text)):
         return SEE_DOCTOR_INFECTION
+    if any(_SORE_WORDS.search(t or "") for t in (text, previous_text)):
+        return SEE_DOCTOR_SORE  # before the nerve signs: a diabetic's numb foot with a sore is about the sore
     if any(_NERVE_WORDS.search(t or "") for t in (text, previous_text)):
         return SEE_DOCTOR_NERVE
     if WORSENING.search(text or ""):
@@ -941,6 +957,51 @@ def pregnancy_skipped_note(for_other: bool) -> str:
     return f"{note} The questions are about him, so please answer for him." if for_other else note
 
 
+# Conditions of one part of the body (an overuse pain, a sprain, a fracture): the doctor question is about
+# that part. "ok so can i use it on my calves or not" after runner's knee got "ask your doctor first" for the
+# calves (user study round 20, #6); a whole-body condition (diabetes, a pacemaker, a pregnancy) keeps its
+# verdict.
+LOCAL_CONDITIONS = frozenset({"tendon and bursa problems", "soft tissue injury", "fracture", "an injury"})
+_BODY_PART = re.compile(
+    r"\b(feet|foot|toes?|hands?|fingers?|legs?|knees?|ankles?|calf|calves|thighs?|hips?|back|neck|shoulders?|"
+    r"arms?|elbows?|wrists?|shins?|heels?|hamstrings?|quads?|glutes?)\b"
+)
+_SINGULAR = {"feet": "foot", "calves": "calf"}
+
+
+def _parts(text: Optional[str]) -> set:
+    return {_SINGULAR.get(p, p.rstrip("s")) for p in _BODY_PART.findall((text or "").lower())}
+
+
+def local_elsewhere_answer(
+    text: Optional[str], earlier_texts: List[str], verdict: Optional[str], conditions: Iterable[str]
+) -> Optional[str]:
+    """For another part of the body than a local injury's: the doctor question stays with the injury, and the
+    source's muscle answer for the rest; None unless every remembered condition is local, the verdict is
+    "ask your doctor" and the message names only body parts the earlier messages did not."""
+    conditions = list(conditions)
+    if verdict != Verdict.ASK_DOCTOR.value or not conditions or not set(conditions) <= LOCAL_CONDITIONS:
+        return None
+    from padsafety.recognition import recognise
+
+    asked = _parts(text)
+    # the body parts of the messages that named the injury ("and my knees, runners knee")
+    naming = [
+        t for t in earlier_texts if any(m.condition in LOCAL_CONDITIONS for m in recognise(t).affirmed())
+    ]
+    if not naming:
+        return None
+    before = set().union(*(_parts(t) for t in naming))
+    if not asked or asked & before:
+        return None
+    named = ", ".join(dict.fromkeys(conditions))
+    return (
+        f"The doctor question is about what you told me ({named}): ask your doctor before using a pad there. "
+        "My rules say nothing against the pad elsewhere; for sore or stiff muscles, my source says a pad may "
+        "give some relief of muscle strain and stiffness and help recovery. Follow your device's manual."
+    )
+
+
 def stopped_reply(verdict: Verdict, findings_titles: List[str], for_other: bool = False) -> Optional[str]:
     """What to add when the safety check is stopped after a yes (or an "I don't know") to a rule
     (``for_other``: the check was about the person the user asks for)."""
@@ -1210,6 +1271,11 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)
+_HEALED_NOW = re.compile(
+    r"\b(already|now|fully|completely|all)\s+(closed|healed|scabbed)(\s+(up|over))?\b|"
+    r"\b(it'?s|its|it has|it'?s been|has)\s+(closed|healed)\s+(up|over)\b|\bclosed (up|over) (now|already)\b",
+    re.IGNORECASE,
+)
 
 
 def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str]:
@@ -1219,6 +1285,10 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
 
     if NOT_ME.search(text):
         return {m.condition for m in recognition.mentions if not m.negated}
+    if not recognition.mentions and _HEALED_NOW.search(text):
+        # "its tiny tho and already closed up. so am i fine?" after the open-wound verdict: the wound, said
+        # without naming it (user study round 21, #6: the "do not use" stayed)
+        return {"open wound"}
     if not _DENIAL.search(text):
         return set()  # "on my back where there's no eczema" places it, it does not take it back
     return {

@@ -270,6 +270,24 @@ HINTS: Tuple[Hint, ...] = (
         max_words=16,
     ),
     Hint(
+        # "im dying to try one of these", "cant wait to try it": keen, not out of scope and no emergency (user
+        # study round 21, #11: "I can only help with questions about red-light therapy pads")
+        "ask_benefits",
+        _p(r"\b(dying|can'?t wait|cannot wait|itching|dead keen|so keen|desperate|excited)\s+to\s+"
+           r"(try|get|buy|use|test)\s+(one|it|this|these|a pad|the pad|red light|them)\b"),
+        frozenset({"ask_benefits", "ask_how_it_works", "ask_purchase", "ask_evidence", "greet"}) | _KNOWLEDGE,
+        max_words=14,
+    ),
+    Hint(
+        # "actually can i talk to a real doctor or nurse through this?": a person, not the source's "the pad
+        # does not replace treatment" (user study round 21, #4)
+        "request_human",
+        _p(r"\b(talk|speak|chat|message)\s+(to|with)\s+(a\s+|an\s+)?(real|actual|live|human)\s+(doctor|nurse|"
+           r"person|human|someone|pharmacist|agent|expert)\b"),
+        frozenset({"request_human"}),
+        max_words=20,
+    ),
+    Hint(
         # "whatever", "meh" on their own: the user lets it go; never read as "why?" (user study
         # round 20, #5: "whatever" after a verdict got the reason behind it). As "I don't know": in the safety
         # check it is no answer to count as yes or no, outside it the reply says what can be asked.
