@@ -33,6 +33,7 @@ from padsafety.conversation import (
     followup_kind,
     merge_verdict,
     repeated_verdict,
+    said_of_them,
     see_doctor_answer,
     stopped_reply,
 )
@@ -151,6 +152,8 @@ class ActionAssessCondition(Action):
         text = tracker.latest_message.get("text") or ""
         if subject == "self" and NOT_ME.search(text):
             subject = "other"  # "the lupus is my sister, not me"
+        if subject == "self" and said_of_them(text, names, tracker.get_slot("known_other_conditions") or []):
+            subject = "other"  # "its mild lupus, he doesnt get rashes" after "my husband has lupus"
         if not names:
             # "I have both" after "does it help rosacea or eczema?": the conditions just named, as theirs
             names = claimed_conditions(text, previous_user_text(tracker))

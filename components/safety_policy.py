@@ -60,6 +60,7 @@ from padsafety.conversation import (
     doctor_approved,
     followup_kind,
     help_again_answer,
+    said_of_them,
     taken_back_conditions,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
@@ -489,6 +490,15 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan[:1] == [UTTER_REFERRAL] and not checking and not (text or "/").startswith("/")
+            and said_of_them(
+                text, [m.condition for m in recognise(text).affirmed()],
+                tracker.get_slot("known_other_conditions") or [],
+            )
+        ):
+            # "its mild lupus, he doesnt get rashes from sun. so its ok?" after "my husband has lupus": his
+            plan, about_other = [UTTER_REFERRAL_OTHER, *plan[1:]], True
         if (
             plan in ([], [UTTER_CLARIFY])
             and not checking

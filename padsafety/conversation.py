@@ -1002,6 +1002,20 @@ def local_elsewhere_answer(
     )
 
 
+_THIRD_PERSON = re.compile(r"\b(he|she|him|her|his|hers|he'?s|she'?s|hes|shes|they|them|their)\b")
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|me|my|mine|myself)\b")
+
+
+def said_of_them(text: Optional[str], named: Iterable[str], theirs: Iterable[str]) -> bool:
+    """"its mild lupus, mostly joints, he doesnt get rashes from sun. so its ok?" after "my husband has
+    lupus": conditions already said of the other person, told again with "he" and no "I": still theirs
+    (user study round 22, #7: the user was told "you should not use")."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    named, theirs = set(named), set(theirs)
+    third = bool(_THIRD_PERSON.search(norm)) and not _FIRST_PERSON.search(norm)
+    return bool(named) and named <= theirs and third
+
+
 def stopped_reply(verdict: Verdict, findings_titles: List[str], for_other: bool = False) -> Optional[str]:
     """What to add when the safety check is stopped after a yes (or an "I don't know") to a rule
     (``for_other``: the check was about the person the user asks for)."""

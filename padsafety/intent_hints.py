@@ -403,6 +403,22 @@ HINTS: Tuple[Hint, ...] = (
         below_confidence=0.8,
     ),
     Hint(
+        # "so useless. forget it", "ugh forget it": never mind, not "forget my data" (user study round 22, #6:
+        # the deletion was offered); "forget everything i said" and "forget me" stay requests to delete
+        "stop",
+        _p(r"(^|[,.;!?]\s*|\b(ugh|ok|okay|fine|so useless|whatever|nah|oh)\W+)forget (it|about it)\W*$"),
+        frozenset({"stop", "goodbye", "deny"}),
+        max_words=8,
+    ),
+    Hint(
+        # "what?? no i didnt say delete anything" after the deletion question: a no (user study round 22, #6)
+        "deny",
+        _p(r"\b(i )?(didn'?t|did not|never)\s+(say|ask|want|mean|asked)\b[^.?!]{0,20}\b(delet\w*|eras\w*|"
+           r"wip\w*|remov\w*)|\b(don'?t|do not|dont)\s+delete\b"),
+        frozenset({"deny"}),
+        max_words=16,
+    ),
+    Hint(
         # "actually no, leave it" to "shall I delete this conversation?": a no
         "deny",
         _p(r"^\W*(actually[\s,]+|oh[\s,]+|wait[\s,]+)?(no|nope|nah|no thanks)\b[\s,.!]*"
@@ -652,6 +668,7 @@ STRONG_TOPICS = frozenset({
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
     "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
+    "hearing_aid", "dizzy",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -764,7 +781,7 @@ _OWN_TOPICS = frozenset({
     "gift", "alternatives", "bystanders", "breast_milk", "studies", "pad_options", "condition_terms",
     # (user study round 20: calm eczema read as the skin-conditions rule, bruises as the muscle question,
     # a worn pump as the implant rule, "a bit drunk" as nothing)
-    "calm_eczema", "bruises", "worn_device", "alcohol",
+    "calm_eczema", "bruises", "worn_device", "alcohol", "hearing_aid",
 })
 
 

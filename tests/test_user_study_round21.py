@@ -104,3 +104,17 @@ def test_the_hints_read_these(text, guess, wanted):
 # ("which brand is best" stays the purchase answer: brands are business questions in issue #14)
 def test_which_brand_is_best_stays_a_business_question():
     assert topic_intent("which brand is best", "ask_purchase", 0.7) is None
+
+
+# #1: a newborn's jaundice is a condition of theirs; #9: a hearing aid gets its own answer
+def test_a_newborns_jaundice_is_their_condition():
+    found = recognise("my newborn had jaundice and light treatment in hospital, can i use the pad on him")
+    assert [m.experiencer.value for m in found.affirmed()] == ["other"]
+
+
+def test_a_hearing_aid_is_answered_with_care_not_the_pacemaker_rule():
+    from padsafety.conversation import beyond_source_topic
+
+    topic = beyond_source_topic("i wear hearing aids, can i use the pad on my neck?")
+    assert topic is not None and topic.id == "hearing_aid" and "audiologist" in topic.answer
+    assert not recognise("i wear hearing aids, can i use the pad on my neck?").affirmed()
