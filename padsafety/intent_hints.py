@@ -292,7 +292,8 @@ HINTS: Tuple[Hint, ...] = (
         # round 20, #5: "whatever" after a verdict got the reason behind it). As "I don't know": in the safety
         # check it is no answer to count as yes or no, outside it the reply says what can be asked.
         "dont_know",
-        _p(r"^\W*(whatever|meh|if you say so|ok whatever|okay whatever|whatevs|w/e)\W*$"),
+        _p(r"^\W*((ugh+|fine|ok|okay|sure|oh well|meh)[\s,.!]+)*"
+           r"(whatever|meh|if you say so|whatevs|w/e)\W*$"),
         frozenset({"dont_know", "thank", "goodbye", "deny", "stop"}),
         max_words=4,
     ),

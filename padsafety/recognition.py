@@ -725,7 +725,10 @@ class Recogniser:
             and rules.male_denial_cue.search(norm)
         ):
             negated = True  # "no chance I'm pregnant, I'm a bloke": the user's own, and impossible
-        if term.condition in rules.acute_only and rules.not_active_after.match(after):
+        if term.condition in rules.acute_only and (
+            # (past the clause too: "eczema ... but its calm right now", user study round 22, #2)
+            rules.not_active_after.match(after) or rules.not_active_after.match(norm[end:end + 90])
+        ):
             negated = True  # "my eczema is not flaring at the moment": the rule is about the acute state
         clause = norm[left:right]
         if (

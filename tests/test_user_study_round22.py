@@ -44,3 +44,19 @@ def test_forget_it_is_never_mind(text, guess, wanted):
 def test_a_condition_told_again_of_him_stays_his(text, theirs):
     named = [m.condition for m in recognise(text).affirmed()]
     assert said_of_them(text, named, ["lupus"]) is theirs
+
+
+# #2: eczema told as calm after "but" is not the acute-eczema rule; "but it's really itchy" still is
+@pytest.mark.parametrize("text, acute", [
+    ("what about eczema then, i get that on my hands sometimes but its calm right now", False),
+    ("i have eczema but its not flaring", False),
+    ("i have eczema but its really itchy", True),
+    ("i have an open wound but its not bad", True),
+])
+def test_eczema_told_as_calm_is_not_acute(text, acute):
+    assert bool(recognise(text).affirmed()) is acute
+
+
+# #6: "ugh. fine whatever" lets it go (never the off-topic reply)
+def test_fine_whatever_lets_it_go():
+    assert hinted_intent("ugh. fine whatever", "out_of_scope", 0.5) == "dont_know"
