@@ -602,7 +602,14 @@ class SafetyRulePolicy(RulePolicy):
             not plan and not checking
             # ("what if i only put it on my back not my belly, is that ok then?" after "do not use": the
             # verdict, never the usage text after a reminder first: user study round 20, #7)
-            and (SHORT_USE.search(text or "") or _STATUS_CUE.search(text or ""))
+            and (
+                SHORT_USE.search(text or "")
+                # ("is it safe for me?" asks for the check, as in _holds_verdict: the outage test's Bob)
+                or (
+                    _STATUS_CUE.search(text or "")
+                    and (intent != SCREENING_INTENT or re.search(_CAN_I_OR_NOT, text or "", re.IGNORECASE))
+                )
+            )
             and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
             and not _takes_back_known(tracker, text)
             and not recognise(None if (text or "/").startswith("/") else text).mentions
