@@ -38,7 +38,7 @@ from padsafety.conversation import (
     stopped_reply,
 )
 from padsafety.intent_hints import WHO_SHOULD_AVOID_QUESTION
-from padsafety.medicines import light_sensitivity_answer, medicines_answer
+from padsafety.medicines import asks_to_change_medicine, light_sensitivity_answer, medicines_answer
 from padsafety.messages import (
     FORGET_DONE,
     FORGET_PENDING,
@@ -240,6 +240,9 @@ class ActionAssessCondition(Action):
         if (
             names and assessment.verdict is not Verdict.DO_NOT_USE and not injury
             and (asks_if_it_helps(text) or elaborating)
+            # "could the pad replace my amlodipine if it helps circulation": the question is the medicine,
+            # answered next (not a substitute); the circulation paragraph first read as a yes (round 23, #38)
+            and not asks_to_change_medicine(text)
         ):
             # "I have psoriasis, does red light help?": what the source says about it, or that it doesn't
             answer = condition_help([(m.condition, m.text) for m in mentions] or [(n, n) for n in names])

@@ -11,7 +11,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
+    ABOUT_ME,
     CALM_SKIN_FOLLOWUP,
+    KEEP_OR_STOP,
     MISREAD_ANSWER,
     OTHER_PERSON,
     SAME_ANSWERS,
@@ -21,8 +23,10 @@ from padsafety.conversation import (
     FollowUp,
     alongside_answer,
     approved_other_thing,
+    asks_after_it_ends,
     beyond_source_topic,
     calm_skin_answer,
+    cancer_said_over,
     default_beyond_source_answer,
     doctor_said_answer,
     doctor_said_other_answer,
@@ -33,8 +37,10 @@ from padsafety.conversation import (
     local_elsewhere_answer,
     other_status_answer,
     see_doctor_answer,
+    self_after_other_answer,
     simpler_answer,
     status_answer,
+    stop_topic,
     symptoms_answer,
     taken_back_conditions,
     taken_back_reply,
@@ -181,6 +187,26 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
+        if KEEP_OR_STOP.search(text) and previous == "action_answer_beyond_source":
+            earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:-1]
+            stop = stop_topic(earlier)
+            if stop:
+                # "should i keep using it or stop?" after a reaction to the pad (user study round 24, #17)
+                dispatcher.utter_message(text=stop)
+                return []
+        if not verdict and other_rules(tracker) and ABOUT_ME.search(text):
+            # "and for me, no problem?" after the wife's lupus: hers is not his (user study round 23, #12)
+            dispatcher.utter_message(
+                text=self_after_other_answer(tracker.get_slot("known_other_conditions") or []),
+                buttons=OFFER_SCREENING,
+            )
+            return []
+        rules_now = known_rules(tracker)
+        if verdict and (asks_after_it_ends(text, rules_now) or cancer_said_over(text, rules_now)):
+            # "and after the baby is born?", "once i stop breastfeeding?": when the rule ends (user study
+            # round 23, #27, #5)
+            dispatcher.utter_message(text=status_answer(previous, verdict, known_rules(tracker), text))
+            return []
         if kind is FollowUp.SIMPLER:
             # "simpler pls, like im 10": the last answer in plain words (user study round 15, #37)
             dispatcher.utter_message(text=simpler_answer(previous))
@@ -200,7 +226,8 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=verdict_reminder(verdict, known_rules(tracker)))
             dispatcher.utter_message(text=medicines)
             return []
-        if kind is FollowUp.STATUS:
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        if verdict == "ask_doctor" and (kind is FollowUp.STATUS or intent in _BENEFITS):
             earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:-1]
             conditions = tracker.get_slot(CONDITIONS_SLOT) or []
             elsewhere = local_elsewhere_answer(text, earlier, verdict, conditions)
@@ -318,6 +345,9 @@ class ActionFollowUp(Action):
 
 
 SAME_LEAD = "What I said applies there in the same way:"
+_BENEFITS = {
+    "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing", "ask_benefit_circulation",
+}
 _WHY_DOCTOR = re.compile(
     r"\b(why|how come)\b[^.?!]{0,30}\b(ask|see|check with|talk to|speak to|go to|consult)\s+"
     r"(my|a|the|your)\s+"
@@ -403,6 +433,21 @@ class ActionAnswerBeyondSource(Action):
         return []
 
 
+AFTER_VERDICT_LEAD = (
+    "About what you asked, as general information only (for you, the advice above stands):"
+)
+
+
+def _assessed_this_turn(tracker: Tracker) -> bool:
+    """Whether the condition's assessment ran after the latest user message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_assess_condition":
+            return True
+    return False
+
+
 class ActionVerdictReminder(Action):
     """Repeats a remembered "do not use" before an answer that could undercut it."""
 
@@ -415,6 +460,11 @@ class ActionVerdictReminder(Action):
     ) -> List[EventType]:
         """Utters the reminder when the remembered verdict is "do not use"."""
         message = tracker.latest_message.get("text") or ""
+        if _assessed_this_turn(tracker):
+            # right after the verdict it answers ("im pregnant, does it help my back?"): a short lead, not the
+            # verdict said twice (user study round 23, #27, #28)
+            dispatcher.utter_message(text=AFTER_VERDICT_LEAD)
+            return []
         if about_other_person(tracker, message):
             # "what about just for his cold hands?" after "he should not use a pad": his verdict, not theirs
             text = verdict_reminder_other(other_rules(tracker))

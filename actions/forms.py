@@ -108,6 +108,9 @@ def _texts_before_check(tracker: Tracker, limit: int = 6) -> List[Text]:
     return texts
 
 
+# "apart from my asthma no", "except the blood pressure pills, nothing": what comes before the no is a yes
+_EXCEPT = re.compile(r"^\W*(apart from|except|except for|other than|besides|aside from|bar)\b")
+
 class ValidateScreeningForm(FormValidationAction):
     """Reads the answer to the question just asked, and notes conditions named along the way.
 
@@ -332,6 +335,8 @@ class ValidateScreeningForm(FormValidationAction):
             m for m in recognition.mentions
             if screening_rule_for(m.rule_id) == asked_rule and m.experiencer in whose
         ]
+        if own and _EXCEPT.match(text.lower()) and answer in (None, Answer.NO):
+            return "yes"  # "apart from my asthma no": the exception is the answer (development round 11)
         if answer is None and asked_rule in _NOW_RULES and own and all(m.past for m in own):
             # "he had athletes foot last month but its gone now": the question asks about now (user study
             # round 17, #30: recorded as a current infection); over is a no, otherwise not sure

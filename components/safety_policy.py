@@ -39,8 +39,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
+    ABOUT_ME,
     ELSEWHERE_ON_THEM,
     FRUSTRATED,
+    KEEP_OR_STOP,
     MISREAD_COMPLAINT,
     NERVE_SIGNS,
     OTHER_PERSON,
@@ -53,14 +55,18 @@ from padsafety.conversation import (
     WHY_QUESTION,
     FollowUp,
     after_birth,
+    asks_after_it_ends,
     asks_if_it_helps,
     beyond_source_topic,
+    cancer_said_over,
     claimed_conditions,
     condition_help,
     doctor_approved,
     followup_kind,
     help_again_answer,
+    local_elsewhere_answer,
     said_of_them,
+    stop_topic,
     taken_back_conditions,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
@@ -329,6 +335,14 @@ def safety_plan(
         # whose answer is about another rule ("ok while breastfeeding?" read as the pregnancy question)
         # gets the rules' assessment of what was named
         rules = {m.rule_id for m in recognition.affirmed(Experiencer.GENERAL)}
+        named = {m.condition for m in recognition.affirmed(Experiencer.GENERAL)}
+        if not rules or (
+            named == {"a named medical condition"}
+            and (intent in _KNOWLEDGE_INTENTS or intent == "ask_who_should_avoid")
+        ):
+            # "who shouldn't use it?", "what conditions rule it out?": a general question that names no
+            # condition; the domain's answer (who should avoid the pads) is the whole answer
+            return []
         # an unsure guess at a knowledge question ("what if it starts going yellow and oozing" read as
         # "results vary") does not answer it: the rules' assessment in general words does
         answered = (
@@ -425,11 +439,13 @@ class SafetyRulePolicy(RulePolicy):
             # 15, #41)
             plan = []
         if (
-            plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+            plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
             and intent in _ACKNOWLEDGING
             and not checking
             and names_only_known(text, known, plan=True)
         ):
+            # ("ok, I'll call the pump manufacturer. thanks" after the insulin pump's verdict: no question
+            # whether the pump is a health matter, user study round 23, #11)
             # "ok thanks, I'll ask my midwife" after the pregnancy verdict: a plan, not a new mention; the
             # referral and the verdict again read as not listening (user study round 6, #04)
             plan = []
@@ -462,6 +478,42 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "she asked her cardiologist and he said go ahead": the verdict said "unless the doctor says
             # otherwise", and the doctor has; repeating it ignores them (user study round 6, #16)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking
+            and not plan
+            and tracker.get_slot("known_verdict") == "ask_doctor"
+            and intent in _BENEFIT_INTENTS | {"ask_followup", "ask_usage_safety", "affirm", "nlu_fallback"}
+            and not _names_topic(text)
+            and local_elsewhere_answer(
+                text, _user_texts(tracker)[-4:-1], "ask_doctor", tracker.get_slot("known_conditions") or []
+            )
+        ):
+            # "sore hamstrings are ok tho right?" after a swollen knee: the doctor question stays with the
+            # knee (user study round 23, #3: the reminder, as if the hamstrings needed a doctor too)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking
+            and (
+                plan in ([], [UTTER_CLARIFY])
+                or (plan[0] == UTTER_REFERRAL and names_only_known(text, known))
+                # ("a few months postpartum" reads as a condition of its own)
+                or (plan[0] == UTTER_REFERRAL and after_birth(text) and names_only_known(
+                    text, known | {"a named medical condition"}))
+            )
+            and tracker.get_slot("known_verdict")
+            and (
+                asks_after_it_ends(text, _own_rules(tracker))
+                or (not plan and cancer_said_over(text, _own_rules(tracker)))
+            )
+        ):
+            # "and after the baby is born? a few months postpartum", "once i stop breastfeeding, fine then?":
+            # a question about later, answered with when the rule ends; never a new mention ("postpartum")
+            # or a take-back of the pregnancy she still has (user study round 23, #27, #5)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -499,6 +551,33 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "its mild lupus, he doesnt get rashes from sun. so its ok?" after "my husband has lupus": his
             plan, about_other = [UTTER_REFERRAL_OTHER, *plan[1:]], True
+        own_known = set(tracker.get_slot("known_conditions") or [])
+        if (
+            plan[:1] == [UTTER_REFERRAL_GENERAL]
+            and not checking
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and own_known
+            and {m.condition for m in recognise(text).affirmed()} <= own_known
+        ):
+            # "does it help with joint pain from lupus?" after "I have lupus": the user's own lupus, so the
+            # verdict's reminder before the answer, not "if you or someone you care for has it" (user study
+            # round 23, #26)
+            plan = [VERDICT_REMINDER]
+        if (
+            plan in ([], [UTTER_CLARIFY])
+            and not checking
+            and not tracker.get_slot("known_verdict")
+            and tracker.get_slot("known_other_conditions")
+            and ABOUT_ME.search(text or "")
+            and not (text or "/").startswith("/")
+            and not recognise(text).affirmed()
+            and intent not in _KNOWLEDGE_INTENTS | {SCREENING_INTENT}
+        ):
+            # "and for me, no problem? i no have lupus" after "my wife has lupus": hers is not his, and
+            # nothing is known of him (user study round 23, #12: "OK. You can ask..." and an unasked check)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             plan in ([], [UTTER_CLARIFY])
             and not checking
@@ -607,6 +686,7 @@ class SafetyRulePolicy(RulePolicy):
                 # ("is it safe for me?" asks for the check, as in _holds_verdict: the outage test's Bob)
                 or (
                     _STATUS_CUE.search(text or "")
+                    and not _asks_care_topic(text)
                     and (intent != SCREENING_INTENT or re.search(_CAN_I_OR_NOT, text or "", re.IGNORECASE))
                 )
             )
@@ -640,6 +720,10 @@ class SafetyRulePolicy(RulePolicy):
             _holds_verdict(tracker, intent, text, confidence) or _holds_safety_no(tracker, previous, text)
         ):
             # "only on my feet then?" after "do not use": the verdict again, never "OK" or a menu
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not plan and not checking and _keep_or_stop_topic(tracker, previous, text):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -680,9 +764,27 @@ class SafetyRulePolicy(RulePolicy):
             ASSESS in plan
             and not checking
             and intent in _BENEFIT_INTENTS
+            and _assessed_do_not_use(tracker, text, about_other)
+            and not (NERVE_SIGNS.search(text or "") or _source_silent(text))
+        ):
+            # "im 10 weeks pregnant, does red light help skin glow?": the question is answered too, as general
+            # information after a short lead that keeps the verdict first (action_verdict_reminder, said
+            # right after the verdict); dropping it read as not listening (user study round 23, #27, #28)
+            if VERDICT_REMINDER not in done:
+                return self._safety_prediction(VERDICT_REMINDER, tracker, domain)
+        elif (
+            ASSESS in plan
+            and not checking
             and (
-                _assessed_do_not_use(tracker, text, about_other) or NERVE_SIGNS.search(text or "")
-                or _source_silent(text)
+                (
+                    intent in _BENEFIT_INTENTS
+                    and (_assessed_do_not_use(tracker, text, about_other) or NERVE_SIGNS.search(text or ""))
+                )
+                # "my ankles are swollen, could the pad help?" read as the circulation question: after the
+                # assessment, no paragraph of another topic (user study round 23 check); a second question of
+                # its own ("... and also the fine lines?") and the topic answers are still answered
+                or (intent in _KNOWLEDGE_INTENTS - _TOPIC_ANSWERS - {"ask_limitation_anti_aging"}
+                    and _source_silent(text))
             )
         ):
             # "I'm 5 months pregnant, does it help my back?": a paragraph on how the pad may ease back pain
@@ -732,7 +834,9 @@ class SafetyRulePolicy(RulePolicy):
             if UTTER_ACKNOWLEDGE not in done:
                 return self._safety_prediction(UTTER_ACKNOWLEDGE, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        ours = {FORGET_DENIED} | ({UTTER_FRUSTRATION} if intent != FRUSTRATION_INTENT else set())
+        ours = {FORGET_DENIED, VERDICT_REMINDER}
+        if intent != FRUSTRATION_INTENT:
+            ours.add(UTTER_FRUSTRATION)
         inserted = (set(plan) | ours) & set(done)
         if inserted:
             # No rule expects the replies we inserted: predict as if they had not happened.
@@ -814,6 +918,7 @@ _QUESTION = re.compile(
 
 
 # Answers about what the pad may do for someone: never right after a "do not use" for them.
+_TOPIC_ANSWERS = {"ask_not_in_source", "ask_usage_safety"}
 _BENEFIT_INTENTS = {
     "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing", "ask_benefit_circulation",
 }
@@ -863,11 +968,22 @@ _CLOSING = re.compile(
     r"ring|check with|tell (her|him|them) to (see|ask|call|talk to|speak to)|book (in )?with)\s+"
     r"(my|our|her|his|their|the|a)\s+"
     r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
-    r"pharmacist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|neurologist)s?"
+    r"pharmacist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|neurologist|"
+    r"manufacturer|maker|supplier|clinic|diabetes team|care team)s?"
     r"(\s+(then|first|about it|about that|tomorrow|next week|on monday))*[\s,.!]*"
     r"((thanks|thank you|thx|ty|cheers|bye)\W*)?$|"
     r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) "
-    r"(all|everything) (i|we) (wanted|needed|want|need)(ed)? to (know|ask)\b[\s\w,.!]{0,20}$",
+    r"(all|everything) (i|we) (wanted|needed|want|need)(ed)?( to (know|ask))?\b[\s\w,.!]{0,20}$|"
+    # "ok thanks, bye!", "thx, thats all" (user study round 24: "You're welcome! Anything else ...?")
+    r"^\W*((ok|okay|k|cool|great|perfect|alright|right)[\s,.!]+)*(thanks|thank you|thx|ty|cheers|ta)[\s,.!]*"
+    r"(bye|goodbye|bye bye|cya|see ya|see you|(that'?s|thats) (all|it))\W*$|"
+    # "thats all", "ok that's it for now, thanks" (user study round 24: "Anything else you'd like to know?")
+    r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) (all|it)"
+    r"( for (now|today))?[\s,.!]*((thanks|thank you|thx|ty|cheers|bye)\W*)?$|"
+    # "whatever. im done", "ok i'm done here thanks" (user study round 23, #19: not understood)
+    r"^\W*((ok|okay|k|cool|great|fine|alright|right|whatever|thanks|thx)[\s,.!]+)*(i'?m|im|i am|we'?re) "
+    r"(done|finished)( (here|now|for now|then|with this))?[\s,.!]*"
+    r"((thanks|thank you|thx|ty|cheers|bye)\W*)?$",
     re.IGNORECASE,
 )
 _CLOSING_GUESSES = {"affirm", "deny", "dont_know", "thank", "goodbye", "stop", "nlu_fallback", "out_of_scope",
@@ -919,6 +1035,11 @@ def _source_silent(text: Optional[Text]) -> bool:
     cover it (or that the condition needs medical attention first), so a paragraph on what the pad may ease
     would contradict it (user study round 13, #36)."""
     if not text or text.startswith("/") or not asks_if_it_helps(text):
+        return False
+    # the sentence that asks: "i cut my hand, still open. main question: can it help cold hands?" asks about
+    # the hands, which the wound's answer does not cover (user study round 23, #28)
+    asking = [part for part in re.split(r"(?<=[.!?])\s+", text) if asks_if_it_helps(part)]
+    if asking and not any(recognise(part).affirmed() for part in asking):
         return False
     found = [(m.condition, m.text) for m in recognise(text).affirmed()]
     helped = condition_help(found) if found else None
@@ -980,6 +1101,22 @@ def _other_rules(tracker: DialogueStateTracker) -> set:
     """The rules of the conditions named for someone else."""
     book = default_rulebook()
     return {book.condition(n).rule_id for n in tracker.get_slot("known_other_conditions") or []}
+
+
+def _names_topic(text: Optional[Text]) -> bool:
+    """Whether the message names a topic the source does not cover ("could it make the bone knit?")."""
+    return beyond_source_topic(text or "") is not None
+
+
+def _user_texts(tracker: DialogueStateTracker) -> List[Text]:
+    """The texts of the user's messages, oldest first."""
+    return [e.text or "" for e in tracker.events if isinstance(e, UserUttered)]
+
+
+def _own_rules(tracker: DialogueStateTracker) -> set:
+    """The rules of the conditions the user named for themselves."""
+    book = default_rulebook()
+    return {book.condition(n).rule_id for n in tracker.get_slot("known_conditions") or []}
 
 
 def _known_conditions(tracker: DialogueStateTracker) -> set:
@@ -1125,6 +1262,14 @@ _STATUS_CUE = re.compile(
     r"\s*(then|now|right|yeah|too|as well|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b|"
     # "so its ok to use it or not? im confused" (user study round 6, #06: got the who-should-avoid list)
     r"\b(is it|is|it'?s|its|that'?s|so)\s*(ok|okay|fine|safe|alright)\s+(to\s+use(\s+it)?\s+)?or\s+not\b|"
+    # "ok so right now, can i use it on my lower back tonight?" after "do not use" (user study round 23, #27:
+    # the usage text)
+    r"^\W*((ok|okay|alright|right)[\s,]+)?so\b[^.?!]{0,60}\bcan (i|she|he|we) (use|try|start|put)\b|"
+    # "so i can use the red light pad then, yeah?" after "that OK was about heat" (user study round 24, #16:
+    # the benefits list, a green light)
+    r"^\W*((ok|okay|alright|right)[\s,]+)?(so|then)\s+(i|she|he|we)\s+(can|could|may)\s+(use|try|start|put)\b|"
+    r"\b(i|she|he|we) (can|could|may) (use|try|start) (it|the pad|the red light pad|red light)\b[^.?!]{0,20}"
+    r"\b(then|now|after all)\b|"
     # "so can i use it on the scar or not", "so can i or not??" (user study round 8, #33, #17)
     + _CAN_I_OR_NOT,
     re.IGNORECASE,
@@ -1173,7 +1318,7 @@ def _holds_verdict(
         # restriction is about the person, not the body part; whatever the classifier guessed (it read the
         # photosensitivity question: user study round 7, #11, #04)
         return True
-    if _STATUS_CUE.search(text or "") and (
+    if _STATUS_CUE.search(text or "") and not _asks_care_topic(text) and (
         intent != SCREENING_INTENT or re.search(_CAN_I_OR_NOT, text or "", re.IGNORECASE)
     ) and (
         # "is it safe for me?" asks for the check (the database-outage test's Bob), not for the verdict
@@ -1189,6 +1334,16 @@ def _holds_verdict(
         and not (text or "").startswith("/")
         and bool(_STILL_ASKING.search(text or ""))
     )
+
+# How to use the pad with care: "eye protection for the face, yes or no?" asks about goggles, not the verdict
+# again (user study round 23, #25: "No: ... you should not use" read as "no goggles needed")
+_CARE_QUESTION_TOPICS = PRACTICAL_TOPICS | {"eyes", "clothing", "session_length", "frequency", "sleep_on_pad"}
+
+
+def _asks_care_topic(text: Optional[Text]) -> bool:
+    topic = beyond_source_topic(text or "")
+    return topic is not None and topic.id in _CARE_QUESTION_TOPICS
+
 
 _OTHER_PERSON = OTHER_PERSON  # (padsafety.conversation: the follow-up action reads the same words)
 
@@ -1295,6 +1450,18 @@ _EMERGENCY_OVER = re.compile(
     r"from (running|my shoes|shoes|boots|hiking|a race))\b",
     re.IGNORECASE,
 )
+
+
+def _keep_or_stop_topic(
+    tracker: DialogueStateTracker, previous: Optional[Text], text: Optional[Text]
+) -> bool:
+    """"should i keep using it or stop?" after the answer to a reaction to the pad (user study round 24, #17:
+    "effects vary" three times)."""
+    if previous != "action_answer_beyond_source" or not text or text.startswith("/"):
+        return False
+    if not KEEP_OR_STOP.search(text):
+        return False
+    return stop_topic(_user_texts(tracker)[-3:-1]) is not None
 
 
 def _holds_safety_no(

@@ -27,14 +27,17 @@ _END = r"(?![a-z'])"
 
 _UNKNOWN = re.compile(
     _FILLER + r"(?:not sure|unsure|maybe|perhaps|possibly|might be|could be|i think so|i guess so|"
-    r"i believe so|probably|not certain|no idea|no clue|dunno|idk|i don'?t know|i do not know|dont know|"
+    r"i believe so|probably|not certain|no idea|no clue|dunno|i dunno|idk|i don'?t know|i do not know|"
+    r"dont know|"
+    # "sort of? my knee swells up sometimes" (development round 11)
+    r"sort of|sorta|kind of|kinda|"
     r"don'?t know|hard to say|can'?t say|cannot say|not 100|who knows|i'?m not sure|i am not sure|"
     r"no sure|not really sure|no se)" + _END
 )
 _NO = re.compile(
     _FILLER + r"(?:no+|nope|nah+|na|nay|not really|not at all|not that i know(?: of)?|"
     r"not as far as i(?: know|'?m aware| am aware)|not that i'?m aware(?: of)?|not that i am aware(?: of)?|"
-    r"not that i remember|not to my knowledge|none|never|negative|"
+    r"not that i remember|not to my knowledge|none|never|negative|nada|zilch|zip|"
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
@@ -64,7 +67,7 @@ _SELF_STATEMENT = re.compile(
 _HEDGE_LATER = re.compile(
     r"\b(?:idk|i dunno|dunno|not sure|unsure|no idea|not certain|"
     r"(?:can'?t|cannot|don'?t|dont) (?:remember|know (?:which|what|if|whether))|kinda|kind of|sort of|maybe|"
-    r"possibly|might be|could be|"
+    r"possibly|might be|could be|might still|may still|could still|"
     # "I burn easily in the sun if that counts" (user study round 18, #18: taken as a firm yes)
     r"if (?:that|it|this|they|those) counts?|whether (?:that|it|this) counts|no idea if|not sure if)\b"
 )
@@ -97,10 +100,14 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         return button
     norm = " ".join(text.lower().replace("\u2019", "'").split())
     corrections = list(_SELF_CORRECTION.finditer(norm))
-    if corrections and corrections[0].start() > 0:
-        # the last part that answers by itself: "yes. wait no sorry, i misread, no" -> "no"
+    if any(mark.start() > 0 for mark in corrections):
+        # the last part that answers by itself: "yes. wait no sorry, i misread, no" -> "no"; "no wait, sorry,
+        # yes - a cut that's still open" -> "yes" (user study round 23, #15: the "no" that opens the
+        # correction counted, and the verdict fell to "I don't know")
         for mark in reversed(corrections):
-            tail = norm[mark.end():].strip(" ,.!")
+            if mark.start() == 0:
+                continue
+            tail = norm[mark.end():].strip(" ,.!-\u2014")
             if tail:
                 later = _explicit(tail)
                 if later is not None:
@@ -114,7 +121,10 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         # (user study round 16, #14, #18, #34: asked again)
         last = _TRAILING.search(norm)
         answer = _explicit(last.group(1)) if last else None
-        if answer is None and _FINE_AT_END.search(norm) and not recognise(text).affirmed():
+        if answer is None and (
+            _FINE_AT_END.search(norm) or _ALL_CLEAR.match(norm) or _ONLY_SUPPLEMENTS.match(norm)
+            or _ONLY_HARMLESS.match(norm)
+        ) and not recognise(text).affirmed():
             # "heartbroken over my ex but medically fine", "short sighted, nothing else" (dev round 9);
             # not "i have lupus but otherwise healthy" (the named condition decides)
             answer = Answer.NO
@@ -140,7 +150,30 @@ _TRAILING = re.compile(
 _FINE_AT_END = re.compile(
     r"(?:(?:\bbut|\botherwise|\bapart from that)\s+(?:i'?m\s+|im\s+)?(?:medically\s+|physically\s+)?"
     r"(?:fine|healthy|all good)|[,.;!]\s*(?:medically|physically|health[- ]?wise)\s+(?:fine|healthy|ok|okay)|"
-    r"[,.;!]\s*(?:nothing else|no other (?:conditions?|issues|problems)))[\s.!]*$"
+    r"[,.;!]\s*(?:nothing else|nothing electronic|no electronics|no other (?:conditions?|issues|problems))|"
+    # "i burn in the sun like anyone but nothing diagnosed" (development round 10)
+    r"(?:\bbut|,)\s+(?:nothing|never been|not)\s+diagnosed(?:\s+with\s+anything)?)[\s.!]*$"
+)
+# an all-clear said as the whole answer: "healthy as a horse", "all good, nothing to report" (development
+# round 10: asked again)
+_ALL_CLEAR = re.compile(
+    r"^(?:(?:nah|no|nope|ha(?:ha)+|lol|honestly|yeah)[\s,.!]+)?(?:healthy as a horse|fit as a fiddle|"
+    r"all good|nothing to report|nothing to declare|clean bill of health|all clear|right as rain|"
+    r"nothing like that|none of that|none of those)\b[^?]*$"
+)
+# nothing the check asks about: "just fillings lol", "only contacts" (development round 11)
+_ONLY_HARMLESS = re.compile(
+    r"^(?:just|only)\s+(?:some\s+|a\s+|my\s+)?(?:fillings?|crowns?|braces|a retainer|retainers?|contacts|"
+    r"contact lenses|glasses|reading glasses|piercings?|ear piercings?|a brace on my teeth|veneers)"
+    r"(?:\s+in my teeth)?[\s.!]*(?:lol|haha|😂)?[\s.!]*$"
+)
+# only supplements: "just vitamins and fish oil" (development round 10), when nothing in it is recognised
+_ONLY_SUPPLEMENTS = re.compile(
+    r"^(?:just|only)\s+(?:some\s+|a\s+)?(?:(?:multi)?vitamins?(?:\s+[a-z0-9]{1,3})?|fish oil|cod liver oil|"
+    r"omega[- ]?3s?|magnesium|zinc|iron( tablets)?|probiotics?|supplements?|protein( powder)?|creatine|"
+    r"collagen)(?:\s*(?:,|and|&)\s*(?:(?:multi)?vitamins?(?:\s+[a-z0-9]{1,3})?|fish oil|cod liver oil|"
+    r"omega[- ]?3s?|magnesium|zinc|iron( tablets)?|probiotics?|supplements?|protein( powder)?|creatine|"
+    r"collagen))*[\s.!]*(?:lol|haha)?[\s.!]*$"
 )
 # the user has to ask someone who knows first: a doctor, a surgeon, a relation
 _ASK_SOMEONE = re.compile(

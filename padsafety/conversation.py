@@ -384,10 +384,10 @@ _STATUS = re.compile(
 
 # "and once it has cleared up?", "after the baby is born?": when may the user start?
 RECOVERY = re.compile(
-    r"\b(once|after|when|until) (it|that|this|(the|my|our|her|his) \w+|i'?m|i am|i'?ve|baby|bebe|bub|"
-    r"the baby|birth|giving birth|delivery)\b.{0,30}"
-    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done|arrives|comes|"
-    r"calms|calmed|settles|settled)\b"
+    r"\b(once|after|when|until) (it|it'?s|its|that|this|(the|my|our|her|his) \w+|i'?m|im|i am|i'?ve|i|baby|"
+    r"bebe|bub|the baby|birth|giving birth|delivery)\b.{0,30}"
+    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done|arrives|arrived|"
+    r"comes|calms|calmed|settles|settled|weaned|anymore|any more|no longer)\b"
     r"|\b(after|once) (the )?(birth|delivery|giving birth|i give birth|i'?ve given birth)\b",
     re.IGNORECASE,
 )
@@ -468,13 +468,28 @@ _FOR_ANOTHER_THING = re.compile(
 )
 
 
+# "my lupus doc says its fine to use heat": heat, a sauna or a heating pad is not red light (user study round
+# 24, #16: "then follow your doctor's advice", then the benefits with no warning)
+_OTHER_TREATMENT = re.compile(
+    r"^\s*(to\s+(use|try|do|have|get)\s+|using\s+|doing\s+|with\s+|for\s+)?(?P<thing>(a\s+|the\s+)?("
+    r"heat|heating pads?|heat pads?|heat packs?|hot water bottles?|warmth|hot baths?|infrared saunas?|"
+    r"saunas?|ice( packs?)?|cold packs?|massage|tens( machines?)?|exercise|yoga|swimming|the gym|physio|"
+    r"stretching|sun ?beds?|the sun|sunlight|uv|ultrasound))\b"
+)
+
+
 def approved_other_thing(text: Optional[str]) -> Optional[str]:
-    """What the doctor's reported OK was for when it was not the pad ("magnet and phone"), else None."""
+    """What the doctor's reported OK was for when it was not the pad ("magnet and phone", "heat"), else
+    None."""
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
     match = DOCTOR_APPROVAL.search(norm)
     if match is None:
         return None
-    other = _FOR_ANOTHER_THING.match(norm[match.end():])
+    rest = norm[match.end():]
+    treatment = _OTHER_TREATMENT.match(rest) or _OTHER_TREATMENT.search(match.group("what") or "")
+    if treatment:
+        return treatment.group("thing").strip()
+    other = _FOR_ANOTHER_THING.match(rest)
     return other.group("thing").strip() if other else None
 
 
@@ -734,6 +749,43 @@ def status_answer(
             "birth, from what you told me (Pregnancy), don't use a red-light therapy pad unless your doctor "
             "says otherwise."
         )
+    if cancer_said_over(text, rules):
+        # "the melanoma is gone though" (user study round 23, #32: "I won't count cancer for you")
+        return (
+            "Good to hear it's gone. A cancer that was treated still counts for me: please ask your doctor "
+            "(the one who treated it) first, before using a red-light therapy pad, especially over that area."
+        )
+    if "breastfeeding" in rules and after_weaning(text):
+        others = [r for r in rules if r != "breastfeeding"]
+        still = (
+            f" The rest still holds: from what you told me{_named(others)}, please ask your doctor first."
+            if others else ""
+        )
+        return (
+            "Once you've stopped breastfeeding, that reason no longer applies: the caution is about "
+            "breastfeeding itself (my source gives no safety information for it). Until then, please ask "
+            f"your doctor or midwife first.{still}"
+        )
+    if "photosensitising_medication" in rules and _MEDICINE_STOPPED.search(text or ""):
+        others = [r for r in rules if r != "photosensitising_medication"]
+        still = f" The rest still holds{_named(others)}: ask your doctor first." if others else ""
+        return (
+            "My source does not say how long a medicine's effect on the skin lasts after you stop it: ask "
+            "your doctor or pharmacist, who know the medicine, when you can start. Until then, please don't "
+            f"use a red-light therapy pad.{still}"
+        )
+    ending = _ending_rule(text, rules)
+    if verdict in (Verdict.DO_NOT_USE.value, Verdict.ASK_DOCTOR.value) and ending is not None:
+        others = [r for r in rules if r != ending]
+        title = default_rulebook().rule(ending).title
+        still = (
+            f" The rest still holds: from what you told me{_named(others)}, please ask your doctor first."
+            if others else ""
+        )
+        return (
+            f"Once it has healed or settled, that reason ({title}) no longer applies; ask your doctor if "
+            f"you're not sure it has. Until then, please don't use a red-light therapy pad there.{still}"
+        )
     if verdict in (Verdict.DO_NOT_USE.value, Verdict.ASK_DOCTOR.value) and RECOVERY.search(text or ""):
         return (
             f"When it has cleared or healed, please ask your doctor whether and when you can start; until "
@@ -778,13 +830,94 @@ _WAIT_QUESTION = re.compile(
 
 
 _BIRTH = re.compile(
-    r"\b(born|birth|deliver(y|ed)?|baby (arrives|comes|is here)|postpartum|after (the )?baby)\b", re.I
+    r"\b(born|birth|deliver(y|ed)?|baby (arrives|comes|is here)|postpartum|after (the )?baby|"
+    # "once im NOT pregnant anymore" (user study round 23, #27: taken as "I'm not pregnant")
+    r"(not|no longer) (be )?pregnant|post-?natal|"
+    r"(baby|little one|bub|newborn|bump) (has |is |'s )?(arrived|here|out))\b", re.I
 )
+# "after the baby is weaned", "once i stop breastfeeding" (user study round 23, #5: the breastfeeding verdict
+# three times)
+_WEANED = re.compile(
+    r"\b(wean(ed|ing)?|(stop|stopped|stopping|finish|finished|done|quit) (breast ?feeding|nursing|feeding|"
+    r"pumping)|(not|no longer) (breast ?feeding|nursing|feeding|pumping))\b", re.I
+)
+# words that are about the time after the birth by themselves ("a few weeks postnatal?")
+_AFTER_BIRTH = re.compile(
+    r"\b(post-?natal|post-?partum|after (the )?(birth|baby|delivery)|"
+    r"(once|when|after) (the )?(baby|little one|bub)('s| is| has) (here|born|arrived|out))\b", re.I
+)
+_WHEN = re.compile(r"\b(once|after|when|until|if)\b", re.I)
 
 
 def after_birth(text: Optional[str]) -> bool:
     """Whether the message asks about the time after the birth ("after bebe born is ok?")."""
-    return bool(RECOVERY.search(text or "") and _BIRTH.search(text or ""))
+    return bool(
+        (RECOVERY.search(text or "") and _BIRTH.search(text or "")) or _AFTER_BIRTH.search(text or "")
+    )
+
+
+# the rules that end when the condition heals or settles, and the words that name them in a question
+_ENDING_RULES = {
+    "open_wound": re.compile(
+        r"\b(wound|cut|cuts|scab|scar|graze|sore|ulcer|stitches|incision|blister|burn|it)\b"
+    ),
+    "skin_infection_or_eczema": re.compile(
+        r"\b(eczema|flare|flare-up|rash|infection|cold sores?|shingles|dermatitis|skin|it)\b"
+    ),
+}
+
+
+def _ending_rule(text: Optional[str], rules: Iterable[str]) -> Optional[str]:
+    """The remembered rule a question about later is about ("once the cut heals"), if it can end."""
+    if not _ends_later(text):
+        return None
+    norm = (text or "").lower()
+    for rule in rules:
+        words = _ENDING_RULES.get(rule)
+        if words is not None and words.search(norm):
+            return rule
+    return None
+
+
+def after_weaning(text: Optional[str]) -> bool:
+    """Whether the message asks about the time after breastfeeding ("once i stop breastfeeding?")."""
+    return bool(_WHEN.search(text or "") and _WEANED.search(text or ""))
+
+
+def asks_after_it_ends(text: Optional[str], rules: Iterable[str]) -> bool:
+    """Whether the message asks about the time after a remembered condition has ended (the birth, weaning, a
+    wound healed, a flare settled, a medicine stopped): a question about later, never a new mention
+    ("postpartum") or a take-back ("once I'm NOT pregnant", "once the cut heals")."""
+    rules = set(rules)
+    return (
+        ("pregnancy" in rules and after_birth(text)) or ("breastfeeding" in rules and after_weaning(text))
+        or (bool(rules) and _ends_later(text))
+        or ("photosensitising_medication" in rules and bool(_MEDICINE_STOPPED.search(text or "")))
+    )
+
+
+# "and if the cut heals up completely, could I...", "once the eczema calms down", "when the wound is closed":
+# a question about later (user study round 24, #6, #9, #23, #35: the open wound was taken back)
+_LATER = re.compile(
+    r"\b(once|when|after|if|until|till)\s+(it|it'?s|its|that|this|the\s+\w+|my\s+\w+|the\s+\w+\s+\w+|"
+    r"everything|they|they'?re|i\s+(have|had|am|'m)?)\b[^.?!]{0,40}\b(heal\w*|closed?|clears?|cleared|"
+    r"calms?|calmed|settles?|settled|gone|goes away|recovered)\b",
+    re.IGNORECASE,
+)
+# "what if i stop the doxy, how long before i can use it", "after stopping doxycycline" (round 24, #10)
+_MEDICINE_STOPPED = re.compile(
+    r"\b(once|when|after|if)\b[^.?!]{0,20}\b(stop|stopping|stopped|finish|finishing|finished|come off|"
+    r"coming off|off)\b|\bhow long after (stopping|finishing|coming off)\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_later(text: Optional[str]) -> bool:
+    later = _LATER.search(text or "")
+    healed = _HEALED_NOW.search(text or "")
+    # ("it's fully closed now, once it fades can I..." says it has healed; "when it's fully closed, can I"
+    # asks about later)
+    return later is not None and (healed is None or healed.start() >= later.start())
 
 
 def verdict_tail(verdict: Optional[str], rules: List[str]) -> str:
@@ -839,6 +972,54 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
         "following your treatment, and ask your doctor before you add a pad to it; follow your device's "
         "manual." + verdict_tail(verdict, rules)
     )
+
+
+# "and for me, no problem?", "what about me though?", "me i can use for neck?" after someone else's condition:
+# the user asks about themselves (user study round 23, #12: the wife's lupus stuck to him)
+ABOUT_ME = re.compile(
+    r"\b(and|but|what about|how about|so)\s+(for\s+)?(me|myself)\b|^\W*(for\s+)?me\b|"
+    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b",
+    re.IGNORECASE,
+)
+
+
+def self_after_other_answer(other_conditions: List[str]) -> str:
+    """"and for me?" after someone else's condition: theirs is not the user's; what is known of the user."""
+    names = list(dict.fromkeys(other_conditions))
+    listed = " and ".join(names) if names else "condition"
+    return (
+        f"What you told me ({listed}) is about the other person, not you. From what you've told me about "
+        "yourself, nothing so far is on the list of reasons to avoid a red-light therapy pad. The short "
+        "safety check asks about the other reasons; would you like to run it?"
+    )
+
+
+# "should i keep using it or stop?", "stop using it?? yes or no" after the answer to a reaction to the pad
+KEEP_OR_STOP = re.compile(
+    r"\b(keep|carry on|continue|go on|still)\s+(using|with)\b|\bshould i (stop|keep|carry on|continue)\b|"
+    r"\bstop using( it)?\b|\bor stop\b|\bstop\?",
+    re.IGNORECASE,
+)
+_STOP_TOPICS = {
+    "skin_reaction": (
+        "Stop using the pad for now, and keep it off that skin until it has fully settled. If it doesn't "
+        "settle within a day or two, or it blisters, hurts or spreads, see a doctor or pharmacist before you "
+        "use the pad again, and follow your device's manual."
+    ),
+    "dizzy": (
+        "Stop using the pad for now, until you've asked a doctor about the dizziness. If you feel "
+        "faint, have chest pain or trouble breathing, call the emergency number."
+    ),
+}
+
+
+def stop_topic(texts: Iterable[Optional[str]]) -> Optional[str]:
+    """The stop-for-now answer when one of the recent messages was about a reaction to the pad."""
+    for text in texts:
+        topic = beyond_source_topic(text or "")
+        if topic is not None and topic.id in _STOP_TOPICS:
+            return _STOP_TOPICS[topic.id]
+    return None
 
 
 def other_status_answer(rules: List[str], text: Optional[str] = None) -> Optional[str]:
@@ -961,7 +1142,11 @@ def pregnancy_skipped_note(for_other: bool) -> str:
 # that part. "ok so can i use it on my calves or not" after runner's knee got "ask your doctor first" for the
 # calves (user study round 20, #6); a whole-body condition (diabetes, a pacemaker, a pregnancy) keeps its
 # verdict.
-LOCAL_CONDITIONS = frozenset({"tendon and bursa problems", "soft tissue injury", "fracture", "an injury"})
+# (a swollen joint too: "my ankle is swollen" then "sore calves are fine right?", user study round 23, #3)
+LOCAL_CONDITIONS = frozenset({
+    "tendon and bursa problems", "soft tissue injury", "fracture", "an injury", "acute inflammation",
+})
+_GENERIC_CONDITION = "a named medical condition"
 _BODY_PART = re.compile(
     r"\b(feet|foot|toes?|hands?|fingers?|legs?|knees?|ankles?|calf|calves|thighs?|hips?|back|neck|shoulders?|"
     r"arms?|elbows?|wrists?|shins?|heels?|hamstrings?|quads?|glutes?)\b"
@@ -979,10 +1164,18 @@ def local_elsewhere_answer(
     """For another part of the body than a local injury's: the doctor question stays with the injury, and the
     source's muscle answer for the rest; None unless every remembered condition is local, the verdict is
     "ask your doctor" and the message names only body parts the earlier messages did not."""
+    from padsafety.recognition import recognise
+
     conditions = list(conditions)
+    if _GENERIC_CONDITION in conditions and all(
+        any(m.condition in LOCAL_CONDITIONS for m in recognise(t).affirmed())
+        for t in earlier_texts
+        if any(m.condition == _GENERIC_CONDITION for m in recognise(t).affirmed())
+    ):
+        # "my ankle is swollen": the word "swollen" alone also reads as some condition, the ankle's
+        conditions = [c for c in conditions if c != _GENERIC_CONDITION]
     if verdict != Verdict.ASK_DOCTOR.value or not conditions or not set(conditions) <= LOCAL_CONDITIONS:
         return None
-    from padsafety.recognition import recognise
 
     asked = _parts(text)
     # the body parts of the messages that named the injury ("and my knees, runners knee")
@@ -1292,6 +1485,24 @@ _HEALED_NOW = re.compile(
 )
 
 
+_CANCER_OVER = re.compile(
+    r"\b(gone|any ?more|no longer|removed|cut out|taken out|all clear|in remission|remission|cancer[- ]free|"
+    r"clear now|got rid of|treated|beat it|beaten it)\b", re.IGNORECASE
+)
+_NEVER_HAD = re.compile(
+    r"\b(never (had|said|have)|didn'?t have|don'?t have|not mine|wasn'?t (a |cancer|malignant|me)|benign|"
+    r"not (cancer|malignant)|not me)\b", re.IGNORECASE
+)
+
+
+def cancer_said_over(text: Optional[str], rules: Iterable[str]) -> bool:
+    """"but it's gone now, they got it all" after a cancer's verdict: treated, still counted."""
+    return (
+        "cancer_in_area" in set(rules) and bool(_CANCER_OVER.search(text or ""))
+        and not _NEVER_HAD.search(text or "")
+    )
+
+
 def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str]:
     """Conditions (canonical names) the user denies for themselves ("I do NOT have lupus") or gives to
     someone else ("the lupus is my sister, not me") in this message: a remembered verdict drops them."""
@@ -1299,10 +1510,21 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
 
     if NOT_ME.search(text):
         return {m.condition for m in recognition.mentions if not m.negated}
+    if after_birth(text) or after_weaning(text) or _ends_later(text):
+        return set()  # "once im NOT pregnant anymore, does it still apply?": about later, not a take-back
     if not recognition.mentions and _HEALED_NOW.search(text):
         # "its tiny tho and already closed up. so am i fine?" after the open-wound verdict: the wound, said
         # without naming it (user study round 21, #6: the "do not use" stayed)
         return {"open wound"}
+    if _CANCER_OVER.search(text) and not _NEVER_HAD.search(text):
+        # "the melanoma is gone though, its not a tumour anymore": a cancer that was treated is history the
+        # rule still counts (ask the doctor first), never taken back (user study round 23, #32)
+        cancers = {m.condition for m in recognition.mentions if m.rule_id == "cancer_in_area"}
+        if cancers:
+            return {
+                m.condition for m in recognition.mentions
+                if m.condition not in cancers and m.experiencer is Experiencer.OTHER
+            }
     if not _DENIAL.search(text):
         return set()  # "on my back where there's no eczema" places it, it does not take it back
     return {

@@ -138,7 +138,10 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(doms|delayed onset muscle soreness|shin splints|"
            r"sore (shins|calves|muscles|quads|hamstrings))\b|"
            rf"\b{_BODY}\s+(pain|pains|ache|aches|soreness|stiffness)\b[^?]{{0,60}}\b(good for|help\w*|"
-           r"work\w*|ease|relieve)\b"),
+           r"work\w*|ease|relieve)\b|"
+           # "walking the dog hurts my knees, would it help" (round 23 check: the vet answer, then a fallback)
+           rf"\b(hurts?|hurting|kills?|killing|wrecks?|wrecking)\s+(my|me)\s+(\w+\s+)?{_BODY}[^?]{{0,40}}"
+           r"\b(good for|help\w*|work\w*|ease|relieve)\b"),
         frozenset({"ask_benefit_muscle_joint", "ask_limitation_chronic_disease", "ask_limitation_variability",
                    "ask_evidence", "ask_purchase"}) | _SAFETY,
         max_words=25,
@@ -614,6 +617,33 @@ _KEEP_DATA = _p(
 )
 
 
+# the user's own body ("my knees"), and a pet as the one the pad is for ("on my dog", "my cat has arthritis")
+_OWN_BODY = _p(
+    r"\b(my|me)\s+(\w+\s+)?(knees?|back|neck|shoulders?|hips?|legs?|feet|foot|ankles?|arms?|hands?|wrists?|"
+    r"elbows?|calves|calf|joints?|muscles?|face|skin)\b"
+)
+_FOR_PET = _p(
+    r"\b(on|for|to|near|around|with)\s+(my|our|the|a|his|her)\s+(old\s+|senior\s+|elderly\s+)?(dogs?|cats?|pets?|"
+    r"horses?|pupp(y|ies)|kittens?|rabbits?|pony)\b|\b(dogs?|cats?|pets?|horses?)('s|s')\s+\w+|"
+    r"\b(my|our|the)\s+(dogs?|cats?|pets?|horses?|pupp(y|ies))\s+(has|have|is|are|'s|gets?|got)\b|"
+    r"\b(animals?|pets?|vets?|veterinar\w*)\b"
+)
+_SMALL_TALK = _p(
+    r"\b(do|d|do you) (u|you|ya) (like|love|enjoy|eat|watch|play)\b|\b(what'?s|whats|what is) (your|ur|yer) "
+    r"fav(ou?rite)?\b|\b(what'?s|whats|how'?s|hows|how is) the weather\b|\bweather (like|today|there)\b|"
+    r"\btell me a joke\b|\bwho (will|would|is gonna|is going to) win\b"
+)
+_RED_LIGHT_WORDS = _p(r"\b(pad|pads|panel|red light|red-light|light therapy|infrared|device|lamp|mask)\b")
+_PET_NEAR = _p(
+    r"\b(be|stay|sit|sits|lie|lies|lay|lays|sleep|sleeps|curl up|curls up)\s+(near|around|next to|beside|on|"
+    r"by|under|in front of)\s+(it|the pad|the panel|the light|me)\b|\b(in the (same )?room)\b"
+)
+_WHY_NOT_ME = _p(
+    r"\bwhy (can'?t|cant|cannot|can not|shouldn'?t|shouldnt|mustn'?t|not|isn'?t it ok for|is it bad for) "
+    r"(i|me|she|he|her|him|we|us|they|them)\b"
+)
+
+
 def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float) -> Optional[str]:
     """The intent a cue decides for this message, or None to keep the classifier's."""
     if not text or text.startswith("/"):
@@ -627,11 +657,28 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
         # "what does doxycycline do with light?" read as how light works: a medicine the user takes, which the
         # safety policy assesses (user study round 13, #09)
         return "mention_condition"
+    if (
+        intent not in ("out_of_scope", "greet")
+        and _SMALL_TALK.search(text) and not _RED_LIGHT_WORDS.search(text)
+    ):
+        # "do u like pizza" got the wavelength answer, "whats the weather like where u are" the unproven
+        # claims (user study round 24, #21): what the bot can help with
+        return "out_of_scope"
+    if intent != "ask_pet" and ANIMAL.search(text) and _PET_NEAR.search(text):
+        # "can my cat be near it when i use it on my shoulders?" read as the muscle question: the animal is
+        # what is asked about (user study round 23, #37)
+        return "ask_pet"
     if intent == "request_forget" and _KEEP_DATA.search(text):
         # "no, don't delete anything" after the confirmation question is its "no"
         return "deny"
     from padsafety.conversation import why_topic
 
+    if len(text.split()) <= 12 and intent in _GENERIC | {"ask_purchase"} and confidence < 0.6 and (
+        _WHY_NOT_ME.search(text)
+    ):
+        # "but my back isnt my belly. why cant i?" after the pregnancy verdict, read as a purchase question
+        # (0.44): the reason of the verdict (user study round 23, #4)
+        return "ask_followup"
     if len(text.split()) <= 12 and (
         (_FOLLOWUP.search(text) and why_topic(text)) or _STATUS_FOLLOWUP.search(text)
     ):
@@ -640,6 +687,10 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     for hint in HINTS:
         if words > hint.max_words or not hint.pattern.search(text):
             continue
+        if hint.intent == "ask_pet" and _OWN_BODY.search(text) and not _FOR_PET.search(text):
+            # "walking the dog hurts my knees, would it help": the user's knees, not the dog's (round 23
+            # check: got the vet answer)
+            continue
         if hint.intent == "ask_purchase" and (
             needs_cue("ask_purchase", text)
             # "half the leds stopped lighting up, is it broken?": the device's answer (stop using it, contact
@@ -647,7 +698,7 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
             or _asks_device_safety(text)
             # "what should i look for when buying, like wavelength?": what to look for in a pad (user study
             # round 17, #21: got "I can't help with prices")
-            or (_is_topic(text, _CHOICE_TOPICS) and not _PRICE_WORDS.search(text))
+            or (_is_topic(text, _CHOICE_TOPICS) and (not _PRICE_WORDS.search(text) or _QUALITY.search(text)))
         ):
             continue  # "i want buy one for my sholder pain, it is good for this?" asks whether it helps
         if intent in hint.compatible and confidence >= hint.keep_confidence:
@@ -669,7 +720,7 @@ STRONG_TOPICS = frozenset({
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
     "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
-    "hearing_aid", "dizzy",
+    "hearing_aid", "dizzy", "sunscreen",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -677,7 +728,7 @@ STRONG_TOPICS = frozenset({
 # flash?" got "please ask your doctor first (another medical condition)")
 PRACTICAL_TOPICS = frozenset({"light_appearance", "device_operation", "heat", "cleaning_sharing", "travel"})
 _CARE_TOPICS = frozenset({"cleaning_sharing", "travel", "clothing", "sleep_on_pad", "eyes", "session_length",
-                           "frequency", "alcohol"})
+                           "frequency", "alcohol", "sunscreen"})
 _CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars",
                                "metal_implant", "tattoo", "implant_elsewhere", "skin_reaction",
                                "worn_device", "bruises", "calm_eczema"})
@@ -712,6 +763,12 @@ _PRECISE_CARE = _p(
     r"\b(can|could|will|would|does|do|might|may)\s+(it|the pad|pad|the light|this)\s+(make\s+)?(a\s+)?burn\s+"
     r"(the|my|on)\b|"
     r"\b(pad|light)\s+(can|could)\s+(make\s+)?burn\b|\bmake\s+(a\s+)?burns?\s+on\b"
+)
+# "does she need goggles for the face?" read as the anti-ageing question, "my daughter asks, can I use it
+# while I sleep?" as the children's one (user study round 23, #25, #36); not over light sensitivity
+_EYES_OR_SLEEP = _p(
+    r"\bgoggles\b|\beye ?(protection|wear|shields?|covers?)\b|\b(protective|safety) (glasses|eyewear)\b|"
+    r"\bwhile (i|you|she|he|we) (sleep|'?m sleeping|am sleeping|nap)\b|\b(all night|overnight)\b"
 )
 
 
@@ -881,6 +938,7 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         return intent if found is not None and found.id in STRONG_TOPICS else None
     if intent in _KNOWLEDGE and intent not in ("ask_usage_safety", "ask_not_in_source") and (
         _PRECISE_CARE.search(text)
+        or (intent != "ask_avoid_photosensitivity" and _EYES_OR_SLEEP.search(text))
     ):
         # "could I just doze off with it strapped to my legs?", "does the pad get warm?": how to use it
         # safely, whatever the classifier made of the rest (both intents are answered by topic)
@@ -920,6 +978,12 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     if intent == "ask_purchase" and _asks_device_safety(text):
         # "half the leds stopped lighting up, is it broken?" read as a refund: a question about the device
         # (user study round 14, #17), unless money is named
+        return "ask_not_in_source"
+    if (
+        intent in _KNOWLEDGE | _GENERIC | {"ask_purchase"}
+        and _is_topic(text, _CHOICE_TOPICS) and _QUALITY.search(text)
+    ):
+        # "is a cheap pad weaker than an expensive one?": what makes a pad good (user study round 23, #33)
         return "ask_not_in_source"
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
     care = intent == "ask_purchase" and confidence >= 0.4
@@ -1015,6 +1079,13 @@ _THING_AGE = _p(
 # "for my sholder pain, it is good for this?"
 _BODY_PAIN_HELP = _p(
     rf"\b{_BODY}\s+(pain|ache|aches|soreness|stiffness)\b[^?]{{0,40}}\b(good|help\w*|work\w*)\b"
+)
+# "is a cheap pad weaker than an expensive one?": how good a pad is, not what it costs (user study round 23,
+# #27, #33: "I can't help with prices" twice)
+_QUALITY = _p(
+    r"\b(weaker|stronger|worse|better|any good|as good|work as well|quality|(more|less) (powerful|effective)|"
+    r"do (less|more)|difference|"
+    r"same (effect|results?)|do (they|the cheap ones) (even )?work)\b"
 )
 _PRICE_WORDS = _p(
     r"\b(price\w*|cost\w*|how much|cheap\w*|expensive|afford\w*|discount\w*|refund\w*|shipping|deliver\w*|"

@@ -71,7 +71,13 @@ CHANGES_MEDICINE = re.compile(
     r"halving|come off|coming off|get off|go off|wean off|taper)\s+(taking\s+)?(my|the|his|her|their|our)?\s*"
     r"[\w' -]{0,30}?\b(meds|medicines?|medications?|pills?|tablets?|insulin|dose|doses|dosage|metformin|"
     r"statins?|painkillers?|ibuprofen|blood pressure \w+|[a-z]+(?:formin|pril|sartan|statin|olol))\b|"
-    r"\b(less|fewer)\s+(of\s+)?(my\s+)?(meds|medicine|medication|pills|tablets|insulin|metformin)\b",
+    r"\b(less|fewer)\s+(of\s+)?(my\s+)?(meds|medicine|medication|pills|tablets|insulin|metformin)\b|"
+    # "could it replace my metformin?", "it won't let me stop the amlodipine?" (user study round 23, #6, #38:
+    # the circulation text)
+    r"\b(replace|replacing|instead of|substitute for|swap|swapping|ditch|ditching)\s+(taking\s+)?"
+    r"(my|the|his|her|their|our)?\s*[\w' -]{0,30}?\b(meds|medicines?|medications?|pills?|tablets?|insulin|"
+    r"metformin|statins?|inhalers?|[a-z]+(?:formin|pril|sartan|statin|olol|dipine))\b|"
+    r"\bstop\s+(taking\s+)?(my|the)\s+[a-z]+(?:dipine)\b",
     re.IGNORECASE,
 )
 

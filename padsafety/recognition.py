@@ -19,6 +19,7 @@ policy, the NLU entity extractor and the form validator all read it. Pure Python
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
@@ -45,6 +46,19 @@ _QUESTION_START = re.compile(
 _MAYBE_QUESTION_START = re.compile(r"\s*(?:could|may|might|any)(?![a-z0-9'])")
 # words with inner apostrophes stay whole ("don't", "raynaud's"); hyphens split ("a-fib" -> a, fib)
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+
+# "after pregnancy", "post-pregnancy", "since my pregnancy": the time after it, not a pregnancy now
+_AFTER_PREGNANCY = re.compile(r"\b(after|post|since)[\s-]+((my|the|her|your|a|this|last)\s+)?$")
+# a new subject after a mention, before "is gone" ("pregnant and the nausea is gone"); not "it" or "that"
+_OTHER_SUBJECT = re.compile(
+    r"(?:\band|\bbut|,)\s+(?:(?:the|my|her|his|their|our|this|all the)\s+[a-z]+"
+    # (dev round 11: a bare noun right before "is gone": "had shingles last month, rash is gone but ...")
+    r"|(?!(?:it|that|this|which|all|everything|she|he|they|now|mostly|mainly|totally|completely|almost|pretty)\b)[a-z]+\s*$)"
+)
+
+# a number of weeks in a pregnancy mention ("at 28 wks", "16w along")
+_OWN_WEEKS = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w)\b")
 
 
 class Decision(str, Enum):
@@ -321,6 +335,10 @@ class ContextRules:
     # never again since") is over; without that cue it is still history for a doctor
     once_over: FrozenSet[str] = frozenset()
     never_since: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 10: lay wordings of the rule book's red flags from the lexicon (`red_flags`), by flag id
+    extra_red_flags: Tuple[Tuple[str, Tuple[re.Pattern, ...]], ...] = ()
+    # dev round 10: "... and it's long gone" later in the sentence: what was named before it is over
+    gone_later: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -373,8 +391,12 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
     """Read the trigger lists; each list becomes one regular expression on normalised text."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     idioms = list(data["idioms"])
+    extra_flags: Dict[str, List[re.Pattern]] = {}
     if lexicon is not None and lexicon.exists():
-        idioms += (yaml.safe_load(lexicon.read_text(encoding="utf-8")) or {}).get("idioms") or []
+        lexicon_data = yaml.safe_load(lexicon.read_text(encoding="utf-8")) or {}
+        idioms += lexicon_data.get("idioms") or []
+        for flag in lexicon_data.get("red_flags") or []:
+            extra_flags.setdefault(flag["id"], []).extend(re.compile(p) for p in flag["patterns"])
 
     def words(key: str) -> re.Pattern:
         return re.compile(r"(?<![a-z0-9'])(?:" + _alternation(data[key]) + r")(?![a-z0-9'])")
@@ -411,7 +433,7 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         emphasis_words=frozenset(data.get("emphasis_words") or []),
         animal=re.compile(
             r"(?<![a-z0-9'])(?:my|our|the|his|her|their|a)\s+(?:[a-z-]+\s+)?(?:"
-            + _alternation(data.get("animal") or ["(?!x)x"]) + r")(?:'s|s)?(?![a-z0-9'])"
+            + _alternation(data.get("animal") or ["(?!x)x"]) + r")(?:'s|s)?(?![a-z0-9'-])"
         ),
         acute_only=frozenset(data.get("acute_only") or []),
         not_active_after=re.compile("|".join(data.get("not_active_after") or [r"(?!x)x"])),
@@ -452,6 +474,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         fresh_when_recent=frozenset(data.get("fresh_when_recent") or []),
         once_over=frozenset(data.get("once_over") or []),
         never_since=re.compile("|".join(data.get("never_since") or [r"(?!x)x"])),
+        extra_red_flags=tuple((flag, tuple(patterns)) for flag, patterns in extra_flags.items()),
+        gone_later=re.compile("|".join(data.get("gone_later") or [r"(?!x)x"])),
     )
 
 
@@ -490,6 +514,15 @@ class Recogniser:
             for variant in _deletes(word, max_typos(word)):
                 self._delete_index.setdefault(variant, set()).add(word)
         self._typo_cache: Dict[str, Optional[str]] = {}
+        # the rule book's red flags with the lexicon's lay wordings of each added (unknown ids are an error)
+        extra = dict(context.extra_red_flags)
+        unknown = sorted(set(extra) - {flag.id for flag in rulebook.red_flags})
+        if unknown:
+            raise ValueError(f"lexicon: red flags {unknown} are not in the rule book")
+        self.red_flags: Tuple[RedFlag, ...] = tuple(
+            dataclasses.replace(flag, patterns=flag.patterns + extra[flag.id]) if flag.id in extra else flag
+            for flag in rulebook.red_flags
+        )
         self._last_idioms: Optional[Tuple[str, List[Tuple[int, int]]]] = None
 
     # --- words -------------------------------------------------------------------------------
@@ -526,11 +559,26 @@ class Recogniser:
         norm = normalise(text)
         ambiguous = self.rulebook.ambiguous_terms
         for pattern, condition, rule_id in self.rulebook.patterns:
+            # a group named `m` is the mention, the rest of the match its context (round 10: the sign of
+            # pregnancy before "... 30 weeks and they're coming in fast" is not the mention's clause)
+            group = "m" if "m" in pattern.groupindex else 0
             for m in pattern.finditer(norm):
-                found.append((Term(condition, rule_id, pattern.pattern in ambiguous), m.start(), m.end()))
+                if m.start(group) < 0:
+                    continue
+                found.append(
+                    (Term(condition, rule_id, pattern.pattern in ambiguous), m.start(group), m.end(group))
+                )
         i = 0
         while i < len(spans):
             phrase = self._match_at(words, i)
+            if phrase and self._phrases[phrase].ambiguous:
+                # an unambiguous phrase starting inside an ambiguous one and reaching past it is the one meant
+                # ("im expecting" + "expecting in nov": the due month; round 10)
+                for j in range(i + 1, i + len(phrase)):
+                    longer = self._match_at(words, j)
+                    if longer and j + len(longer) > i + len(phrase) and not self._phrases[longer].ambiguous:
+                        i, phrase = j, longer
+                        break
             if phrase:
                 found.append((self._phrases[phrase], spans[i][1], spans[i + len(phrase) - 1][2]))
                 i += len(phrase)
@@ -613,9 +661,15 @@ class Recogniser:
         if trigger is not None:
             tail = window[trigger.start() :]
             # a new first-person assertion after the trigger ends its scope ("no, but I do have...")
-            reset = rules.first_person.search(window[trigger.end() :])
-            if reset and _REPORTING.search(trigger.group(0)):
-                reset = None  # "I never said I'm pregnant": the "I'm" is what was not said
+            # (or a mention that opens with one: "my OB never mentioned it, im 16w along", round 10)
+            scope = window[trigger.end() :]
+            in_scope = rules.first_person.search(scope)
+            reset = in_scope or rules.first_person.match(norm, start)
+            said = scope[: in_scope.start()] if in_scope is not None else scope
+            if reset and _REPORTING.search(trigger.group(0)) and not re.search(r"[,;:]", said):
+                # "I never said I'm pregnant": the "I'm" is what was not said (not after a comma: "my OB never
+                # mentioned light therapy, im 16w along")
+                reset = None
             if not rules.pseudo_negation.match(tail) and not reset:
                 negated = True
         if negated and term.condition in rules.lingering and rules.stopped_recently.search(norm[left:right]):
@@ -624,6 +678,9 @@ class Recogniser:
         if past and term.condition in rules.fresh_when_recent and rules.recent_past.search(norm[left:right]):
             past = False  # "tattoo from last week", "cut my hand yesterday": still an unhealed wound
         healed = rules.negation_after.search(after[:40])
+        if healed is not None and _OTHER_SUBJECT.search(after[: healed.start()]):
+            # "i'm pregnant and the nausea is gone now": something else named after it is what is gone
+            healed = None
         if healed is not None:
             # "hip replacement in september, wound is healed": the wound named before it is what healed
             wound_healed = bool(rules.healed_part.search(after[: healed.start()])) and not (
@@ -644,6 +701,8 @@ class Recogniser:
             )
         ):
             negated = True  # "the mole got checked and the derm said it's totally normal"
+        if not negated and rules.gone_later.match(norm, end):
+            negated = True  # "the rash was just heat rash and it's long gone": over, past the clause
         if rules.denied_after_question.match(norm[end : end + 40]):
             negated = True  # "pregnant? not a chance": the mention asked back, then denied
         # experiencer: a relation before the mention, or one the mention starts inside ("my sister's
@@ -664,6 +723,10 @@ class Recogniser:
         reported = bool(rules.reported_topic.search(before[-60:]))
         if reported:
             experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
+        elif other is not None and rules.general_after.search(after):
+            # "my friends keep asking if it's safe for glaucoma patients": the condition names a class of
+            # people (dev round 11), a general question whoever is asking
+            experiencer = Experiencer.GENERAL
         elif (other is not None and not _user_included(rules, sentence, other)) or (
             _ARTICLE_BEFORE.search(norm[max(0, start - 30) : start])
             and _PERSON_AFTER.match(norm[end : end + 30])
@@ -688,7 +751,11 @@ class Recogniser:
                 activity = rules.activity_self.search(qbefore) if norm[start:end].endswith("ing") else None
                 gbefore = qbefore[: activity.start()] if activity is not None else qbefore
                 named = rules.general_before.search(gbefore) or rules.general_after.search(after)
-                bare_question = activity is None and bool(
+                # a gestational age in the question is the asker's own ("is the belly one safe at 28 wks?",
+                # dev round 11): a question about pregnancy in general names no week
+                bare_question = activity is None and not (
+                    term.rule_id == "pregnancy" and _OWN_WEEKS.search(norm[start:end])
+                ) and bool(
                     _QUESTION_START.match(norm[qleft:right])
                     or (_MAYBE_QUESTION_START.match(norm[qleft:right]) and "?" in norm[right : right + 2])
                 )
@@ -725,6 +792,8 @@ class Recogniser:
             and rules.male_denial_cue.search(norm)
         ):
             negated = True  # "no chance I'm pregnant, I'm a bloke": the user's own, and impossible
+        if term.condition == "pregnancy" and _AFTER_PREGNANCY.search(norm[max(0, start - 16) : start]):
+            negated = True  # "back pain after pregnancy", "post-pregnancy belly": over (user study 24, #26)
         if term.condition in rules.acute_only and (
             # (past the clause too: "eczema ... but its calm right now", user study round 22, #2)
             rules.not_active_after.match(after) or rules.not_active_after.match(norm[end:end + 90])
@@ -849,6 +918,15 @@ class Recogniser:
         self, norm: str, start: int, end: int, raw: Sequence[Tuple[Term, int, int]]
     ) -> bool:
         left, right = self._clause(norm, start, end)
+        rule_id = next((t.rule_id for t, s, e in raw if (s, e) == (start, end) and t.ambiguous), None)
+        if any(
+            not t.ambiguous and t.rule_id == rule_id and not (s < end and start < e)
+            and not self.context.negation_before.search(norm[max(0, s - 60) : s])  # not "wasn't shingles"
+            for t, s, e in raw
+        ):
+            # the same condition named plainly elsewhere in the message says which sense it is ("due date is
+            # 14 feb so i'm massive rn, can this help round ligament pain", dev round 11)
+            return True
         # close by only: "the pump on my coffee machine broke, also I have eczema" is no insulin pump
         return any(
             not t.ambiguous and left <= s and e <= right and (0 <= start - e <= 30 or 0 <= s - end <= 30)
@@ -876,7 +954,7 @@ class Recogniser:
             and not rules.burn_severe.search(norm)
         )
         found = []
-        for flag in self.rulebook.red_flags:
+        for flag in self.red_flags:
             if flag.requires and not flag.requires & present:
                 continue
             # self-harm counts even when worded as past or hypothetical, unless the user says it is over

@@ -66,8 +66,10 @@ def test_load_script_fails_when_the_tracker_store_lacks_the_messages(servers, tm
         f"http://127.0.0.1:{servers.rasa_port}/webhooks/rest/webhook",
         "--conversations",
         "1",
+        # (3 s: a fresh server's first safety-check message alone can take about a second on a busy machine,
+        # and the check needs at least one answered message)
         "--seconds",
-        "1",
+        "3",
         "--tracker-store-url",
         empty,
         "--json",
