@@ -22,6 +22,7 @@ from actions.conversation import (
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
     FRACTURE_SEEN,
+    INFECTION_SIGNS,
     NERVE_SIGNS,
     NOT_ME,
     SEE_DOCTOR_FRACTURE,
@@ -29,6 +30,8 @@ from padsafety.conversation import (
     asks_if_it_helps,
     beyond_source_topic,
     claimed_conditions,
+    cleared_answer,
+    cleared_conditions,
     condition_help,
     followup_kind,
     merge_verdict,
@@ -177,6 +180,14 @@ class ActionAssessCondition(Action):
             # of her before still counts, so her verdict never weakens from one turn to the next (user study
             # round 7, #48)
             names = list(dict.fromkeys([*names, *(tracker.get_slot("known_other_conditions") or [])]))
+        cleared = cleared_conditions(mentions, text) if subject in ("self", "other") else []
+        if cleared:
+            # "had shingles last year, all gone now", "cold sores now and then, none at the moment": the acute
+            # rules are about now (user study round 24, #24: "do not use"); what still holds is said instead
+            names = [n for n in names if n not in cleared]
+            dispatcher.utter_message(text=cleared_answer(cleared, subject == "other"))
+            if not names:
+                return []
         rulebook = default_rulebook()
         # the same conditions again, with "ask your doctor" already said for them: the policy's referral
         # this turn says it once more, so the verdict block would only stack a third copy before the answer
@@ -224,7 +235,12 @@ class ActionAssessCondition(Action):
             any(m.condition == "fracture" for m in mentions if m.affirmed)
             and not _LONG_AGO.search(text) and not FRACTURE_SEEN.search(text)
         )
-        if followup_kind(text) is FollowUp.SEE_DOCTOR or NERVE_SIGNS.search(text):
+        described = any(
+            m.rule_id == "skin_infection_or_eczema" and INFECTION_SIGNS.search(m.text) for m in mentions
+        )
+        if followup_kind(text) is FollowUp.SEE_DOCTOR or NERVE_SIGNS.search(text) or described:
+            # ("red and warm around the edges and some yellowish gunk": an infection described, not named,
+            # is for a doctor soon, user study round 25, #28)
             # "one of the spots changed shape and bled. is that something to mention?": yes, as well as the
             # rules' verdict (user study round 13, #32)
             dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))

@@ -54,7 +54,7 @@ from padsafety.conversation import (
 from padsafety.inputs import looks_english
 from padsafety.medicines import medicines_answer
 from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY
-from padsafety.recognition import recognise
+from padsafety.recognition import Experiencer, recognise
 from padsafety.rules import default_rulebook
 
 EXPLICIT_WHY = re.compile(r"^\W*(but |and |so )?(why|how come|really|what do you mean|explain)\b")
@@ -285,7 +285,7 @@ class ActionFollowUp(Action):
             # (user study round 7, #48), never a new assessment that could weaken it
             for_other = about_other_person(tracker, text) or not known_rules(tracker)
             rules = other_rules(tracker) if for_other else known_rules(tracker)
-            dispatcher.utter_message(text=who_to_ask_answer(rules, for_other and bool(rules)))
+            dispatcher.utter_message(text=who_to_ask_answer(rules, for_other and bool(rules), text))
         elif kind is FollowUp.SEE_DOCTOR:
             # "should I go to A&E or just wait?": a plain yes, never a verdict about the pad instead
             dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
@@ -436,6 +436,11 @@ class ActionAnswerBeyondSource(Action):
 AFTER_VERDICT_LEAD = (
     "About what you asked, as general information only (for you, the advice above stands):"
 )
+# the verdict just given was someone else's ("my wife is pregnant, and I've got a bad knee": user study round
+# 25, #16, "for you, the advice above stands" told the husband)
+AFTER_VERDICT_LEAD_OTHER = (
+    "About what you asked, as general information only (for them, the advice above stands):"
+)
 
 
 def _assessed_this_turn(tracker: Tracker) -> bool:
@@ -463,7 +468,9 @@ class ActionVerdictReminder(Action):
         if _assessed_this_turn(tracker):
             # right after the verdict it answers ("im pregnant, does it help my back?"): a short lead, not the
             # verdict said twice (user study round 23, #27, #28)
-            dispatcher.utter_message(text=AFTER_VERDICT_LEAD)
+            recognition = recognise(None if message.startswith("/") else message)
+            theirs = recognition.affirmed(Experiencer.OTHER) and not recognition.affirmed(Experiencer.SELF)
+            dispatcher.utter_message(text=AFTER_VERDICT_LEAD_OTHER if theirs else AFTER_VERDICT_LEAD)
             return []
         if about_other_person(tracker, message):
             # "what about just for his cold hands?" after "he should not use a pad": his verdict, not theirs

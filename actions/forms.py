@@ -16,9 +16,11 @@ from padsafety.conversation import (
     INTERIM_REQUEST,
     answer_cue,
     asks_about_question,
+    denied_pregnancy,
     interim_answer,
     male_subject,
     pregnancy_skipped_note,
+    pregnancy_told_note,
     screening_explanation,
 )
 from padsafety.messages import screening_question
@@ -234,6 +236,9 @@ class ValidateScreeningForm(FormValidationAction):
             if male_subject(_texts_before_check(tracker), for_other):
                 dispatcher.utter_message(text=pregnancy_skipped_note(for_other))
                 skip.append(SlotSet(PREGNANCY_SLOT, "no"))
+            elif denied_pregnancy(_texts_before_check(tracker, limit=3), for_other):
+                dispatcher.utter_message(text=pregnancy_told_note())
+                skip.append(SlotSet(PREGNANCY_SLOT, "no"))
         noted = list(tracker.get_slot(MENTIONED_SLOT) or [])
         for mention in _other_mentions(latest_recognition(tracker), asked_rule, check_is_for_other(tracker)):
             if mention.condition not in noted:
@@ -380,7 +385,9 @@ _NOW_RULES = frozenset({"skin_infection_or_eczema", "open_wound", "cancer_in_are
 _OVER = re.compile(
     r"\b(gone|cleared( up)?|healed( up)?|went away|all over|over now|fine now|better now|all good now|"
     r"no more|not any ?more|resolved|all clear|all-clear|in remission|cancer[- ]free|clear since|"
-    r"been clear)\b"
+    r"been clear|"
+    # "i have eczema but it's totally calm at the moment" (development round 12: "I don't know")
+    r"(calm|quiet|clear|settled|not flaring)( at the moment| right now| now| currently| atm))\b"
 )
 
 # a hedge that leans to yes: the detail named with it decides ("i think so, my hands are flaring")

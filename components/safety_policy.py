@@ -110,6 +110,15 @@ FOLLOWUPS = {
 }
 # "feeling a bit better now, still need to go?" after emergency advice: yes (user study round 12, #30)
 UTTER_STILL_GO = "utter_emergency_still_go"
+# the same after burn advice, for a burn the user describes as small: it needs no emergency number (user study
+# round 25, #20: "smaller than my palm, just red, no blisters" got "call your local emergency number"); a
+# question that says nothing of its size keeps the plain yes
+UTTER_STILL_GO_BURN = "utter_emergency_still_go_burn"
+_SMALL_BURN = re.compile(
+    r"\b(small|smaller|tiny|little|minor|just (red|pink)|only (red|pink)|slightly (red|pink)|no blisters?|"
+    r"not blister\w*|size of a (coin|stamp|thumbnail|fingernail))\b",
+    re.IGNORECASE,
+)
 # "ok, running it under water now. thanks" after burn advice: the user is cooling the burn (user study round
 # 17, #32: the whole first-aid block again)
 UTTER_BURN_COOLING = "utter_emergency_burn_cooling"
@@ -247,7 +256,7 @@ def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
 
 
 _AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {
-    UTTER_STILL_GO, UTTER_BURN_COOLING,
+    UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING,
 }
 
 
@@ -297,8 +306,10 @@ def safety_plan(
         after_emergency and emergency != UTTER_EMERGENCY_SELF_HARM and decision is not Decision.CLARIFY
         and (_STILL_GO_QUESTION.search(text or "") or (not ended and _STILL_GO.search(text or "")))
     ):
-        # "used the epipen, feeling better, still need to go?": yes, still get help (never results vary)
-        return [UTTER_STILL_GO]
+        # "used the epipen, feeling better, still need to go?": yes, still get help (never results vary);
+        # after burn advice, the burn's own split (a small burn: cool, cover, pharmacist)
+        small = emergency == UTTER_EMERGENCY_BURN and bool(_SMALL_BURN.search(text or ""))
+        return [UTTER_STILL_GO_BURN if small else UTTER_STILL_GO]
     if (
         emergency == UTTER_EMERGENCY_BURN and after_emergency and _COOLING.search(text or "")
         and decision is not Decision.EMERGENCY
@@ -503,7 +514,7 @@ class SafetyRulePolicy(RulePolicy):
                 or (plan[0] == UTTER_REFERRAL and names_only_known(text, known))
                 # ("a few months postpartum" reads as a condition of its own)
                 or (plan[0] == UTTER_REFERRAL and after_birth(text) and names_only_known(
-                    text, known | {"a named medical condition"}))
+                    text, known | {"a named medical condition", "recent childbirth"}))
             )
             and tracker.get_slot("known_verdict")
             and (
@@ -755,7 +766,8 @@ class SafetyRulePolicy(RulePolicy):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if (set(FOLLOWUPS.values()) | {UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_BURN_COOLING}) & set(done):
+        settled = {UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING}
+        if (set(FOLLOWUPS.values()) | settled) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
             if action_name not in done:
@@ -831,6 +843,12 @@ class SafetyRulePolicy(RulePolicy):
                     # the form took the answer and asked its next question: wait for the user
                     return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
                 return self._safety_prediction(tracker.active_loop_name, tracker, domain)
+            if SEE_DOCTOR_QUESTION.search(" ".join((text or "").lower().split())):
+                # "i need see doctor or not??", "could I have cracked something?": a plain yes and how soon,
+                # never "Thanks for telling me" (user study round 26, #5, #59)
+                if FOLLOW_UP not in done:
+                    return self._safety_prediction(FOLLOW_UP, tracker, domain)
+                return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
             if UTTER_ACKNOWLEDGE not in done:
                 return self._safety_prediction(UTTER_ACKNOWLEDGE, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -911,8 +929,11 @@ _AVOID_INTENT_RULES = {
 }
 
 
+# (a question after a statement counts too: "had shingles last year, it's cleared up now. can i use the wrap
+# on my back" got "Thanks for telling me", its question unanswered)
 _QUESTION = re.compile(
-    r"\?|^\W*(what|which|who|why|how|when|where|is|are|can|could|should|would|will|does|do|may|might)\b",
+    r"\?|(?:^|[.!;]\s+)\W*(what|which|who|why|how|when|where|is|are|can|could|should|would|will|does|do|may|"
+    r"might)\b",
     re.IGNORECASE,
 )
 
@@ -1354,7 +1375,9 @@ _OTHER_PERSON = OTHER_PERSON  # (padsafety.conversation: the follow-up action re
 _ABOUT_ME = re.compile(
     r"^\W*((and|but|so|what about|how about)\s+)?(me|myself|for me)\b|"
     r"\b(is|it'?s|its|was|are|they'?re) (all |actually |really )?(mine|my own)\b|"
-    r"\bnot (hers|his|theirs|someone else'?s|somebody else'?s|my \w+'?s)\b",
+    r"\bnot (hers|his|theirs|someone else'?s|somebody else'?s|my \w+'?s)\b|"
+    # "I mean for ME, not her" (user study round 25, #7)
+    r"\b(for|about) me,? not (for |about )?(her|him|them|my \w+)\b",
     re.IGNORECASE,
 )
 
@@ -1367,6 +1390,9 @@ def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text])
         and not text.startswith("/")
         and _OTHER_PERSON.search(text)
         and not _ABOUT_ME.search(text)
+        # "fine. and for me? ... a stiff shoulder from carrying her around" (user study round 25, #7: her
+        # child's verdict twice)
+        and not ABOUT_ME.search(text)
         and not _is_metal_implant(text)
     )
 

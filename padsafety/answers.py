@@ -42,13 +42,17 @@ _NO = re.compile(
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
     r"not me|not currently|not now|not any ?more|no longer|"
+    # "haha i wish" to the pregnancy question (development round 12: asked again)
+    r"i wish(?=[\s.!]*(?:lol|haha|😂|🙃)?[\s.!]*$)|"
     # a non-native speaker's own language (user study round 12, #25: "nein" was asked again)
     r"nein|nee|non|nao|não|nie|nej|ne)" + _END
 )
 _YES = re.compile(
     _FILLER + r"(?:yes+|yeah|yea|yep|yup|ya|yah|yas|aye|y|affirmative|correct|that'?s right|true|"
     r"definitely|absolutely|certainly|of course|indeed|i'?m afraid so|afraid so|unfortunately yes|"
-    r"sadly yes|yes i am|yes i do|yes i have|ja|jawohl|oui|si|sí|sim|tak|da)" + _END
+    r"sadly yes|yes i am|yes i do|yes i have|ja|jawohl|oui|si|sí|sim|tak|da|"
+    # "no wait actually i am, sorry, 6 weeks" (development round 12: the "no" counted)
+    r"(?:actually )?(?:i am|i do|i have|i was)(?=\s*[,;:!-]))" + _END
 )
 # "i am" / "i do" / "i have" only as the whole answer: "I am confused" is not a yes
 _YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i wear)[\s.!]*$")
@@ -128,6 +132,8 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
             # "heartbroken over my ex but medically fine", "short sighted, nothing else" (dev round 9);
             # not "i have lupus but otherwise healthy" (the named condition decides)
             answer = Answer.NO
+        elif answer is None and _CAN_FEEL.search(norm):
+            answer = Answer.NO
         elif answer is None and _ASK_SOMEONE.search(norm):
             # "i'll have to ask my gp", "have to check with my surgeon what they put in": not sure (round 9)
             answer = Answer.UNKNOWN
@@ -136,7 +142,11 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
 
 _ASK_THEM = re.compile(
     r"\b(?:i'?d|i would|i'?ll|i will|i need to|i have to|i'd need to|i must)\s+(?:have to\s+|need to\s+)?"
-    r"(?:ask|check with|check)\s+(?:her|him|them|my \w+|with (?:her|him|them))\b"
+    r"(?:ask|check with|check)\s+(?:her|him|them|my \w+|with (?:her|him|them))\b|"
+    # "not that i know of, haven't seen a doctor in years" (development round 12: recorded as a firm no)
+    r"\b(?:haven'?t|have not|havent|not)\s+(?:seen|been to|been checked by|had a check\w*)\s+"
+    r"(?:a|my|the|any)?\s*"
+    r"(?:doctor|doc|gp|dr)s?\s+(?:in|for)\s+(?:years|ages|a long time|forever|a while)\b"
 )
 # an explicit answer that ends a message, after a comma, a full stop, "so", "but" or a laugh ("i'm a cancer
 # (star sign) but no": development round 9)
@@ -164,6 +174,8 @@ _ALL_CLEAR = re.compile(
 # nothing the check asks about: "just fillings lol", "only contacts" (development round 11)
 _ONLY_HARMLESS = re.compile(
     r"^(?:just|only)\s+(?:some\s+|a\s+|my\s+)?(?:fillings?|crowns?|braces|a retainer|retainers?|contacts|"
+    # "just a papercut on my finger" (development round 12)
+    r"(?:tiny\s+|small\s+)?paper ?cuts?(?:\s+on\s+my\s+\w+)?|"
     r"contact lenses|glasses|reading glasses|piercings?|ear piercings?|a brace on my teeth|veneers)"
     r"(?:\s+in my teeth)?[\s.!]*(?:lol|haha|😂)?[\s.!]*$"
 )
@@ -179,6 +191,15 @@ _ONLY_SUPPLEMENTS = re.compile(
 _ASK_SOMEONE = re.compile(
     r"\b(?:have|need|got)\s+to\s+(?:ask|check\s+with|check)\s+(?:my|the|her|his|our)\s+"
     r"(?:gp|doctor|doc|dr|surgeon|consultant|specialist|nurse|midwife|pharmacist|mum|mom|dad|husband|wife|partner)\b"
+)
+
+
+# feeling that is normal: "i'm diabetic but i can feel my feet fine" to the reduced-feeling question
+# (development round 12: the diabetes named kept it from a no)
+_CAN_FEEL = re.compile(
+    r"\bi can (?:still )?feel (?:my \w+|them|it|everything|both \w+)(?: \w+)?\s+"
+    r"(?:fine|ok|okay|normally|properly|"
+    r"all right|alright|perfectly(?: well)?|just fine|no problem)\b"
 )
 
 

@@ -16,7 +16,8 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import yaml
 
-from padsafety.recognition import Recognition, recognise
+from padsafety.messages import guideline_text
+from padsafety.recognition import Mention, Recognition, recognise
 from padsafety.rules import Verdict, default_rulebook
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
@@ -90,6 +91,14 @@ BODY_HOT = re.compile(
 )
 
 
+# "that is a lot of text for my old eyes", "no, not my eyes. can i put it on my feet" (user study round 25,
+# #6: the eye-safety answer twice): eyes that are not the question
+_NOT_THE_EYES = re.compile(
+    r"\b(for|to|on|with) (my|these) (old|tired|poor|aging|ageing|aged|weary|sore) eyes\b|"
+    r"\bnot (about )?(my|the|his|her) eyes\b|\beasy on the eyes?\b|\bhard on the eyes?\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     """The first topic the message is about, or None (cached: the policy, the hints and the actions ask
@@ -98,6 +107,7 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
         return None
     norm = " ".join(text.lower().replace("\u2019", "'").split())
     norm = VISION_SPOTS.sub(" eyes ", norm)
+    norm = _NOT_THE_EYES.sub(" ", norm)
     if BODY_HOT.search(norm):
         # "hot" says how the body feels, not the pad: the heat topic is not the question
         norm = re.sub(r"\b(hot|warm)\b", " ", norm)
@@ -186,6 +196,13 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"have|contact|tell)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|walk[- ]in|gp|"
     r"doctor|doc|surgeon|specialist|consultant|dermatologist|nurse|midwife|"
     r"physio|x-?ray(ed)?|scan(ned)?|checked( out)?|looked at|seen( to)?)\b|"
+    # "i need see doctor or not??", "i go doctor first?", "could I have cracked something?" (user study round
+    # 26, #5, #59: "OK. You can ask ..." and "Thanks for telling me")
+    r"\b(i|we)\s+(need|must|have to|should)\s+(to\s+)?(go|see)\s+(to\s+)?(a\s+|the\s+)?"
+    r"(doctor|docter|doc|dr|gp|hospital)\b|\b(i|we)\s+go\s+(to\s+)?(the\s+|a\s+)?(doctor|docter|doc|gp)\b[^.!?]{0,15}\?|"
+    # (not "could it be broken?" about a pad that won't switch on)
+    r"\bcould\s+(i|he|she)\s+have\s+(a\s+)?(cracked|broken|fractured|torn|ruptured)\b|"
+    r"\bcould\s+(it|this|that)\s+be\s+(a\s+)?(fracture|fractured|torn|ruptured|rupture|cracked)\b|"
     r"\b(x-?ray|a ?& ?e|get (it|this|that) checked|see a doctor|go to (the )?(doctor|hospital))\b.{0,12}"
     r"\b(or not|or wait|or just wait|yes or no)\b|"
     r"\b(is that|so) a yes\b.{0,30}\b(check|doctor|a ?& ?e|hospital|x-?ray)|"
@@ -234,7 +251,8 @@ SEE_DOCTOR_QUESTION = re.compile(
 )
 # an injury that may need urgent care: the longer answer, with when to go now
 _INJURY_WORDS = re.compile(
-    r"\b(a ?& ?e|a and e|er|emergency|x-?ray\w*|broken|break|broke|fracture\w*|sprain\w*|"
+    r"\b(a ?& ?e|a and e|er|emergency|x-?ray\w*|broken|break|broke|fracture\w*|sprain\w*|cracked|crack|"
+    r"torn|tear|rupture\w*|tendon|"
     r"fell|fall|fallen|twisted|dislocat\w*|can'?t (walk|bend|move|put weight)|purple|bruis\w*|wait|"
     r"tomorrow|next week|in a few days|the weekend)\b",
     re.IGNORECASE,
@@ -329,6 +347,11 @@ SEE_DOCTOR_SORE = (
     "it gets red, warm, swollen, smelly or more painful, or you get a fever. My source says an open, "
     "unhealed wound is a reason not to use the pad: until it has been checked and has healed, don't use a "
     "red-light therapy pad on it."
+)
+# the words of an infection described rather than named ("yellowish gunk", "red and warm around the edges")
+INFECTION_SIGNS = re.compile(
+    r"\b(pus|oozing|weeping|yellow\w*|green\w*|gunk|goo|discharge|red and (warm|hot)|warm|hot)\b",
+    re.IGNORECASE,
 )
 SEE_DOCTOR_INFECTION = (
     "Yes, see a doctor rather than wait: a wound that is warm, oozing or has pus may be infected, and my "
@@ -537,17 +560,27 @@ _EXPERTS = (
     r"gp|doctor|cardiologist|dermatologist|midwife|pharmacist|surgeon|specialist|nurse|clinic|obstetrician|"
     r"oncologist|neurologist|rheumatologist|paediatrician|pediatrician"
 )
+# "can i aks in farmacy insted? is free", "pharmacist is ok to ask, yes or no?" after "ask your doctor" (user
+# study round 25, #15: the supplemental-device text, then "ask your doctor" again)
+# ("should i ask my pharmacist?" alone is the see-a-doctor question's plain yes)
+_PHARMACY = re.compile(
+    r"\b(pharmac\w*|farmac\w*|chemist\w*|drug ?store|apothe\w*)\b[^.?!]{0,25}\b(instead|insted|rather|"
+    r"enough|ok|okay|fine|free)\b|"
+    r"\b(instead|insted|rather)\b[^.?!]{0,25}\b(pharmac\w*|farmac\w*|chemist\w*|drug ?store)",
+    re.IGNORECASE,
+)
 WHO_TO_ASK_QUESTION = re.compile(
     r"\bwho\b(?!.*\b(refunds?|return|warranty|order|price|deliver\w*|sellers?|shop|buy|bought)\b).{0,25}"
     # ("who do we even call, the cardiologist?": user study round 17, #10)
     r"\b(ask|see|talk\s+to|speak\s+to|check\s+with|consult|call|ring|phone|contact)\b|"
     r"\b(which|what\s+(kind|type|sort)\s+of)\s+(doctor|doc|specialist|consultant|clinic|professional|expert)s?\b|"
-    rf"\b({_EXPERTS})\s+or\s+(the\s+|a\s+|her\s+|his\s+|my\s+|their\s+)?({_EXPERTS}|device\s+maker|manufacturer)\b",
+    rf"\b({_EXPERTS})\s+or\s+(the\s+|a\s+|her\s+|his\s+|my\s+|their\s+)?({_EXPERTS}|device\s+maker|manufacturer)\b|"
+    + _PHARMACY.pattern,
     re.IGNORECASE,
 )
 
 
-def who_to_ask_answer(rules: List[str], for_other: bool) -> str:
+def who_to_ask_answer(rules: List[str], for_other: bool, text: Optional[str] = None) -> str:
     """"Who exactly should she ask, cardiologist?": whom to ask, for the rules behind the verdict (general
     guidance beyond the source, ``followups.yml`` ``who_to_ask``); the verdict stays as it was."""
     data = _followups()["who_to_ask"]
@@ -555,8 +588,16 @@ def who_to_ask_answer(rules: List[str], for_other: bool) -> str:
         {"whose": "their", "whose_cap": "Their", "who": "they", "whom": "them"} if for_other
         else {"whose": "your", "whose_cap": "Your", "who": "you", "whom": "you"}
     )
+    if text and _PHARMACY.search(text) and not set(rules) & _NOT_FOR_PHARMACY:
+        return " ".join(data["pharmacist"].split()).format(**words)
     texts = [" ".join(data[r].split()).format(**words) for r in dict.fromkeys(rules) if r in data]
     return " ".join(texts) if texts else " ".join(data["default"].split()).format(**words)
+
+
+# rules a pharmacist cannot settle alone: the device, a pregnancy, a cancer, an unhealed wound need the
+# doctors who look after them
+_NOT_FOR_PHARMACY = frozenset({"implanted_device", "pregnancy", "cancer_in_area", "open_wound", "seizures",
+                               "eye_condition", "children", "trying_to_conceive"})
 
 
 _WHY_FIRST = re.compile(r"^\W*(but |and |so |ok |okay |then )?(why|how come)\b")
@@ -659,16 +700,6 @@ NO_CONTEXT = (
 _VERDICT_ACTIONS = ("action_screening_verdict", "action_screening_stopped", "action_assess_condition")
 
 
-# a guideline's text in contraindications.yml `sources` opens by saying it is not in the seed
-_GUIDELINE_LEAD = re.compile(r"^general (?:device-safety )?guidance, not in the seed:\s*", re.IGNORECASE)
-
-
-def guideline_text(source_id: str) -> str:
-    """A guideline of the rule data (``sources``) as said to the user, marked as beyond the source."""
-    text = " ".join(default_rulebook().sources[source_id].split())
-    return f"Careful general guidance beyond my source: {_GUIDELINE_LEAD.sub('', text)}"
-
-
 def rule_why(rule_id: str, conditions: Iterable[str] = ()) -> str:
     """Why a rule gives its verdict: the rule data's ``why`` (a seed rule: the source's reason), else its
     guideline's text; and the guideline of a condition named under it ("blood thinners": light and warmth
@@ -700,6 +731,10 @@ def why_answer(
         lines = ["Because of what you told me:"]
         lines += [f"- {book.rule(r).title}: {rule_why(r, named)}" for r in rules]
         return "\n".join(lines)
+    if last_action and last_action.startswith("rule:"):
+        # "why do you ask about seizures?": that rule's reason, whatever was said before
+        rule_id = last_action[len("rule:"):]
+        return f"{default_rulebook().rule(rule_id).title}: {rule_why(rule_id, conditions)}"
     if last_action == "action_answer_beyond_source":
         return BEYOND_SOURCE_WHY
     text = _followups()["why"].get(last_action or "")
@@ -748,6 +783,15 @@ def status_answer(
             "source gives no safety information for breastfeeding, so ask them about that too. Until the "
             "birth, from what you told me (Pregnancy), don't use a red-light therapy pad unless your doctor "
             "says otherwise."
+        )
+    if "pregnancy" in rules and _NEGATIVE_LATER.search(text or ""):
+        others = [r for r in rules if r != "pregnancy"]
+        still = f" The rest still holds{_named(others)}: ask your doctor first." if others else ""
+        return (
+            "If a test shows you're not pregnant, the pregnancy reason no longer applies: tell me, and I "
+            "won't count it. Until then, with a possible pregnancy, please don't use a red-light therapy "
+            "pad, especially on the abdomen, unless your doctor says otherwise; if your period stays late, "
+            f"see your doctor.{still}"
         )
     if cancer_said_over(text, rules):
         # "the melanoma is gone though" (user study round 23, #32: "I won't count cancer for you")
@@ -856,6 +900,15 @@ def after_birth(text: Optional[str]) -> bool:
     )
 
 
+# "and if I do a test tomorrow and it's negative?" after a possible pregnancy: a question about later, when
+# the pregnancy rule no longer applies (user study round 25, #4: the verdict again)
+_NEGATIVE_LATER = re.compile(
+    r"\b(if|when|once|what if|suppose)\b[^.?!]{0,50}\b(negative|says no|not pregnant|isn'?t pregnant|"
+    r"get my period|period (comes|arrives|starts|shows up))\b",
+    re.IGNORECASE,
+)
+
+
 # the rules that end when the condition heals or settles, and the words that name them in a question
 _ENDING_RULES = {
     "open_wound": re.compile(
@@ -890,7 +943,8 @@ def asks_after_it_ends(text: Optional[str], rules: Iterable[str]) -> bool:
     ("postpartum") or a take-back ("once I'm NOT pregnant", "once the cut heals")."""
     rules = set(rules)
     return (
-        ("pregnancy" in rules and after_birth(text)) or ("breastfeeding" in rules and after_weaning(text))
+        ("pregnancy" in rules and (after_birth(text) or bool(_NEGATIVE_LATER.search(text or ""))))
+        or ("breastfeeding" in rules and after_weaning(text))
         or (bool(rules) and _ends_later(text))
         or ("photosensitising_medication" in rules and bool(_MEDICINE_STOPPED.search(text or "")))
     )
@@ -950,6 +1004,55 @@ def calm_skin_answer(for_other: bool) -> str:
         "avoid a red-light therapy pad; it says nothing about eczema between flare-ups, so I can't tell you "
         f"it is fine then. Please ask {whose} doctor or dermatologist first (for a child, a paediatrician), "
         "follow the device's manual, and stop if the skin gets red, itchy or irritated."
+    )
+
+
+# rules about a current state (the source's "acute" skin infection or eczema, "open (unhealed)" wounds): a
+# mention the user says is over ("had shingles last year, all gone", "cold sores now and then, none at the
+# moment") is no reason to avoid the pad now (user study round 24, #24: the acute-infection "do not use")
+_ACUTE_RULES = frozenset({"skin_infection_or_eczema", "open_wound"})
+
+
+# what says the past condition is over ("I've had an ulcer for months" is past tense and still open)
+_OVER_NOW = re.compile(
+    r"\b(gone|cleared( up)?|healed( up)?|went away|all over|over now|fine now|better now|no more|"
+    r"not any ?more|resolved|long gone|years ago|as an? (kid|child|teen\w*|baby)|"
+    r"when i was (a |an )?(kid|child|little|young)|"
+    r"(none|nothing|not|clear|calm|quiet|fine)( one| any)? (at the moment|right now|now|currently|atm|rn|"
+    r"today|at present))\b",
+    re.IGNORECASE,
+)
+
+
+def cleared_conditions(mentions: Iterable[Mention], text: str) -> List[str]:
+    """Conditions of the acute rules that the message gives only as over or not active now."""
+    if not _OVER_NOW.search(text or ""):
+        return []
+    mentions = [m for m in mentions if m.affirmed]
+    current = {m.condition for m in mentions if not m.past}
+    return list(dict.fromkeys(
+        m.condition for m in mentions if m.past and m.rule_id in _ACUTE_RULES and m.condition not in current
+    ))
+
+
+def cleared_answer(conditions: List[str], for_other: bool) -> str:
+    """What the acute rules say of a skin infection, eczema or wound that is over or not active now."""
+    if "eczema" in conditions:
+        return calm_skin_answer(for_other)
+    whose, they = ("their", "they") if for_other else ("your", "you")
+    if "open wound" in conditions:
+        return (
+            "My source says open (unhealed) wounds should not be treated with a red-light therapy pad, and "
+            "deep or infected wounds need medical treatment first; that is about a wound that is still open. "
+            "Once it has fully closed and healed, that reason no longer applies. If "
+            f"{they}'re unsure whether it has healed, ask {whose} doctor first, and follow the device's "
+            "manual."
+        )
+    return (
+        "My source names acute skin infections among the reasons to avoid a red-light therapy pad: that "
+        "applies while one is active, not to one that has cleared up. If it comes back (for example a new "
+        f"cold sore or a new patch), don't use the pad until it has cleared, ask {whose} doctor if "
+        f"{they}'re unsure, and follow the device's manual."
     )
 
 
@@ -1128,6 +1231,28 @@ def male_subject(texts: Iterable[str], for_other: bool) -> bool:
     if _FEMALE.search(joined):
         return False
     return bool((_MALE_OTHER if for_other else _MALE_SELF).search(joined))
+
+
+# "I'm obviously not the pregnant one", "im not pregnant lol" before the check (user study round 25, #16: the
+# check opened with "Are you pregnant?"): the question is answered already
+_NOT_PREGNANT_SELF = re.compile(
+    r"\b(i'?m|im|i am)\s+(obviously\s+|definitely\s+|clearly\s+|certainly\s+|def\s+)?not\s+(the\s+)?"
+    r"(pregnant|expecting)(\s+one)?\b|\bnot\s+the\s+pregnant\s+one\b"
+)
+
+
+def denied_pregnancy(texts: Iterable[str], for_other: bool) -> bool:
+    """Whether the user said, before the check about themselves, that they are not pregnant."""
+    if for_other:
+        return False
+    return any(_NOT_PREGNANT_SELF.search(" ".join((t or "").lower().replace("\u2019", "'").split()))
+               for t in texts)
+
+
+def pregnancy_told_note() -> str:
+    """Said when the pregnancy question is left out because the user said they are not pregnant."""
+    return ("I've left out the pregnancy question, as you said you're not pregnant; say \"back to question "
+            "1\" if that's wrong.")
 
 
 def pregnancy_skipped_note(for_other: bool) -> str:
@@ -1454,6 +1579,16 @@ _WHY_TOPICS = (
     (re.compile(r"\b(lupus|porphyria|light.?sensitiv|photosensitiv)"), "utter_avoid_photosensitivity"),
     (re.compile(r"\b(eczema|infection|infected|open wound)"), "utter_avoid_skin_conditions"),
     (re.compile(r"\b(child|children|kids?|toddler|teen)"), "utter_avoid_children"),
+    # the rules without an answer of their own: their reason ("why does your checklist ask about seizures?"
+    # got the muscle paragraph: development round 11)
+    (re.compile(r"\b(seizure|epilep|fits\b)"), "rule:seizures"),
+    (re.compile(r"\b(breast ?feed|breastfeed|nursing|breast ?milk)"), "rule:breastfeeding"),
+    (re.compile(r"\b(cancer|tumou?r|moles?\b)"), "rule:cancer_in_area"),
+    (re.compile(r"\b(numb|neuropath|reduced (feeling|sensation))"), "rule:reduced_sensation"),
+    (re.compile(r"\b(ask\w*|question|know|care)\b.{0,30}\b(medicines?|medications?|meds|antibiotics?|pills|"
+                r"tablets)\b|\b(medicines?|medications?|meds|antibiotics?) (question|thing)\b"),
+     "rule:photosensitising_medication"),
+    (re.compile(r"\b(eye (disease|condition|problem)s?|glaucoma|retina)"), "rule:eye_condition"),
 )
 
 
@@ -1474,13 +1609,26 @@ _DENIAL = re.compile(
     # "but the wound is closed, i just said that. it's not open" (user study round 15, #36: the open-wound
     # verdict stayed)
     r"(is|are|it'?s|its|it is|has|have)\s+(now\s+|already\s+|fully\s+|all\s+)?(closed|healed|not open|"
-    r"not flaring|gone|cleared up)|(stitches|staples) (are|were|came|have been) (out|removed))\b",
+    r"not flaring|gone|cleared up)|(stitches|staples) (are|were|came|have been) (out|removed)|"
+    # "just did a test, it's negative. not pregnant." (user study round 25, #4: taken only after the user got
+    # angry); a negative test, or "not pregnant" opening a sentence
+    r"(test|tests|it|result|results)\s*('?s|is|was|were|are|came back|came out|showed|shows|says|said)\s+"
+    r"(\w+\s+)?(negative|no|not pregnant)|(^|[.!?,;]\s*)(definitely |def |deffo |so |still |defo )?not "
+    r"(pregnant|expecting|breast ?feeding|nursing))\b",
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)
 _HEALED_NOW = re.compile(
     r"\b(already|now|fully|completely|all)\s+(closed|healed|scabbed)(\s+(up|over))?\b|"
     r"\b(it'?s|its|it has|it'?s been|has)\s+(closed|healed)\s+(up|over)\b|\bclosed (up|over) (now|already)\b",
+    re.IGNORECASE,
+)
+
+
+_TEST_NEGATIVE = re.compile(
+    r"\b(pregnancy test|test|tests|it|result|results)\s*('?s|is|was|were|are|came back|came out|showed|shows|"
+    r"says|said|,|:|-)"
+    r"\s*(\w+\s+)?negative\b(?!\s+for\b)|\bnegative (pregnancy )?test\b|\btested negative\b(?!\s+for\b)",
     re.IGNORECASE,
 )
 
@@ -1516,6 +1664,13 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
         # "its tiny tho and already closed up. so am i fine?" after the open-wound verdict: the wound, said
         # without naming it (user study round 21, #6: the "do not use" stayed)
         return {"open wound"}
+    if (
+        _TEST_NEGATIVE.search(text) and not OTHER_PERSON.search(text)
+        and not any(m.experiencer is Experiencer.OTHER for m in recognition.mentions)
+    ):
+        # "took a test, it came back negative", "pregnancy test, negative" after a possible pregnancy: a
+        # negative test is the answer, whatever else the message names (user study round 25, #4)
+        return {"pregnancy"}
     if _CANCER_OVER.search(text) and not _NEVER_HAD.search(text):
         # "the melanoma is gone though, its not a tumour anymore": a cancer that was treated is history the
         # rule still counts (ask the doctor first), never taken back (user study round 23, #32)

@@ -80,7 +80,11 @@ _FOLLOWUP_TOPICS = _p(f"{SYMPTOMS_FOLLOWUP.pattern}|{ALONGSIDE_FOLLOWUP.pattern}
 ANIMAL = _p(
     r"\b(dogs?|doggos?|pooch|mutts?|pupp(y|ies)|pups?|cats?|kitt(en|y|ies)s?|horses?|pony|ponies|mares?|"
     r"foals?|rabbits?|bunn(y|ies)|pets?|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|tortoises?|"
-    r"animals?|labradors?|labs?|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
+    # "lab" only as someone's dog: "proper trials or just lab stuff?" got the vet answer three times (user
+    # study round 25, #8)
+    r"animals?|labradors?|(my|our|his|her|their) (old |black |yellow |chocolate )?labs?\b"
+    r"(?!\s+(results?|tests?|work|studies|study|"
+    r"stuff|data|research|coat|report|experiments?|rats?|mice))|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
     r"whippets?|dachshunds?|beagles?|huskies|husky|pugs?|bulldogs?|german shepherds?|alsatians?|"
     r"vets?|veterinar\w*|fur|furry|paws?)\b"
 )
@@ -95,6 +99,19 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 )
 
 HINTS: Tuple[Hint, ...] = (
+    Hint(
+        # "thank you. so can I use it on my lower back now?" after a correction left no verdict: got the usage
+        # text (user study round 25, #4; round 24, #2): what the source says for that part of the body (a
+        # remembered verdict is answered by the policy before any intent)
+        "ask_benefit_muscle_joint",
+        _p(rf"^\W*((ok|okay|so|and|then|right|thanks?|thank you|great|cool|good|perfect)[,.!\s]+)*(so\s+)?"
+           rf"(now\s+)?(can|could|may)\s+i\s+(now\s+)?(use|try|put)\s+"
+           rf"(it|the pad|this|one|the red light( pad)?)\s+"
+           rf"(on|for)\s+(my\s+)?(lower\s+|upper\s+)?{_BODY}(\s+(now|then|too|as well|tonight|today|again))?"
+           rf"\s*\??\W*$"),
+        frozenset({"ask_benefit_muscle_joint", "ask_benefit_circulation", "ask_benefit_wound_healing"}),
+        max_words=20,
+    ),
     Hint(
         # "im saying my back pain is getting worse. what do i do": see a doctor, not the usage text read from
         # "every day" (user study round 15, #14); before the purchase cues ("the seller ignores me. and my
@@ -720,7 +737,7 @@ STRONG_TOPICS = frozenset({
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
     "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
-    "hearing_aid", "dizzy", "sunscreen",
+    "hearing_aid", "dizzy", "sunscreen", "age", "who_runs",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -786,7 +803,7 @@ _PAD_CAUSED = _p(
     r"used (it|the pad|the wrap|the mask) for \w+)\b"
 )
 # Topics whose answer is a safety "no" (water and a mains device): they decide the intent over any guess
-SHOCK_TOPICS = frozenset({"water_electrical"})
+SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply"})
 # Topics a knowledge answer would stretch into an implied yes: bones ("does it help bones heal faster?" got
 # the soft-tissue wound statement), light through a cast (the mechanism paragraph instead of the source's
 # limited penetration depth), period pain and other pains the source does not name ("so it works for
@@ -810,6 +827,9 @@ _NO_FRACTURE = _p(
     r"\b(doms|shin splints|muscle soreness|delayed onset)\b"
 )
 _CHOICE_TOPICS = frozenset({"choosing", "wavelength", "pad_options"})
+_AGE_TOPIC = frozenset({"age"})
+# an adult's age or "too old": "what age can you start?", "is there a minimum age" keep the children's answer
+_ADULT_AGE = _p(r"\b(1[89]|[2-9]\d|1[01]\d)\b(?!\s*(months?|weeks?|days?|kg|lbs?|%))|\btoo old\b")
 
 # "what did you just delete exactly?" asks about a deletion; it requests none
 _ASKS_WHAT_DELETED = _p(r"\bwhat (did|have|has|was|got|exactly did) (you |it )?(just |exactly |already )?"
@@ -843,6 +863,13 @@ _OWN_TOPICS = frozenset({
 })
 
 
+def _red_flag_named(text: str) -> bool:
+    """Whether the recogniser finds an emergency in the message ("I got an electric shock from the pad")."""
+    from padsafety.recognition import recognise
+
+    return bool(recognise(text).red_flags)
+
+
 def _asks_about_a_medicine(text: str) -> bool:
     """Whether the message asks if a medicine it names makes the skin sensitive to light."""
     from padsafety.medicines import light_sensitivity_answer
@@ -864,7 +891,9 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 
     if not text or text.startswith("/"):
         return None
-    if intent in _KNOWLEDGE | _GENERIC and _is_topic(text, SHOCK_TOPICS):
+    if intent in _KNOWLEDGE | _GENERIC and _is_topic(text, SHOCK_TOPICS) and not (
+        intent == "report_red_flag" and _red_flag_named(text)
+    ):
         # "so in the bath yes or no? it plugs into the wall", "right after a shower, skin still wet": the
         # electric-shock answer ("No.") whatever the classifier guessed (user study round 7, #52)
         return "ask_not_in_source"
@@ -873,6 +902,12 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     ):
         # "is this chat saved? who can read it?": what is kept, whatever the guess (user study round 10, #18:
         # got the benefits, then the who-should-avoid list); "delete my data" stays the request to delete
+        return "ask_not_in_source"
+    if intent in _KNOWLEDGE | _GENERIC | {"request_screening"} and _is_topic(text, _AGE_TOPIC) and (
+        intent not in ("ask_avoid_children", "ask_who_should_avoid") or _ADULT_AGE.search(text)
+    ):
+        # "is 38 too young to start using it?" started the safety check, "am i too old for this?" got the
+        # children's answer: no age limit in the source (a child's own age keeps the children's answer)
         return "ask_not_in_source"
     reaction_over = (_GENERIC | _COMPLAINTS) - {"report_red_flag"}
     if _PAD_CAUSED.search(text.lower()):
@@ -1016,8 +1051,10 @@ _NEEDS_CUE = {
     # "so the gym is ripping people off?" read as goodbye (0.37; user study round 17, #22): a question taken
     # as a goodbye needs a goodbye word (goodbyes without a question mark are too varied to list)
     "goodbye": _p(
-        r"^[^?]*$|\b(bye+|byee*|goodbye|good bye|cya|see (ya|you|u)|later|laters|ttyl|gtg|got to go|gotta go|"
-        r"have to go|must go|i'?m off|im off|off now|leaving|good ?night|nite|take care|cheers|ciao|adios|"
+        r"^[^?]*$|\b(bye+|byee*|goodbye|good bye|cya|see (ya|you|u)|later|laters|ttyl|gtg|"
+        # ("so i must go to docter?" asks whether to see a doctor: user study round 25, #15, "Goodbye")
+        r"(have to|must|got to|gotta) go(?!\s+(to|and|see|for|back)\b)|i'?m off|im off|off now|leaving|"
+        r"good ?night|nite|take care|cheers|ciao|adios|"
         r"farewell|that'?s (all|it)|thats (all|it)|done|finished|enough|all good|i'?m good|im good|no more|"
         r"nothing else|"
         r"signing off|over and out|peace|ta ta|tata|ok thanks|thanks|thank you|thx|ty)\b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, List
 
-from padsafety.rules import Answer, Assessment, Rule, Verdict
+from padsafety.rules import Answer, Assessment, Rule, Verdict, default_rulebook
 
 VERDICT_TEXT = {
     Verdict.DO_NOT_USE: "Verdict: do not use a red-light therapy pad unless your doctor says otherwise.",
@@ -42,9 +42,43 @@ def _title(finding: Any) -> str:
     """The rule's title, with the conditions named for the catch-all rule ("Another medical condition
     (diabetes, blood thinners)")."""
     named = [n for n in finding.conditions if n not in _VAGUE_NAMES]
+    if _own_guideline(finding):
+        return named[0][:1].upper() + named[0][1:]  # "Recent childbirth", no "medical condition"
     if finding.rule.id == "other_condition" and named:
         return f"{finding.rule.title} ({', '.join(named)})"
     return str(finding.rule.title)
+
+
+# guidelines that say more than the catch-all rule's reason about supplemental devices: a recent birth is no
+# "medical condition" needing treatment (user study round 24, #05)
+_OWN_REASON = frozenset({"guideline_after_birth"})
+
+
+# a guideline's text in contraindications.yml `sources` opens by saying it is not in the seed
+_GUIDELINE_LEAD = re.compile(r"^general (?:device-safety )?guidance, not in the seed:\s*", re.IGNORECASE)
+
+
+def guideline_text(source_id: str) -> str:
+    """A guideline of the rule data (``sources``) as said to the user, marked as beyond the source."""
+    text = " ".join(default_rulebook().sources[source_id].split())
+    return f"Careful general guidance beyond my source: {_GUIDELINE_LEAD.sub('', text)}"
+
+
+def _own_guideline(finding: Any) -> str:
+    """The guideline of the one condition named for a finding when it says more than the rule's reason."""
+    if len(finding.conditions) != 1:
+        return ""
+    try:
+        guideline = default_rulebook().condition(finding.conditions[0]).guideline
+    except KeyError:
+        return ""
+    return guideline if guideline in _OWN_REASON else ""
+
+
+def _reason(finding: Any) -> str:
+    """The rule's reason, or the guideline of the one condition named for it when that says it better."""
+    guideline = _own_guideline(finding)
+    return guideline_text(guideline) if guideline else finding.rule.reason
 
 
 def _reasons(assessment: Assessment) -> List[str]:
@@ -55,7 +89,7 @@ def _reasons(assessment: Assessment) -> List[str]:
                 f"- {_title(finding)}: you weren't sure, so please check this with your doctor first."
             )
         else:
-            lines.append(f"- {_title(finding)}: {finding.rule.reason}")
+            lines.append(f"- {_title(finding)}: {_reason(finding)}")
     return lines
 
 

@@ -57,6 +57,10 @@ _OTHER_SUBJECT = re.compile(
     r"|(?!(?:it|that|this|which|all|everything|she|he|they|now|mostly|mainly|totally|completely|almost|pretty)\b)[a-z]+\s*$)"
 )
 
+# development round 12: function words a lexicon phrase may open with ("a fever", "the flu"): a phrase
+# starting on its last word and reaching past it names the condition meant ("a fever blister" is a cold sore)
+_LEADING = frozenset({"a", "an", "the", "my", "on", "had", "have", "got", "in"})
+
 # a number of weeks in a pregnancy mention ("at 28 wks", "16w along")
 _OWN_WEEKS = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w)\b")
 
@@ -166,6 +170,10 @@ def stem(token: str) -> str:
     """A light stem shared by text and lexicon: no possessive, no apostrophe, no plural ending."""
     if token.endswith("'s"):
         token = token[:-2]
+    if token.endswith(("'d", "'ll")):
+        # development round 12: a contraction is a pronoun and a verb, never a lexicon word ("he'd" was read
+        # as "hEDS", whose plural-looking stem is "hed")
+        return token
     token = token.replace("'", "")
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
@@ -339,6 +347,7 @@ class ContextRules:
     extra_red_flags: Tuple[Tuple[str, Tuple[re.Pattern, ...]], ...] = ()
     # dev round 10: "... and it's long gone" later in the sentence: what was named before it is over
     gone_later: re.Pattern = re.compile(r"(?!x)x")
+    inactive_now: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -476,6 +485,7 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         never_since=re.compile("|".join(data.get("never_since") or [r"(?!x)x"])),
         extra_red_flags=tuple((flag, tuple(patterns)) for flag, patterns in extra_flags.items()),
         gone_later=re.compile("|".join(data.get("gone_later") or [r"(?!x)x"])),
+        inactive_now=re.compile("|".join(data.get("inactive_now") or [r"(?!x)x"])),
     )
 
 
@@ -571,12 +581,18 @@ class Recogniser:
         i = 0
         while i < len(spans):
             phrase = self._match_at(words, i)
-            if phrase and self._phrases[phrase].ambiguous:
+            if phrase:
                 # an unambiguous phrase starting inside an ambiguous one and reaching past it is the one meant
-                # ("im expecting" + "expecting in nov": the due month; round 10)
+                # ("im expecting" + "expecting in nov": the due month; round 10); development round 12: so is
+                # one starting on the last word of a phrase that opens with a function word ("a fever" +
+                # "fever blister": a cold sore, not a fever)
                 for j in range(i + 1, i + len(phrase)):
                     longer = self._match_at(words, j)
-                    if longer and j + len(longer) > i + len(phrase) and not self._phrases[longer].ambiguous:
+                    on_last = j == i + len(phrase) - 1 and phrase[0] in _LEADING
+                    if (
+                        longer and j + len(longer) > i + len(phrase) and not self._phrases[longer].ambiguous
+                        and (self._phrases[phrase].ambiguous or on_last)
+                    ):
                         i, phrase = j, longer
                         break
             if phrase:
@@ -601,7 +617,13 @@ class Recogniser:
         last = self._last_idioms
         if last is not None and last[0] == norm:
             return last[1]
-        spans = [m.span() for pattern in self.context.idioms for m in pattern.finditer(norm)]
+        # (development round 12: a group named `m` is the idiom, the rest of the match its context, as for
+        # the lexicon's patterns: "why does your checklist ask about seizures?" is no idiom, "stop asking
+        # about" is)
+        spans = [
+            m.span("m" if "m" in pattern.groupindex else 0) for pattern in self.context.idioms
+            for m in pattern.finditer(norm) if m.start("m" if "m" in pattern.groupindex else 0) >= 0
+        ]
         self._last_idioms = (norm, spans)
         return spans
 
@@ -701,6 +723,8 @@ class Recogniser:
             )
         ):
             negated = True  # "the mole got checked and the derm said it's totally normal"
+        if not negated and term.rule_id == "skin_infection_or_eczema" and rules.inactive_now.match(norm, end):
+            past = True  # "cold sores now and then but none at the moment": a history, not active now
         if not negated and rules.gone_later.match(norm, end):
             negated = True  # "the rash was just heat rash and it's long gone": over, past the clause
         if rules.denied_after_question.match(norm[end : end + 40]):

@@ -138,6 +138,7 @@ def test_sun_spots_are_no_photosensitivity(text, referred):
 
 
 def test_call_or_not_after_burn_advice_is_a_yes():
+    # (a burn told as small gets the burn's own split since user study round 25, #20)
     from components.safety_policy import UTTER_STILL_GO, safety_plan
 
     assert safety_plan(
