@@ -23,9 +23,11 @@ from actions.records_buffer import default_buffer
 from padsafety.conversation import (
     FRACTURE_SEEN,
     INFECTION_SIGNS,
+    KEEP_OR_STOP,
     NERVE_SIGNS,
     NOT_ME,
     SEE_DOCTOR_FRACTURE,
+    STOP_FOR_SYMPTOMS,
     FollowUp,
     asks_if_it_helps,
     beyond_source_topic,
@@ -39,6 +41,7 @@ from padsafety.conversation import (
     said_of_them,
     see_doctor_answer,
     stopped_reply,
+    symptom_stop,
 )
 from padsafety.intent_hints import WHO_SHOULD_AVOID_QUESTION
 from padsafety.medicines import asks_to_change_medicine, light_sensitivity_answer, medicines_answer
@@ -252,6 +255,10 @@ class ActionAssessCondition(Action):
         if medicine_answer:
             # "I take metformin. Is it a problem with the light?", "... and amlodipine. Does that matter?"
             dispatcher.utter_message(text=medicine_answer)
+        stopping = bool(KEEP_OR_STOP.search(text)) and symptom_stop([text]) is not None
+        if stopping:
+            # "hot and red around the kneecap, should I stop using it?" (user study round 26, #56)
+            dispatcher.utter_message(text=STOP_FOR_SYMPTOMS)
         elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
         if (
             names and assessment.verdict is not Verdict.DO_NOT_USE and not injury
@@ -259,6 +266,7 @@ class ActionAssessCondition(Action):
             # "could the pad replace my amlodipine if it helps circulation": the question is the medicine,
             # answered next (not a substitute); the circulation paragraph first read as a yes (round 23, #38)
             and not asks_to_change_medicine(text)
+            and not stopping
         ):
             # "I have psoriasis, does red light help?": what the source says about it, or that it doesn't
             answer = condition_help([(m.condition, m.text) for m in mentions] or [(n, n) for n in names])

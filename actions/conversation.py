@@ -41,6 +41,7 @@ from padsafety.conversation import (
     simpler_answer,
     status_answer,
     stop_topic,
+    symptom_stop,
     symptoms_answer,
     taken_back_conditions,
     taken_back_reply,
@@ -187,6 +188,13 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
+        if KEEP_OR_STOP.search(text):
+            earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:]
+            stop = symptom_stop(reversed(earlier))
+            if stop:
+                # "warm and red around the kneecap. should I stop using it?" (user study round 26, #56)
+                dispatcher.utter_message(text=stop)
+                return []
         if KEEP_OR_STOP.search(text) and previous == "action_answer_beyond_source":
             earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:-1]
             stop = stop_topic(earlier)

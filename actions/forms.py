@@ -110,6 +110,9 @@ def _texts_before_check(tracker: Tracker, limit: int = 6) -> List[Text]:
     return texts
 
 
+# "so make that a no", "change that to no" about an earlier question named in the same message
+_MAKE_THAT_NO = re.compile(r"\b(make|change|switch|put)\s+(that|it|this|my answer)\s+(to\s+)?(a\s+)?no\b")
+
 # "apart from my asthma no", "except the blood pressure pills, nothing": what comes before the no is a yes
 _EXCEPT = re.compile(r"^\W*(apart from|except|except for|other than|besides|aside from|bar)\b")
 
@@ -275,13 +278,19 @@ class ValidateScreeningForm(FormValidationAction):
             for m in recognition.mentions
             if m.negated and m.experiencer is Experiencer.SELF
         }
+        text = " ".join((tracker.latest_message.get("text") or "").lower().split())
+        if _MAKE_THAT_NO.search(text):
+            # "oh and about the eczema, it's actually calmed down since monday, so make that a no" (user
+            # study round 26, #58: the "do not use" stayed): the earlier question named, whatever the words
+            # around it
+            denied |= {screening_rule_for(m.rule_id) for m in recognition.mentions
+                       if m.experiencer is Experiencer.SELF}
         for rule_id in sorted(denied - {asked_rule}):
             if tracker.get_slot(screening_slot(rule_id)) in ("yes", "unknown"):
                 events.append(SlotSet(screening_slot(rule_id), "no"))
                 dispatcher.utter_message(
                     text=f"OK, I've changed your answer about {rulebook.rule(rule_id).title.lower()} to no."
                 )
-        text = " ".join((tracker.latest_message.get("text") or "").lower().split())
         if WRONG_ANSWER.search(text) or re.search(r"\bactually\b", text):
             # "sorry, I pressed the wrong one, I actually am pregnant": a "no" taken back
             # one confirmation per question, however many words named it ("might be pregnant, my period is

@@ -124,13 +124,15 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         # "its calm rn so no", "hes a boy lol. no", "lol shes 68, definitely not": the answer at the end
         # (user study round 16, #14, #18, #34: asked again)
         last = _TRAILING.search(norm)
-        answer = _explicit(last.group(1)) if last else None
+        answer = (Answer.NO if last.group(1) == "not" else _explicit(last.group(1))) if last else None
         if answer is None and (
             _FINE_AT_END.search(norm) or _ALL_CLEAR.match(norm) or _ONLY_SUPPLEMENTS.match(norm)
             or _ONLY_HARMLESS.match(norm)
         ) and not recognise(text).affirmed():
             # "heartbroken over my ex but medically fine", "short sighted, nothing else" (dev round 9);
             # not "i have lupus but otherwise healthy" (the named condition decides)
+            answer = Answer.NO
+        elif answer is None and _SAID_NO.match(norm):
             answer = Answer.NO
         elif answer is None and _CAN_FEEL.search(norm):
             answer = Answer.NO
@@ -152,8 +154,14 @@ _ASK_THEM = re.compile(
 # (star sign) but no": development round 9)
 _TRAILING = re.compile(
     r"(?:[,.;!]|\bso|\bthen|\bbut|\blol|\bhaha+)\s*(no+|nope|nah|definitely not|certainly not|absolutely not|"
-    r"not really|not at all|yes+|yeah|yep|yup|definitely|i don'?t know|not sure|dunno)[\s.!]*$"
+    r"not really|not at all|yes+|yeah|yep|yup|definitely|i don'?t know|not sure|dunno|"
+    # "i am man, not" (a learner's "no": user study round 26)
+    r"(?<=, )not)"
+    # "she's 80, so no haha" (user study round 26: asked again)
+    r"[\s.!]*(?:lol|haha+|hehe+|lmao|😂|🙃)?[\s.!]*$"
 )
+# "I literally just said no" (user study round 26: asked again)
+_SAID_NO = re.compile(r"^\W*(?:i\s+)?(?:literally\s+|already\s+|just\s+)*(?:said|told you|answered)\s+no\b")
 
 
 # a closing all-clear about one's health ("but medically fine", "otherwise healthy", "nothing else")

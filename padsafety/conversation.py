@@ -203,6 +203,9 @@ SEE_DOCTOR_QUESTION = re.compile(
     # (not "could it be broken?" about a pad that won't switch on)
     r"\bcould\s+(i|he|she)\s+have\s+(a\s+)?(cracked|broken|fractured|torn|ruptured)\b|"
     r"\bcould\s+(it|this|that)\s+be\s+(a\s+)?(fracture|fractured|torn|ruptured|rupture|cracked)\b|"
+    # "do I stop the pad and see a doctor?" (user study round 26, #56)
+    r"\b(stop|quit)\b[^.?!]{0,30}\band\s+(see|call|go to|get)\s+(a\s+|the\s+|my\s+)?(doctor|gp|urgent care|"
+    r"hospital|a ?& ?e)\b|"
     r"\b(x-?ray|a ?& ?e|get (it|this|that) checked|see a doctor|go to (the )?(doctor|hospital))\b.{0,12}"
     r"\b(or not|or wait|or just wait|yes or no)\b|"
     r"\b(is that|so) a yes\b.{0,30}\b(check|doctor|a ?& ?e|hospital|x-?ray)|"
@@ -1114,6 +1117,32 @@ _STOP_TOPICS = {
         "faint, have chest pain or trouble breathing, call the emergency number."
     ),
 }
+
+
+# "it's also warm and red around the kneecap. should I stop using it?" (user study round 26, #56: "do not stop
+# or change any treatment"): a joint or wound getting worse under the pad; the seed: with acute inflammation
+# or an infection, first seek medical attention
+STOP_FOR_SYMPTOMS = (
+    "Yes, stop using the pad there for now and have it looked at: my source says that with acute "
+    "inflammation, an infection or an injury you should first seek medical attention. See a doctor soon, "
+    "today if it is spreading, very painful or you have a fever, and don't use the pad on it until they say "
+    "it's fine."
+)
+_WORSE_SYMPTOMS = frozenset({
+    "acute inflammation", "skin infection", "infection", "open wound", "soft tissue injury", "fracture",
+    "an injury", "tendon and bursa problems",
+})
+
+
+def symptom_stop(texts: Iterable[Optional[str]]) -> Optional[str]:
+    """The stop-and-see-a-doctor answer when a recent message told of an inflamed, infected or injured
+    part."""
+    for text in texts:
+        if text and not text.startswith("/") and any(
+            m.condition in _WORSE_SYMPTOMS for m in recognise(text).affirmed()
+        ):
+            return STOP_FOR_SYMPTOMS
+    return None
 
 
 def stop_topic(texts: Iterable[Optional[str]]) -> Optional[str]:

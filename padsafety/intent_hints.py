@@ -685,6 +685,18 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
         # "can my cat be near it when i use it on my shoulders?" read as the muscle question: the animal is
         # what is asked about (user study round 23, #37)
         return "ask_pet"
+    if _STOP_THE_PAD.search(text) and intent not in ("report_red_flag", "stop", "request_forget"):
+        from padsafety.conversation import symptom_stop
+
+        if symptom_stop([text]):
+            # "now it's hot and red around the kneecap. should i stop using it?": the condition's assessment
+            # says to stop and see a doctor, with no paragraph read from "stop" or "warm" after it (round 26)
+            return "mention_condition"
+    if intent == "ask_limitation_medical_substitute" and _STOP_THE_PAD.search(text):
+        # "should I stop using it?" about the pad on a warm, red knee got "do not stop or change any
+        # treatment"
+        # (user study round 26, #56): a question about the pad, answered as keep or stop
+        return "ask_followup"
     if intent == "request_forget" and _KEEP_DATA.search(text):
         # "no, don't delete anything" after the confirmation question is its "no"
         return "deny"
@@ -1095,6 +1107,13 @@ _NEEDS_CUE = {
         r"school|pupils?|paediatric|pediatric)\b"
     ),
 }
+
+
+# stopping the pad, not a treatment
+_STOP_THE_PAD = _p(
+    r"\b(stop|quit|pause)\s+(using\s+)?(it|the pad|the light|this|the red light|the mask|the wrap|using)\b|"
+    r"\b(keep|carry on|continue)\s+(using\s+)?(it|the pad|the light|this)\b"
+)
 
 
 # "it's 5 years old" about a tattoo, a pad or a scar: a thing's age, no child (user study round 12, #41)

@@ -396,3 +396,66 @@ def test_see_a_doctor_questions_in_lay_words(text, injury):
     assert followup_kind(text) is FollowUp.SEE_DOCTOR
     answer = see_doctor_answer(text)
     assert answer == SEE_DOCTOR_INJURY if injury else answer.startswith("Yes")
+
+
+# user study round 26 (#56): "warm and red around the kneecap. should I stop using it?" got "do not stop or
+# change any treatment"; (#25) "a bit warm ... a tiny bit of yellow stuff" about an incision got the heat
+# answer
+def test_stop_using_the_pad_on_an_inflamed_joint():
+    from padsafety.conversation import STOP_FOR_SYMPTOMS, symptom_stop
+    from padsafety.intent_hints import hinted_intent
+
+    text = "my ankle is hot and swollen around the joint now. should i stop using it?"
+    named = {m.condition for m in recognise("hot and swollen around the ankle").affirmed()}
+    assert "acute inflammation" in named
+    assert hinted_intent(text, "ask_limitation_medical_substitute", 0.7) == "mention_condition"
+    assert symptom_stop(["red and warm around my knee"]) == STOP_FOR_SYMPTOMS
+    assert STOP_FOR_SYMPTOMS.startswith("Yes, stop using the pad")
+    # stopping a medicine stays the medical-substitute question
+    tablets = "can i stop my tablets if the pad works?"
+    assert hinted_intent(tablets, "ask_limitation_medical_substitute", 0.7) != "ask_followup"
+
+
+@pytest.mark.parametrize("text, infected", [
+    ("the cut is warm and there's some yellow stuff on it", True),
+    ("my incision has green fluid coming out and it's red", True),
+    ("there's yellow stuff on the pad's cable", False),
+])
+def test_yellow_stuff_on_a_wound_is_an_infection(text, infected):
+    found = "skin_infection_or_eczema" in {m.rule_id for m in recognise(text).affirmed()}
+    assert found is infected, text
+
+
+def test_stop_the_pad_and_see_a_doctor_is_a_see_doctor_question():
+    from padsafety.conversation import FollowUp, followup_kind
+
+    assert followup_kind("so do i stop the pad and go to the doctor?") is FollowUp.SEE_DOCTOR
+
+
+# user study round 26: clear free-text answers the check refused
+@pytest.mark.parametrize("text, answer", [
+    ("he's 70, so no lol", "no"),
+    ("i am man, not", "no"),
+    ("i already said no", "no"),
+    ("i said that already, no", "no"),
+])
+def test_clear_answers_the_check_refused(text, answer):
+    from padsafety.answers import parse_answer
+
+    found = parse_answer(text)
+    assert found is not None and found.value == answer, text
+
+
+# user study round 26 (#58): "no. oh and about the eczema, it's calmed down since monday, so make that a no"
+# kept the eczema "yes" and ended in "do not use"
+def test_make_that_a_no_corrects_the_question_named():
+    from tests.test_actions import form_turn, slot_events
+
+    text = "no. and about the eczema, it's actually calmed down since monday, so make that a no"
+    dispatcher, events = form_turn(
+        text, "screen_photosensitivity", intent="deny", screen_skin_infection_or_eczema="yes"
+    )
+    slots = slot_events(events)
+    assert slots.get("screen_skin_infection_or_eczema") == "no"
+    assert slots.get("screen_photosensitivity") == "no"
+    assert any("changed your answer" in (m.get("text") or "") for m in dispatcher.messages)
