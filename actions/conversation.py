@@ -53,6 +53,7 @@ from padsafety.conversation import (
     why_topic,
 )
 from padsafety.inputs import looks_english
+from padsafety.intent_hints import PAD_CAUSED
 from padsafety.medicines import medicines_answer
 from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY
 from padsafety.recognition import Experiencer, recognise
@@ -288,6 +289,11 @@ class ActionFollowUp(Action):
                 text=doctor_said_other_answer(thing, verdict, rules, for_other) if thing
                 else doctor_said_answer(verdict, rules, for_other)
             )
+            benefit = _benefit_asked(text)
+            if benefit:
+                # "oncologist said it's fine. So would it help the stiffness?": the question too (user study
+                # round 27, #24: only "then follow your doctor's advice")
+                dispatcher.utter_message(response=benefit)
         elif kind is FollowUp.WHO_TO_ASK:
             # "ok who exactly should she ask, cardiologist?": whom to ask for the remembered verdict's rules
             # (user study round 7, #48), never a new assessment that could weaken it
@@ -418,6 +424,26 @@ def _shock_topic(text: Optional[Text]) -> Optional[Text]:
     return topic.answer if topic is not None and topic.id in SHOCK_TOPICS else None
 
 
+# "would it help the stiffness?", "does it help circulation in my feet?" asked along with something else
+_HELP_ASKED = re.compile(
+    r"\b(help|helps|ease|eases|relieve|relieves|good for|work for|do anything for|do something for)\b", re.I
+)
+_BENEFIT_TOPICS = (
+    (re.compile(r"\b(stiff\w*|aches?|achy|sore\w*|pain\w*|joints?|muscles?|back|knees?|shoulders?|neck)\b",
+                re.I), "utter_benefit_muscle_joint"),
+    (re.compile(r"\b(circulation|cold (hands|feet)|blood flow)\b", re.I), "utter_benefit_circulation"),
+    (re.compile(r"\b(heal\w*|scars?|wounds?|scrapes?|abrasions?|cuts?)\b", re.I),
+     "utter_benefit_wound_healing"),
+)
+
+
+def _benefit_asked(text: Text) -> Optional[Text]:
+    """The benefit response a message asks about besides what else it says, or None."""
+    if not _HELP_ASKED.search(text):
+        return None
+    return next((response for pattern, response in _BENEFIT_TOPICS if pattern.search(text)), None)
+
+
 class ActionAnswerBeyondSource(Action):
     """Usage and in-topic questions: the specific topic's careful answer, or the general one."""
 
@@ -429,7 +455,14 @@ class ActionAnswerBeyondSource(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         """A topic's answer when one matches, else the domain's usage or not-in-source response."""
-        topic = beyond_source_topic(tracker.latest_message.get("text"))
+        text = tracker.latest_message.get("text") or ""
+        topic = beyond_source_topic(text)
+        if topic is not None and topic.id == "skin_reaction" and _assessed_this_turn(tracker) and not (
+            PAD_CAUSED.search(text.lower())
+        ):
+            # "my big toe went red, hot and swollen overnight, gout again": the condition's assessment answers
+            # it; "stop using the pad, a skin reaction" read as the pad's fault (user study round 27, #37)
+            return []
         if topic is not None:
             dispatcher.utter_message(text=topic.answer)
         elif tracker.latest_message.get("intent", {}).get("name") == "ask_usage_safety":

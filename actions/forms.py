@@ -113,6 +113,20 @@ def _texts_before_check(tracker: Tracker, limit: int = 6) -> List[Text]:
 # "so make that a no", "change that to no" about an earlier question named in the same message
 _MAKE_THAT_NO = re.compile(r"\b(make|change|switch|put)\s+(that|it|this|my answer)\s+(to\s+)?(a\s+)?no\b")
 
+# "no to all the rest of the questions too", "none of the rest apply", "the rest are all no" (user study round
+# 27, #21: counted as one no, and the check went on question by question)
+_ALL_THE_REST_NO = re.compile(
+    r"\b(no|nope|nah|none)\b[\w\s,]{0,20}\b(to\s+)?(all|each|every(thing)?|any)\s+(of\s+)?(the\s+)?"
+    r"(rest|remaining|others|other questions|questions left|other ones|rest of (the|them|these|those))\b|"
+    r"\bno to (everything|all)( (else|of (it|them|these|those)))?\b|"
+    r"\b(the rest|all the rest|everything else|all the others|all the other questions|"
+    r"the remaining( ones| questions)?)\s+(are|is)?\s*(all\s+)?(a\s+)?(no|nos|noes|none|no's)\b|"
+    r"\bnone of the (rest|remaining|others|other (questions|things))\b"
+)
+
+# "yes, and he also has a pacemaker": the yes is this question's, the rest is more
+_YES_AND_MORE = re.compile(r"\b(and|also|too|as well|plus|another thing|on top)\b")
+
 # "apart from my asthma no", "except the blood pressure pills, nothing": what comes before the no is a yes
 _EXCEPT = re.compile(r"^\W*(apart from|except|except for|other than|besides|aside from|bar)\b")
 
@@ -145,6 +159,17 @@ class ValidateScreeningForm(FormValidationAction):
             # recorded, so the form rejects the message and the stop rule ends the check (user study round 9,
             # #19: the check went on to its next question)
             return events
+        said = " ".join((tracker.latest_message.get("text") or "").lower().split())
+        if asked_rule and _ALL_THE_REST_NO.search(said):
+            rest = self._rest_no(tracker, asked_rule, recognition)
+            if rest:
+                rulebook = default_rulebook()
+                titles = "; ".join(rulebook.rule(e["name"][len("screen_"):]).title.lower() for e in rest)
+                dispatcher.utter_message(
+                    text=f"OK, I've noted no for these: {titles}. If any of them does apply, tell me and "
+                    "I'll take it into account."
+                )
+                return rest
         if asked_rule:
             corrections = self._corrections(dispatcher, tracker, asked_rule, recognition)
             value = self._answer(tracker, asked_rule, recognition)
@@ -171,11 +196,40 @@ class ValidateScreeningForm(FormValidationAction):
                 and self._asks_what_it_means(tracker, asked_rule)
             ):
                 value = None  # "does eczema I had as a kid count?" asks; it does not answer
+            others = _other_mentions(recognition, asked_rule, check_is_for_other(tracker))
+            volunteered = (
+                value == "yes" and not corrections and parse_answer(text) is Answer.YES
+                and not self._names_asked_rule(asked_rule, recognition) and not answer_cue(asked_rule, text)
+                and bool(others) and not _YES_AND_MORE.search(text.lower())
+            )
+            if volunteered:
+                # "yes he has a pacemaker" to the skin-infection question: the yes is about the pacemaker,
+                # which is noted for its own question; this one is asked again, nothing recorded (user study
+                # round 27, #22: recorded as an acute skin infection, then "should not use" for it)
+                names = " and ".join(dict.fromkeys(m.condition for m in others))
+                title = default_rulebook().rule(asked_rule).title.lower()
+                earlier = any(
+                    tracker.get_slot(screening_slot(screening_rule_for(m.rule_id))) == "no" for m in others
+                )
+                # (a question answered "no" before is asked again first, naming it)
+                then = (
+                    "I'll ask that question again first, then this one" if earlier
+                    else f"This question is about {title}: please answer it on its own with yes, no or I "
+                    "don't know"
+                )
+                dispatcher.utter_message(
+                    text=f"I've noted what you said ({names}) for its own question, so your yes doesn't "
+                    f"count for this one. {then}."
+                )
+                events.append(SlotSet(requested, None))
+                value = None
             interim = (
                 not corrections and parse_answer(text) is None and bool(INTERIM_REQUEST.search(text))
                 and not self._named(asked_rule, recognition)
             )
-            if interim:
+            if volunteered:
+                pass  # (said above)
+            elif interim:
                 # "can you just tell me now if i can use it or not": the verdict from the answers so far, then
                 # the same question again (user study round 8, #17: got a generic line, then a definition)
                 rules = default_rulebook().screening_rules
@@ -250,6 +304,26 @@ class ValidateScreeningForm(FormValidationAction):
         if noted != list(tracker.get_slot(MENTIONED_SLOT) or []):
             events.append(SlotSet(MENTIONED_SLOT, noted))
         return events
+
+    @staticmethod
+    def _rest_no(tracker: Tracker, asked_rule: Text, recognition: Any) -> List[EventType]:
+        """"no to all the rest": a no for the question asked and every later one not answered yet, except the
+        questions of conditions named during the check (asked with "You mentioned ..."); none when this
+        message names a condition of the user's."""
+        if recognition.affirmed(Experiencer.SELF) or parse_answer(
+            tracker.latest_message.get("text") or ""
+        ) not in (None, Answer.NO):
+            return []
+        rulebook = default_rulebook()
+        noted = tracker.get_slot(MENTIONED_SLOT) or []
+        fired = rulebook.assess_conditions(noted).fired_rule_ids if noted else []
+        kept = {screening_rule_for(r) for r in fired}
+        rules = [r.id for r in rulebook.screening_rules]
+        later = rules[rules.index(asked_rule):]
+        return [
+            SlotSet(screening_slot(r), "no") for r in later
+            if r not in kept and (r == asked_rule or tracker.get_slot(screening_slot(r)) is None)
+        ]
 
     @staticmethod
     def _asks_what_it_means(tracker: Tracker, asked_rule: Text) -> bool:
@@ -331,14 +405,26 @@ class ValidateScreeningForm(FormValidationAction):
     @staticmethod
     def _answer(tracker: Tracker, asked_rule: Text, recognition: Any) -> Optional[Text]:
         text = tracker.latest_message.get("text") or ""
+        lowered = " ".join(text.lower().split())
         answer = parse_answer(text)
         named_here = any(
             m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
         )
-        if answer is None and answer_cue(asked_rule, text, negative=True) and not named_here:
+        if (
+            answer is None and answer_cue(asked_rule, text, negative=True) and not named_here
+            and not (asked_rule == "open_wound" and _DOUBTS_HEALED.search(lowered))
+        ):
             # "I'm a 74 year old man!" to the pregnancy question; "my skin is fine" to the eczema one, unless
             # the reply also names the condition asked about ("skin is fine apart from the eczema flare")
             return "no"
+        if (
+            answer in (None, Answer.UNKNOWN) and named_here and _DIAGNOSED.search(lowered)
+            and _COUNTS_DOUBT.search(lowered) and not LEANS_UNSURE.search(lowered)
+        ):
+            # "sun rash, GP called it polymorphic light eruption, not sure if that counts" at the
+            # photosensitivity question: a diagnosis the question names; the doubt is only whether it counts,
+            # and it does (user study round 27, #26: "I don't know")
+            return "yes"
         if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
             # "my hands are flaring right now" to the eczema flare-up question; "i burn easily in the sun, not
             # sure if that counts" doubts it (safety development round 9)
@@ -374,7 +460,9 @@ class ValidateScreeningForm(FormValidationAction):
             # "sometimes my hands go tingly, not sure": named, then unsure whether it counts
             return Answer.UNKNOWN.value if hedged_detail(text) else "yes"
         if own:
-            return "no"
+            # "there's a scab on my shin, not sure if it's fully healed underneath" (development round 13:
+            # read as a no): a denial in doubt is "I don't know"
+            return Answer.UNKNOWN.value if hedged_detail(text) else "no"
         if hedged_detail(text):
             return Answer.UNKNOWN.value  # "theres a scab, does that count as open?"
         return None
@@ -398,6 +486,23 @@ _OVER = re.compile(
     # "i have eczema but it's totally calm at the moment" (development round 12: "I don't know")
     r"(calm|quiet|clear|settled|not flaring)( at the moment| right now| now| currently| atm))\b"
 )
+
+# "not sure it has fully healed underneath": a doubt about the healing itself (development round 13: a no)
+_DOUBTS_HEALED = re.compile(
+    r"\b(not sure|unsure|don'?t know|dunno|no idea|can'?t tell|not certain)\b[^.?!]{0,30}\bheal"
+)
+
+# a doctor's diagnosis named, and a doubt only whether it counts for the question
+_DIAGNOSED = re.compile(
+    r"\b(diagnosed|diagnosis|called it|calls it|(said|says|told me|thinks) (it'?s|it is|i have|i'?ve got)|"
+    r"confirmed)\b"
+)
+_COUNTS_DOUBT = re.compile(
+    r"\b(not sure|unsure|don'?t know|dunno|no idea|wondering|wonder)\s+(if|whether)\s+(that|it|this|they)\s+"
+    r"(counts?|matters?|is relevant|applies|apply|is the same|is one)\b|\b(does|would) (that|it|this) count\b"
+)
+# a doubt about having it at all ("maybe", "might be"): "I don't know", whatever the words
+LEANS_UNSURE = re.compile(r"\b(maybe|might|possibly|perhaps|could be|not sure if i|not sure whether i)\b")
 
 # a hedge that leans to yes: the detail named with it decides ("i think so, my hands are flaring")
 LEANS_YES = re.compile(r"^\W*(?:i think so|i guess so|i believe so|probably|i'?m afraid so)\b")
@@ -505,9 +610,19 @@ class AskScreeningQuestion(Action):
             from padsafety.conversation import noun_phrase
 
             named = " and ".join(noun_phrase(n) for n in dict.fromkeys(noted))
-            text = f"You mentioned {named} earlier, so this question is about that. {text}"
+            if all(n in _MEDICINE_NAMES for n in noted):
+                # "You mentioned a regular medicine earlier, so this question is about that" read as a riddle
+                # for "i take ibuprofen sometimes for the back" (user study round 27, #2, #16)
+                text = (f"You mentioned {named} earlier: if you take it for a medical condition, this "
+                        f"question is about that condition. {text}")
+            else:
+                text = f"You mentioned {named} earlier, so this question is about that. {text}"
         dispatcher.utter_message(text=text, buttons=ANSWER_BUTTONS)
         return []
+
+
+# the recogniser's names for medicines (lexicon.yml), which the "another medical condition" question covers
+_MEDICINE_NAMES = frozenset({"a regular medicine", "steroids", "blood thinners"})
 
 
 def ask_actions() -> List[type]:

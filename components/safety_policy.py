@@ -163,6 +163,7 @@ SCREENING_INTENT = "request_screening"
 PET_INTENT = "ask_pet"
 PET_REPLY = "utter_pet"
 UTTER_OK = "utter_how_can_i_help"
+UTTER_GOOD_PLAN = "utter_good_plan"
 # "lol ok, ill just keep her off it", "fair enough", "will do": a nod, not a question
 _NOD = re.compile(
     r"^\W*(lol|haha|ha|ok|okay|k|alright|right|fair|fair enough|fine|good idea|will do|got it|makes sense|"
@@ -451,7 +452,7 @@ class SafetyRulePolicy(RulePolicy):
             plan = []
         if (
             plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
-            and intent in _ACKNOWLEDGING
+            and (intent in _ACKNOWLEDGING or bool(_PLAN_TO_ASK.search(_closing_norm(text))))
             and not checking
             and names_only_known(text, known, plan=True)
         ):
@@ -740,9 +741,11 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _closes_chat(intent, text):
             # "ok i'll ask my doctor then", "cool that's all i wanted to know": the chat ends here; "OK. You
-            # can ask what the pads can do..." read as not listening (user study round 20, #11)
-            if UTTER_GOODBYE not in done:
-                return self._safety_prediction(UTTER_GOODBYE, tracker, domain)
+            # can ask what the pads can do..." read as not listening (user study round 20, #11); "I'll mention
+            # the tingling to my GP" names nothing new (above; user study round 26, #32: the referral again)
+            reply = UTTER_GOOD_PLAN if _PLAN_TO_ASK.search(_closing_norm(text)) else UTTER_GOODBYE
+            if reply not in done:
+                return self._safety_prediction(reply, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _asks_help_again(tracker, previous, intent, text, confidence):
             # "would it clear them or not?" after "my source does not say it helps with psoriasis": that
@@ -981,22 +984,42 @@ def _asks_why_of_same(previous: Optional[Text], intent: Optional[Text], text: Op
     return previous == "utter_" + intent[4:] and bool(WHY_QUESTION.search(text))
 
 
+# "I'll ask my doctor then", "ok I'll call the surgeon's office tomorrow morning. thanks": a plan to ask
+# someone, which gets "that's the right step" (utter_good_plan)
+_PLAN_TO_ASK = re.compile(
+    r"^\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thank you|thx|ty|perfect|got it|i see|forget it|"
+    r"never ?mind|ok then|good idea|will do|noted)"
+    r"( dear| love| hun| mate| so much| very much| then)?[\s,.!]+)*"
+    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna)\s+"
+    r"(just\s+|definitely\s+|probably\s+|also\s+|first\s+)?"
+    r"(ask|talk to|speak to|see|call|ring|phone|check with|"
+    r"tell (her|him|them) to (see|ask|call|talk to|speak to)|"
+    r"book (in |an appointment |an appt |a visit )?with|make an appointment with|"
+    # "I'll show the toe to my GP this week", "I'll mention the tingling to my GP" (user study round 26, #4,
+    # #32; round 27, #19, #37: "Sorry, I can only help ...", the referral again, "OK. You can ask ...")
+    r"(show|mention|bring|bring up|run)\s+(it|this|that|them|these|those|the\s+\w+|my\s+\w+|his\s+\w+|"
+    r"her\s+\w+)(\s+up)?\s+(to|with|by|past)|"
+    r"get\s+(it|this|that|them|the\s+\w+|my\s+\w+)\s+(checked|looked at|seen)\s+by)"
+    r"\s+(my|our|her|his|their|the|a)\s+"
+    r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
+    r"pharmacist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|neurologist|"
+    r"manufacturer|maker|supplier|clinic|diabetes team|care team|practice|surgery)s?"
+    r"('?s)?(\s+(office|surgery|practice|clinic|team|line))?"
+    r"(\s+(then|first|soon|asap|today|tonight|tomorrow( morning| afternoon)?|about (it|that|this|them)|"
+    r"(this|next) (week|month)|on \w+day|in the morning|this afternoon))*[\s,.!]*"
+    r"((thanks|thank you|thx|ty|cheers|bye)( so much| dear)?\W*)?$",
+    re.IGNORECASE,
+)
 # "i'll ask my doctor then", "ok ill ask the vet, thanks", "i'll tell her to see her rheumatologist",
 # "that's all i wanted to know": the user leaves with what they came for
 _CLOSING = re.compile(
-    r"^\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thx|ty|perfect|got it|i see)[\s,.!]+)*"
-    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna)\s+(just\s+)?(ask|talk to|speak to|see|call|"
-    r"ring|check with|tell (her|him|them) to (see|ask|call|talk to|speak to)|book (in )?with)\s+"
-    r"(my|our|her|his|their|the|a)\s+"
-    r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
-    r"pharmacist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|neurologist|"
-    r"manufacturer|maker|supplier|clinic|diabetes team|care team)s?"
-    r"(\s+(then|first|about it|about that|tomorrow|next week|on monday))*[\s,.!]*"
-    r"((thanks|thank you|thx|ty|cheers|bye)\W*)?$|"
+    _PLAN_TO_ASK.pattern + "|"
     r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) "
     r"(all|everything) (i|we) (wanted|needed|want|need)(ed)?( to (know|ask))?\b[\s\w,.!]{0,20}$|"
     # "ok thanks, bye!", "thx, thats all" (user study round 24: "You're welcome! Anything else ...?")
-    r"^\W*((ok|okay|k|cool|great|perfect|alright|right)[\s,.!]+)*(thanks|thank you|thx|ty|cheers|ta)[\s,.!]*"
+    # "fair enough. thanks, bye" (user study round 27, #1)
+    r"^\W*((ok|okay|k|cool|great|perfect|alright|right|fair enough|got it|i see|understood|noted|makes sense)"
+    r"[\s,.!]+)*(thanks|thank you|thx|ty|cheers|ta)( so much| very much| a lot)?[\s,.!]*"
     r"(bye|goodbye|bye bye|cya|see ya|see you|(that'?s|thats) (all|it))\W*$|"
     # "thats all", "ok that's it for now, thanks" (user study round 24: "Anything else you'd like to know?")
     r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) (all|it)"
@@ -1011,10 +1034,17 @@ _CLOSING_GUESSES = {"affirm", "deny", "dont_know", "thank", "goodbye", "stop", "
                     "ask_followup"}
 
 
+def _closing_norm(text: Optional[Text]) -> Text:
+    return " ".join((text or "").lower().replace("\u2019", "'").split())
+
+
 def _closes_chat(intent: Optional[Text], text: Optional[Text]) -> bool:
     """"I'll ask my doctor then" outside the safety check: a goodbye."""
-    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
-    return intent in _CLOSING_GUESSES and bool(_CLOSING.search(norm))
+    norm = _closing_norm(text)
+    # ("Thanks, I'll bring the tingling up with my GP next week." read as a warning sign at 0.4: with nothing
+    # recognised to act on, a plan to see a doctor is one whatever the guess)
+    planned = intent in ("mention_condition", "report_red_flag") and bool(_PLAN_TO_ASK.search(norm))
+    return (intent in _CLOSING_GUESSES or planned) and bool(_CLOSING.search(norm))
 
 
 def _asks_help_again(

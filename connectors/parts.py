@@ -11,14 +11,15 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text, Tu
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from padsafety.inputs import NOT_UNDERSTOOD, split_questions
+from padsafety.inputs import FILLER_REPLIES, SESSION_NOTICE, split_questions
 
 
 class PartsOutputChannel(OutputChannel):
     """Holds the replies to a message's parts, then sends each text once, in order.
 
     A part the assistant did not understand ("do they really work" after "are they worth it?") adds
-    nothing when another part was answered, so its "I didn't understand" is dropped.
+    nothing when another part was answered, so its "I didn't understand" (or another reply that only
+    invites a question, ``FILLER_REPLIES``) is dropped; the session-start notice answers nothing.
     """
 
     def __init__(self, inner: OutputChannel) -> None:
@@ -37,11 +38,11 @@ class PartsOutputChannel(OutputChannel):
     async def flush(self) -> None:
         """Sends the held replies: duplicates and needless "I didn't understand" left out."""
         texts = [m.get("text") or "" for _, m in self.held]
-        answered = any(t and not t.startswith(NOT_UNDERSTOOD) for t in texts)
+        answered = any(t and not t.startswith(FILLER_REPLIES + (SESSION_NOTICE,)) for t in texts)
         sent: Set[Text] = set()
         for recipient_id, message in self.held:
             text = message.get("text") or ""
-            if text and (text in sent or (answered and text.startswith(NOT_UNDERSTOOD))):
+            if text and (text in sent or (answered and text.startswith(FILLER_REPLIES))):
                 continue
             sent.add(text)
             await self.inner.send_response(recipient_id, message)

@@ -203,6 +203,10 @@ SEE_DOCTOR_QUESTION = re.compile(
     # (not "could it be broken?" about a pad that won't switch on)
     r"\bcould\s+(i|he|she)\s+have\s+(a\s+)?(cracked|broken|fractured|torn|ruptured)\b|"
     r"\bcould\s+(it|this|that)\s+be\s+(a\s+)?(fracture|fractured|torn|ruptured|rupture|cracked)\b|"
+    # "elbow tendon maybe torn. doctor first?", "gp first or not?" (user study round 26, #5, in new words)
+    r"(^|[.!?]\s*)(a\s+|the\s+)?(doctor|docter|doc|dr|gp|a ?& ?e|urgent care|hospital)\s+"
+    r"(first|now|today)?\s*"
+    r"(or not|or wait|or just the pad|or the pad)?\s*\?|"
     # "do I stop the pad and see a doctor?" (user study round 26, #56)
     r"\b(stop|quit)\b[^.?!]{0,30}\band\s+(see|call|go to|get)\s+(a\s+|the\s+|my\s+)?(doctor|gp|urgent care|"
     r"hospital|a ?& ?e)\b|"
@@ -230,7 +234,9 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"\bor\s+(just\s+)?wait\b|"
     # "GP next week, is that fine?", "ok to wait till tomorrow?" about an injury
     r"\b(ok|okay|fine|alright|safe)\s+to\s+wait\b|\bwait\s+(till|until|to|for)\s+(tomorrow|monday|next\s+week|"
-    r"the\s+weekend|my\s+appointment)\b|\b(gp|doctor|appointment)\s+(next\s+week|on\s+\w+day|in\s+a\s+few\s+days)\b|"
+    r"the\s+weekend|my\s+appointment)\b|"
+    # (a question: "I'll bring it up with my GP next week." is a plan, user study round 27)
+    r"\b(gp|doctor|appointment)\s+(next\s+week|on\s+\w+day|in\s+a\s+few\s+days)\b(?=[^.!]*\?)|"
     # "i asked if i should see a doctor about the cut", "my gp can't see me till next week, should i go
     # somewhere today?" (user study round 6, #21 and #44)
     r"\b(if|whether|think|reckon|say)\s+(i|we|he|she|they)\s+(should|need\s+to|have\s+to|ought\s+to|must)\s+"
@@ -404,7 +410,11 @@ _STATUS = re.compile(
     r"\b(am i|i'?m|im|is (it|that)|are we) (ok(ay)?|fine|good|safe|alright|all right|cleared|good to go)\b|"
     r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
     r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b|"
-    r"\byes or no\b"
+    r"\byes or no\b|"
+    # "it's the gout. so no pad?", "yes pad or no pad during a gout flare?" (user study round 27, #37: "Thanks
+    # for telling me" twice)
+    r"\bpad or no pad\b|\bno pad\s*\?|\buse it or not\b|\bcan i or not\b|"
+    r"\b(so|then) (i )?(can'?t|cannot|shouldn'?t|should not|mustn'?t) use (it|the pad|one)\b"
 )
 
 
@@ -461,7 +471,11 @@ DOCTOR_APPROVAL = re.compile(
     r"(?P<what>.{0,40}?)"
     r"\b(go ahead|go-ahead|ok|okay|fine|all clear|all-clear|green light|safe|no problem|can use|alright|"
     r"all right|good to go)\b|"
-    rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us)\b",
+    rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us)\b|"
+    # "my oncologist is happy with it" (user study round 27, #24, in new words)
+    rf"\b{_DOCTOR}(\s+\w+)?\s+(is|was|'s|seems)\s+(totally\s+|perfectly\s+|quite\s+|completely\s+)?"
+    r"(happy|fine|ok|okay|alright|all right|comfortable)\s+(with|about)\s+(it|that|this|me using|"
+    r"her using|him using|them using|the pad|red light)\b",
     re.IGNORECASE,
 )
 # someone else the user speaks of ("can she use it?", "my mum"): the safety policy and the follow-ups

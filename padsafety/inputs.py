@@ -27,6 +27,16 @@ LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 # How the assistant's "I didn't understand" reply (padsafety.messages.PLEASE_REPHRASE) begins.
 NOT_UNDERSTOOD = "Sorry, I didn't quite understand"
+# Replies that only invite another question (domain.yml utter_how_can_i_help, utter_acknowledge, the
+# fallback): in a message of several parts they add nothing when another part was answered ("no skin
+# problem. TENDON maybe rupture. i go doctor first?" got "OK. You can ask ..." first, user study round 26, #5)
+FILLER_REPLIES = (
+    NOT_UNDERSTOOD,
+    "OK. You can ask what the pads can do",
+    "Thanks for telling me. What would you like to know",
+)
+# The session-start notice (domain.yml utter_session_disclaimer): sent with the first reply, answers nothing
+SESSION_NOTICE = "Please note: I am an automated information assistant."
 EMPTY_REPLY = "Your message looks empty. What would you like to know about red-light therapy pads?"
 REFERRAL = (
     "You mentioned a health condition. If it applies to you, please talk to your doctor before using a "
@@ -132,10 +142,11 @@ def split_questions(text: str) -> List[str]:
             # "yes, a neurostimulator in my back. and can we stop here?": the answer stands alone
             parts.append(piece)
             continue
-        if parts and not pending and _is_fragment(piece):
+        if parts and not pending and _is_fragment(piece) and _is_question(parts[-1]):
             # "how long is a normal session anyway? 10 min? 30?": "10 min?" and "30?" say more about the
             # question before them, they ask nothing of their own (alone they read as "yes" and got "OK. You
-            # can ask what the pads can do...": user study round 7, #24, #40)
+            # can ask what the pads can do...": user study round 7, #24, #40); after an answer ("no skin
+            # problem. TENDON maybe rupture. i go doctor first?") it belongs to the question after it
             parts[-1] = f"{parts[-1]} {piece}"
             continue
         if not parts and not pending and _is_fragment(piece):

@@ -100,6 +100,26 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "what general precautions are there for using one?" read as the who-should-avoid list (user study
+        # round 27, #33): how to use one carefully (the usage guidance)
+        "ask_usage_safety",
+        # (not "can I use it safely?", which asks for the safety check)
+        _p(r"\b(precautions?|safety tips|safety rules|what should i (watch out|look out|be careful) for)\b"),
+        frozenset({"ask_usage_safety", "ask_not_in_source"}) | _SAFETY,
+        max_words=20,
+    ),
+    Hint(
+        # "is 'fixed in one day' realistic though?" (user study round 27, #25: not understood), "why does skin
+        # thickness matter?" (#30: the anti-ageing answer): how soon and for whom it works
+        "ask_limitation_variability",
+        _p(r"\b(results?|work|works|working|fixed|cured|better|notice|see|feel)\b[^.?!]{0,20}"
+           r"\b(in|after|within) (one|1|a single) (day|session|night|go|use)\b|\bfixed in (one|1|a) day\b|"
+           r"\b(overnight|instant|instantly|immediate|immediately) (results?|fix|cure|effect|relief)\b|"
+           r"\bskin thickness\b|\bthickness of (the|my)? ?skin\b"),
+        frozenset({"ask_limitation_variability", "ask_followup", "ask_evidence"}) | _SAFETY,
+        max_words=20,
+    ),
+    Hint(
         # "thank you. so can I use it on my lower back now?" after a correction left no verdict: got the usage
         # text (user study round 25, #4; round 24, #2): what the source says for that part of the body (a
         # remembered verdict is answered by the policy before any intent)
@@ -545,6 +565,16 @@ HINTS: Tuple[Hint, ...] = (
         max_words=10,
     ),
     Hint(
+        # "it's the gout. so no pad?", "pad or no pad during a flare?" read as a warning sign (user study
+        # round 27, #37): whether the earlier answer means no pad (the policy reads every message for red
+        # flags whatever the intent)
+        "ask_followup",
+        _p(r"\bpad or no pad\b|\bno pad\s*\?|\b(use it|use the pad) or not\b|"
+           r"\b(so|then) (i )?(can'?t|cannot|shouldn'?t|should not|mustn'?t) use (it|the pad)\s*\?"),
+        frozenset({"ask_followup"}),
+        max_words=16,
+    ),
+    Hint(
         "ask_followup",
         _FOLLOWUP,
         frozenset({"ask_followup"}),
@@ -749,7 +779,7 @@ STRONG_TOPICS = frozenset({
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
     "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
-    "hearing_aid", "dizzy", "sunscreen", "age", "who_runs",
+    "hearing_aid", "dizzy", "sunscreen", "age", "who_runs", "about_source", "side_effects",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -809,7 +839,7 @@ _CHECK_WORDS = _p(r"\b(safe|safety|check|contraindicat\w*|am i ok|am i okay|for 
 _REACTION_TOPICS = frozenset({"skin_reaction"})
 _COMPLAINTS = frozenset({"express_frustration", "ask_purchase", "request_human"})
 # the pad as the cause of what the skin shows ("gave me a rash", "redness from the pad", "where the pad was")
-_PAD_CAUSED = _p(
+PAD_CAUSED = _p(
     r"\b(gave me|from (the|your|my|this) pad|where the pad (was|sat|went)|rash came|"
     r"(rash|redness) (is|was) from|after (using )?(it|the pad|the session|a session)|"
     r"used (it|the pad|the wrap|the mask) for \w+)\b"
@@ -858,6 +888,14 @@ _HELPS_WITH = frozenset({
 _SKIN_TOPICS = frozenset({"acne", "skin_disease"})
 
 
+def _names_anything(text: str) -> bool:
+    """Whether the recogniser finds a condition or a red flag in the message."""
+    from padsafety.recognition import recognise
+
+    found = recognise(text)
+    return bool(found.mentions or found.red_flags)
+
+
 def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
     from padsafety.conversation import beyond_source_topic
 
@@ -872,7 +910,13 @@ _OWN_TOPICS = frozenset({
     # (user study round 20: calm eczema read as the skin-conditions rule, bruises as the muscle question,
     # a worn pump as the implant rule, "a bit drunk" as nothing)
     "calm_eczema", "bruises", "worn_device", "alcohol", "hearing_aid",
+    # (user study round 27, #38: "what is your source?" read as the evidence question)
+    "about_source",
 })
+# topics a purchase or "are you a bot?" guess hides: "do I need a prescription to buy one?", "are you
+# sponsored by a pad company?" (user study round 27, #15, #38: the prices-and-refunds answer, "I'm a bot");
+# "which brand is best" stays a business question (issue #14: brands get the seller's contact)
+_BESIDE_PURCHASE = frozenset({"regulation", "who_runs", "about_source"})
 
 
 def _red_flag_named(text: str) -> bool:
@@ -922,7 +966,7 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # children's answer: no age limit in the source (a child's own age keeps the children's answer)
         return "ask_not_in_source"
     reaction_over = (_GENERIC | _COMPLAINTS) - {"report_red_flag"}
-    if _PAD_CAUSED.search(text.lower()):
+    if PAD_CAUSED.search(text.lower()):
         reaction_over |= _KNOWLEDGE
     if intent in reaction_over and _is_topic(text, _REACTION_TOPICS):
         # "this stupid pad gave me a red rash", "a red itchy rash where the pad was, should i keep using it":
@@ -1022,6 +1066,13 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "its a 3 year old tattoo. so i can just use it normally then?": a thing's age, no child (user study
         # round 16, #12: got the children's answer); the topic named answers it
         return "ask_not_in_source"
+    if intent in _KNOWLEDGE | _GENERIC | {"ask_purchase", "bot_challenge"} and not _PRICE_WORDS.search(text):
+        found = beyond_source_topic(text)
+        if found is not None and found.id in _BESIDE_PURCHASE and (
+            intent in ("ask_purchase", "bot_challenge") or not _names_anything(text)
+        ):
+            # ("do i need a prescription for one?" read as the not-a-substitute question too)
+            return "ask_not_in_source"
     if intent == "ask_purchase" and _asks_device_safety(text):
         # "half the leds stopped lighting up, is it broken?" read as a refund: a question about the device
         # (user study round 14, #17), unless money is named

@@ -146,6 +146,31 @@ _TAKES = re.compile(
 )
 
 
+_CONDITION_NAME = re.compile(
+    r"(?:itis|osis|iasis|igo|ema|acea|oma|disease|syndrome|disorder|condition|allergy|lupus|porphyria|diabetes|"
+    r"cancer)s?\b", re.IGNORECASE
+)
+
+
+def _names_rule(name: str, rule_id: str) -> bool:
+    """Whether the recogniser reads the name as a condition of that rule ("lupus": photosensitivity)."""
+    from padsafety.recognition import default_recogniser
+
+    return any(m.rule_id == rule_id for m in default_recogniser().find_mentions(name))
+
+
+def _names_condition(name: str) -> bool:
+    """Whether the name is a condition the recogniser knows, not a medicine ("vitiligo", "my rosacea")."""
+    from padsafety.recognition import default_recogniser
+
+    if _MEDICINE_WORD.search(name) or not _CONDITION_NAME.search(name):
+        return False  # (the lexicon files medicines under their condition: "metformin" is diabetes)
+    mentions = default_recogniser().find_mentions(name)
+    return bool(mentions) and all(
+        m.rule_id != "photosensitising_medication" and "medicine" not in m.condition for m in mentions
+    )
+
+
 def medicines_answer(text: Optional[str]) -> Optional[str]:
     """The answer to a question about one medicine (``light_sensitivity_answer``), else to whether the
     user's medicines matter at all ("I take metformin and amlodipine. Does that matter?"), else None."""
@@ -179,5 +204,7 @@ def light_sensitivity_answer(text: Optional[str]) -> Optional[str]:
     known = any(
         re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered) for term in _photosensitising_terms()
     )
-    template = data["known" if known else "unknown"]
+    if not known and _names_rule(name, "photosensitivity"):
+        return None  # "does lupus make you light sensitive?": the source's own rule answers it
+    template = data["known" if known else "condition" if _names_condition(name) else "unknown"]
     return " ".join(template.split()).format(name=_as_said_to_user(name))

@@ -23,6 +23,7 @@ import dataclasses
 import datetime
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -60,6 +61,15 @@ _OTHER_SUBJECT = re.compile(
 # development round 12: function words a lexicon phrase may open with ("a fever", "the flu"): a phrase
 # starting on its last word and reaching past it names the condition meant ("a fever blister" is a cold sore)
 _LEADING = frozenset({"a", "an", "the", "my", "on", "had", "have", "got", "in"})
+
+# development round 13: a denial before "without" in its clause is a double negative ("can't go out without")
+_DENIED_BEFORE = re.compile(
+    r"(?<![a-z'])(?:can'?t|cannot|can not|couldn'?t|could not|never|not|don'?t|won'?t|wouldn'?t)"
+    r"(?![a-z'])[^,;]*$"
+)
+
+# development round 13: a reason given after a denial ("didn't notice because they're numb")
+_REASON = re.compile(r"(?<![a-z'])(?:because|cos|coz|cuz|'cause|due to|thanks to)(?![a-z'])")
 
 # a number of weeks in a pregnancy mention ("at 28 wks", "16w along")
 _OWN_WEEKS = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w)\b")
@@ -156,10 +166,27 @@ class Recognition:
         return {m.rule_id for m in self.mentions if m.negated}
 
 
+def _accent_folding() -> Dict[int, str]:
+    """Each accented Latin letter (one code point) to its base letter, one character for one."""
+    table: Dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+    return table
+
+
+# development round 13: words with accents ("cáncer", "neuropatía", "otwartą ranę") split at the accented
+# letter (the tokens are ASCII); folded to the base letter they read as a lexicon word or a close typo of one
+_ACCENTS = _accent_folding()
+
+
 def normalise(text: str) -> str:
     """Lower-case and unify apostrophes, keeping every character's position ("no." before a number is
-    "num": "expecting baby no. 2" is no denial)."""
+    "num": "expecting baby no. 2" is no denial); accented letters lose their accent (development round 13)."""
     norm = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    if not norm.isascii():
+        norm = norm.translate(_ACCENTS)
     return _NUMBER_ABBREVIATION.sub("num", norm) if "no." in norm else norm
 
 
@@ -348,6 +375,13 @@ class ContextRules:
     # dev round 10: "... and it's long gone" later in the sentence: what was named before it is over
     gone_later: re.Pattern = re.compile(r"(?!x)x")
     inactive_now: re.Pattern = re.compile(r"(?!x)x")
+    # development round 13: a hypothetical person ("hypothetically, if a person had shingles"): general
+    hypothetical_other: re.Pattern = re.compile(r"(?!x)x")
+    # development round 13: a possible pregnancy ruled out later on ("but the tests were negative")
+    ruled_out_later_for: FrozenSet[str] = frozenset()
+    ruled_out_later: re.Pattern = re.compile(r"(?!x)x")
+    # development round 13: a doctor who signed the user off: a stopped medicine no longer counts as recent
+    signed_off: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -383,6 +417,12 @@ def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]")
         return False
     couple = found.start() == 0 and found.group().lstrip().startswith("and")
     return not (couple and _PREGNANT_PARTNER.search(sentence[: other.end()]))
+
+
+# a "you" that asks nobody anything: "how you say", "what do you call it", "you know"
+_FILLER_YOU = re.compile(
+    r"\b(how (do )?you say( it| that)?|what do you call (it|them|that|this)|you know|you see|if you like)\b"
+)
 
 
 def _last(matches: Iterable[re.Match]) -> Optional[re.Match]:
@@ -421,7 +461,9 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         negation_after=words("negation_after"),
         first_person=words("first_person"),
         other_person=re.compile(
-            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their|me(?=\s+(?:mam|mum|ma|da|dad|nan|nana|missus|old|lad|lass|bairn|brother|sister|fella)\b))\s+(?:[a-z-]+\s+)?(?:"
+            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their|me(?=\s+(?:mam|mum|ma|da|dad|nan|nana|missus|old|lad|lass|bairn|brother|sister|fella)\b)"
+            # development round 13: "my" in the languages users mix in ("mere papa", "mi madre", "moj tata")
+            r"|" + _alternation(data.get("other_possessive") or ["(?!x)x"]) + r")\s+(?:[a-z-]+\s+)?(?:"
             + _alternation(data["other_relation"])
             + r")(?:'s|s)?|(?:" + _alternation(data["other_pronoun"]) + r"))(?![a-z0-9'])"
         ),
@@ -486,6 +528,10 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         extra_red_flags=tuple((flag, tuple(patterns)) for flag, patterns in extra_flags.items()),
         gone_later=re.compile("|".join(data.get("gone_later") or [r"(?!x)x"])),
         inactive_now=re.compile("|".join(data.get("inactive_now") or [r"(?!x)x"])),
+        hypothetical_other=re.compile("|".join(data.get("hypothetical_other") or [r"(?!x)x"])),
+        ruled_out_later_for=frozenset(data.get("ruled_out_later_for") or []),
+        ruled_out_later=re.compile("|".join(data.get("ruled_out_later") or [r"(?!x)x"])),
+        signed_off=re.compile("|".join(data.get("signed_off") or [r"(?!x)x"])),
     )
 
 
@@ -692,9 +738,19 @@ class Recogniser:
                 # "I never said I'm pregnant": the "I'm" is what was not said (not after a comma: "my OB never
                 # mentioned light therapy, im 16w along")
                 reset = None
-            if not rules.pseudo_negation.match(tail) and not reset:
+            # development round 13: "without" after a denial is a double negative ("i can't go out in summer
+            # without breaking out in a rash": it always happens)
+            double = trigger.group(0) == "without" and _DENIED_BEFORE.search(window[: trigger.start()])
+            # ... and a reason after the denial is affirmed ("scalded my feet without noticing because they're
+            # numb": the numbness is the reason, not denied)
+            double = double or _REASON.search(scope)
+            if not rules.pseudo_negation.match(tail) and not reset and not double:
                 negated = True
-        if negated and term.condition in rules.lingering and rules.stopped_recently.search(norm[left:right]):
+        if (
+            negated and term.condition in rules.lingering and rules.stopped_recently.search(norm[left:right])
+            # (development round 13: not when a doctor signed the user off: "... and the derm signed me off")
+            and not rules.signed_off.search(re.split(r"[.!?\n]", norm[end:])[0])
+        ):
             negated = False  # "stopped accutane 2 weeks ago": its effect on the skin can outlast it
         past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
         if past and term.condition in rules.fresh_when_recent and rules.recent_past.search(norm[left:right]):
@@ -727,6 +783,8 @@ class Recogniser:
             past = True  # "cold sores now and then but none at the moment": a history, not active now
         if not negated and rules.gone_later.match(norm, end):
             negated = True  # "the rash was just heat rash and it's long gone": over, past the clause
+        if term.condition in rules.ruled_out_later_for and rules.ruled_out_later.match(norm, end):
+            negated = True  # "i might be expecting but the tests were negative" (development round 13)
         if rules.denied_after_question.match(norm[end : end + 40]):
             negated = True  # "pregnant? not a chance": the mention asked back, then denied
         # experiencer: a relation before the mention, or one the mention starts inside ("my sister's
@@ -747,9 +805,13 @@ class Recogniser:
         reported = bool(rules.reported_topic.search(before[-60:]))
         if reported:
             experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
-        elif other is not None and rules.general_after.search(after):
+        elif other is not None and (
+            rules.general_after.search(after)
+            or rules.hypothetical_other.search(self._sentence_before(norm, start))
+        ):
             # "my friends keep asking if it's safe for glaucoma patients": the condition names a class of
-            # people (dev round 11), a general question whoever is asking
+            # people (dev round 11), a general question whoever is asking; development round 13: so does a
+            # hypothetical person ("hypothetically, if a person had shingles, would it help?")
             experiencer = Experiencer.GENERAL
         elif (other is not None and not _user_included(rules, sentence, other)) or (
             _ARTICLE_BEFORE.search(norm[max(0, start - 30) : start])
@@ -757,6 +819,13 @@ class Recogniser:
         ):
             # "while a pregnant woman is in the room": the condition describes the person named around it
             experiencer = Experiencer.OTHER
+            asked = _last(rules.question_break.finditer(norm, left, start))
+            qleft = asked.end() if asked is not None else left
+            if rules.risk_question.search(norm[qleft:start][-40:]) and (
+                _QUESTION_START.match(norm[qleft:right]) or "?" in norm[right : right + 2]
+            ):
+                # "my mum is on chemo. can chemo make her light-sensitive?": whether it causes it (round 26)
+                experiencer = Experiencer.GENERAL
         else:
             # whose it is, read from the question it is in when a comma starts one ("im on methotrexate, is
             # that one of the meds that make you light sensitive?": the "im" is not the question's)
@@ -766,7 +835,10 @@ class Recogniser:
             if rules.hypothetical_self.search(qbefore):
                 experiencer = Experiencer.GENERAL
             elif rules.risk_question.search(qbefore[-40:]) and (
-                _QUESTION_START.match(norm[qleft:right]) or "?" in norm[right : right + 2]
+                _QUESTION_START.match(norm[qleft:right])
+                # development round 13: not a "?" that ends a new question after it ("strobe lights give me
+                # seizures so i'm wary, is this one flicker-free?": the first part is a statement)
+                or ("?" in norm[right : right + 2] and not rules.question_break.search(norm, end, right))
             ):
                 experiencer = Experiencer.GENERAL  # "can it trigger a seizure if I have epilepsy?": the risk
             else:
@@ -774,13 +846,16 @@ class Recogniser:
                 # is named before it ("is it safe for women while breastfeeding")
                 activity = rules.activity_self.search(qbefore) if norm[start:end].endswith("ing") else None
                 gbefore = qbefore[: activity.start()] if activity is not None else qbefore
+                # ("He has the Schrittmacher... how you say, the heart device": no "you" of a general
+                # question, user study round 27, #22)
+                gbefore = _FILLER_YOU.sub(" ", gbefore)
                 named = rules.general_before.search(gbefore) or rules.general_after.search(after)
                 # a gestational age in the question is the asker's own ("is the belly one safe at 28 wks?",
                 # dev round 11): a question about pregnancy in general names no week
                 bare_question = activity is None and not (
                     term.rule_id == "pregnancy" and _OWN_WEEKS.search(norm[start:end])
                 ) and bool(
-                    _QUESTION_START.match(norm[qleft:right])
+                    _QUESTION_START.match(_FILLER_YOU.sub(" ", norm[qleft:right]).lstrip(" ,."))
                     or (_MAYBE_QUESTION_START.match(norm[qleft:right]) and "?" in norm[right : right + 2])
                 )
                 # a bare question followed by the user's own plan ("is red light ok after mastectomy? want to
