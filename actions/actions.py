@@ -27,7 +27,6 @@ from padsafety.conversation import (
     NERVE_SIGNS,
     NOT_ME,
     SEE_DOCTOR_FRACTURE,
-    STOP_FOR_SYMPTOMS,
     FollowUp,
     asks_if_it_helps,
     beyond_source_topic,
@@ -136,6 +135,18 @@ _LONG_AGO = re.compile(
 )
 
 
+# what the eczema is like now: a flare-up, or calm ("I have eczema on my elbows" says neither)
+_ECZEMA_STATE = re.compile(
+    r"\b(flar\w*|acute|active|weeping|oozing|infected|raw|bleeding|bad|angry|cracked|inflamed|under control|"
+    r"cleared?|gone)\b|\b(is|are|'s|been|stays?|pretty|quite|fairly|totally|all)\s+(calm|quiet|settled)\b|"
+    r"\b(calm|quiet|settled)\s+(at the moment|now|right now|these days|patches)\b", re.IGNORECASE
+)
+ECZEMA_STATE_NOTE = (
+    "My source names acute eczema, a flare-up, among the reasons to avoid a pad. If yours is calm at the "
+    "moment (not a flare-up), tell me."
+)
+
+
 class ActionAssessCondition(Action):
     """Says what the contraindication rules make of the conditions the user named."""
 
@@ -232,6 +243,14 @@ class ActionAssessCondition(Action):
         again = repeated_verdict(assessment.fired_rule_ids, text)
         if not (repeated and assessment.verdict is Verdict.ASK_DOCTOR):
             dispatcher.utter_message(text=condition_assessment(assessment, subject), buttons=OFFER_SCREENING)
+            if (
+                not repeated and subject == "self"
+                and any(m.condition == "eczema" and m.affirmed and not m.past for m in mentions)
+                and not _ECZEMA_STATE.search(text)
+            ):
+                # "I have eczema on my elbows. would red light calm it down?": the rule is about a flare-up,
+                # which the message does not say (user study round 27, #16: "do not use" with no way out)
+                dispatcher.utter_message(text=ECZEMA_STATE_NOTE)
         elif again:
             dispatcher.utter_message(text=again)
         injury = (
@@ -255,10 +274,11 @@ class ActionAssessCondition(Action):
         if medicine_answer:
             # "I take metformin. Is it a problem with the light?", "... and amlodipine. Does that matter?"
             dispatcher.utter_message(text=medicine_answer)
-        stopping = bool(KEEP_OR_STOP.search(text)) and symptom_stop([text]) is not None
-        if stopping:
+        stop_answer = symptom_stop([text], asked=text) if KEEP_OR_STOP.search(text) else None
+        stopping = stop_answer is not None
+        if stop_answer:
             # "hot and red around the kneecap, should I stop using it?" (user study round 26, #56)
-            dispatcher.utter_message(text=STOP_FOR_SYMPTOMS)
+            dispatcher.utter_message(text=stop_answer)
         elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
         if (
             names and assessment.verdict is not Verdict.DO_NOT_USE and not injury

@@ -12,7 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
     ABOUT_ME,
+    CALM_NOW,
     CALM_SKIN_FOLLOWUP,
+    EARLY_TEST_NOTE,
     KEEP_OR_STOP,
     MISREAD_ANSWER,
     OTHER_PERSON,
@@ -35,6 +37,7 @@ from padsafety.conversation import (
     help_again_answer,
     how_long_answer,
     local_elsewhere_answer,
+    negative_test,
     other_status_answer,
     see_doctor_answer,
     self_after_other_answer,
@@ -191,7 +194,7 @@ class ActionFollowUp(Action):
         verdict = tracker.get_slot(VERDICT_SLOT)
         if KEEP_OR_STOP.search(text):
             earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:]
-            stop = symptom_stop(reversed(earlier))
+            stop = symptom_stop(reversed(earlier), asked=text)
             if stop:
                 # "warm and red around the kneecap. should I stop using it?" (user study round 26, #56)
                 dispatcher.utter_message(text=stop)
@@ -299,7 +302,12 @@ class ActionFollowUp(Action):
             # (user study round 7, #48), never a new assessment that could weaken it
             for_other = about_other_person(tracker, text) or not known_rules(tracker)
             rules = other_rules(tracker) if for_other else known_rules(tracker)
-            dispatcher.utter_message(text=who_to_ask_answer(rules, for_other and bool(rules), text))
+            conditions = tracker.get_slot(
+                "known_other_conditions" if for_other else CONDITIONS_SLOT
+            ) or []
+            dispatcher.utter_message(
+                text=who_to_ask_answer(rules, for_other and bool(rules), text, conditions)
+            )
         elif kind is FollowUp.SEE_DOCTOR:
             # "should I go to A&E or just wait?": a plain yes, never a verdict about the pad instead
             dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
@@ -373,7 +381,12 @@ _WHY_DOCTOR = re.compile(
 def help_asked_again(tracker: Tracker, text: Text, previous: Optional[Text]) -> Optional[Text]:
     """After "my source does not say it helps with psoriasis", a question whether it helps after all
     ("would it clear them?", "the itching at least?"): that answer again (``help_again``); else None."""
-    if previous not in ("action_assess_condition", "action_follow_up"):
+    # (a topic's answer may follow the assessment: "rosacea on my cheeks, will it help" gets the verdict,
+    # then the skin topic)
+    after_topic = previous == "action_answer_beyond_source" and (
+        "action_assess_condition" in recent_bot_actions(tracker.events)
+    )
+    if previous not in ("action_assess_condition", "action_follow_up") and not after_topic:
         return None
     users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
     return help_again(text, users, tracker.get_slot(VERDICT_SLOT), known_rules(tracker))
@@ -561,6 +574,11 @@ class ActionForgetDenied(Action):
             more = any(m.condition not in dropped for m in recognition.affirmed())
             asked_why = bool(_ASKS_WHY.search(tracker.latest_message.get("text") or ""))
             dispatcher.utter_message(text=taken_back_reply(dropped, verdict, rules, more, asked_why))
+            if "eczema" in dropped and CALM_NOW.search(text):
+                # calm eczema is no "do not use" in the source, and no green light either
+                dispatcher.utter_message(text=calm_skin_answer(False))
+            if "pregnancy" in dropped and negative_test(text):
+                dispatcher.utter_message(text=EARLY_TEST_NOTE)
         return events
 
 

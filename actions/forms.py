@@ -13,16 +13,19 @@ from actions.actions import latest_recognition
 from actions.conversation import check_is_for_other
 from padsafety.answers import hedged_detail, parse_answer
 from padsafety.conversation import (
+    EARLY_TEST_NOTE,
     INTERIM_REQUEST,
     answer_cue,
     asks_about_question,
     denied_pregnancy,
     interim_answer,
     male_subject,
+    negative_test,
     pregnancy_skipped_note,
     pregnancy_told_note,
     screening_explanation,
 )
+from padsafety.medicines import light_sensitivity_answer
 from padsafety.messages import screening_question
 from padsafety.recognition import Experiencer
 from padsafety.rules import Answer, default_rulebook
@@ -236,6 +239,12 @@ class ValidateScreeningForm(FormValidationAction):
                 answers = {r.id: tracker.get_slot(screening_slot(r.id)) for r in rules}
                 dispatcher.utter_message(text=interim_answer(answers))
                 events.append(SlotSet(requested, None))
+            elif value is None and not corrections and self._medicine_note(asked_rule, recognition, text):
+                # "just ibuprofen sometimes", "is ibuprofen one of those?" at the medicines question: what is
+                # known of that medicine, then the question again (user study round 28, #2: "please answer
+                # yes, no or I don't know", then the benefits list)
+                dispatcher.utter_message(text=self._medicine_note(asked_rule, recognition, text))
+                events.append(SlotSet(requested, None))
             elif value is None and not corrections and SKIP.search(text.lower()):
                 # "can I skip this one?": noted as "I don't know", which is never a green light
                 dispatcher.utter_message(text=SKIP_REPLY)
@@ -306,6 +315,21 @@ class ValidateScreeningForm(FormValidationAction):
         return events
 
     @staticmethod
+    def _medicine_note(asked_rule: Text, recognition: Any, text: Text) -> Optional[Text]:
+        """At the medicines question, for a medicine named that is not on the rule's list: the medicines
+        answer for it and how to answer the question."""
+        if asked_rule != "photosensitising_medication":
+            return None
+        found = _MEDICINE_WORD.search(text)
+        named = [found.group(0)] if found else [
+            m.text for m in recognition.affirmed() if m.condition in _MEDICINE_NAMES
+        ]
+        if not named:
+            return None
+        answer = light_sensitivity_answer(f"does {named[0]} make skin sensitive to light?")
+        return f"{answer} For this question, answer yes, no or \"I don't know\"." if answer else None
+
+    @staticmethod
     def _rest_no(tracker: Tracker, asked_rule: Text, recognition: Any) -> List[EventType]:
         """"no to all the rest": a no for the question asked and every later one not answered yet, except the
         questions of conditions named during the check (asked with "You mentioned ..."); none when this
@@ -365,6 +389,8 @@ class ValidateScreeningForm(FormValidationAction):
                 dispatcher.utter_message(
                     text=f"OK, I've changed your answer about {rulebook.rule(rule_id).title.lower()} to no."
                 )
+                if rule_id == "pregnancy" and negative_test(text):
+                    dispatcher.utter_message(text=EARLY_TEST_NOTE)
         if WRONG_ANSWER.search(text) or re.search(r"\bactually\b", text):
             # "sorry, I pressed the wrong one, I actually am pregnant": a "no" taken back
             # one confirmation per question, however many words named it ("might be pregnant, my period is
@@ -373,6 +399,8 @@ class ValidateScreeningForm(FormValidationAction):
                 screening_rule_for(m.rule_id) for m in recognition.affirmed(Experiencer.SELF)
             )
             for rule_id in named:
+                if rule_id in denied:
+                    continue  # "actually ... negative, so not pregnant": just changed to no, not back to yes
                 if rule_id != asked_rule and tracker.get_slot(screening_slot(rule_id)) in ("no", "unknown"):
                     events.append(SlotSet(screening_slot(rule_id), "yes"))
                     dispatcher.utter_message(
@@ -620,6 +648,15 @@ class AskScreeningQuestion(Action):
         dispatcher.utter_message(text=text, buttons=ANSWER_BUTTONS)
         return []
 
+
+# a medicine named at the medicines question that is no mention of its own ("just ibuprofen sometimes")
+_MEDICINE_WORD = re.compile(
+    r"\b(ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|nurofen|motrin|aleve|codeine|co-codamol|"
+    r"tramadol|antihistamines?|cetirizine|loratadine|fexofenadine|zyrtec|claritin|omeprazole|lansoprazole|"
+    r"the pill|contraceptive pill|melatonin|[a-z]{3,}(profen|pril|sartan|statin|olol|dipine|prazole|formin|"
+    r"cillin|mycin|floxacin|tidine|triptan|gliptin|lukast))\b",
+    re.IGNORECASE,
+)
 
 # the recogniser's names for medicines (lexicon.yml), which the "another medical condition" question covers
 _MEDICINE_NAMES = frozenset({"a regular medicine", "steroids", "blood thinners"})

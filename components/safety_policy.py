@@ -82,6 +82,7 @@ UTTER_EMERGENCY_BURN = "utter_emergency_burn"
 UTTER_EMERGENCY_SELF_HARM = "utter_emergency_self_harm"
 UTTER_EMERGENCY_FOLLOWUP = "utter_emergency_followup"
 UTTER_HELP_ARRIVED = "utter_emergency_help_arrived"
+UTTER_NOT_SUDDEN = "utter_emergency_not_sudden"
 CONFIRM_FORGET, FORGET_INTENT, FORGET_ME = "utter_confirm_forget", "request_forget", "action_forget_me"
 # "I told you about my pregnancy earlier in another chat and I'd like that deleted" (user study round 13, #19)
 _TOLD_BEFORE = re.compile(
@@ -291,7 +292,8 @@ def safety_plan(
             return [UTTER_EMERGENCY_BURN]
         return [UTTER_EMERGENCY]
     # "who do I report this faulty pad to?" after burn advice: the user has moved on to the seller
-    ended = bool(_EMERGENCY_OVER.search(text or "")) or (
+    long_standing = bool(_LONG_STANDING.search(text or ""))
+    ended = bool(_EMERGENCY_OVER.search(text or "")) or long_standing or (
         emergency == UTTER_EMERGENCY_BURN
         and (intent in ("ask_purchase", "request_human") or bool(_SELLER.search(text or "")))
     )
@@ -311,6 +313,12 @@ def safety_plan(
         # after burn advice, the burn's own split (a small burn: cool, cover, pharmacist)
         small = emergency == UTTER_EMERGENCY_BURN and bool(_SMALL_BURN.search(text or ""))
         return [UTTER_STILL_GO_BURN if small else UTTER_STILL_GO]
+    if (
+        long_standing and after_emergency and emergency in (UTTER_EMERGENCY, None)
+        and decision is not Decision.EMERGENCY
+    ):
+        # "no it's not sudden, it's been getting worse for weeks": see a doctor soon, not the emergency number
+        return [UTTER_NOT_SUDDEN]
     if (
         emergency == UTTER_EMERGENCY_BURN and after_emergency and _COOLING.search(text or "")
         and decision is not Decision.EMERGENCY
@@ -769,7 +777,9 @@ class SafetyRulePolicy(RulePolicy):
             if tracker.active_loop_name and ACTION_DEACTIVATE_LOOP_NAME not in done:
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        settled = {UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING}
+        settled = {
+            UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_NOT_SUDDEN
+        }
         if (set(FOLLOWUPS.values()) | settled) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         for action_name in plan:
@@ -1006,7 +1016,10 @@ _PLAN_TO_ASK = re.compile(
     r"manufacturer|maker|supplier|clinic|diabetes team|care team|practice|surgery)s?"
     r"('?s)?(\s+(office|surgery|practice|clinic|team|line))?"
     r"(\s+(then|first|soon|asap|today|tonight|tomorrow( morning| afternoon)?|about (it|that|this|them)|"
-    r"(this|next) (week|month)|on \w+day|in the morning|this afternoon))*[\s,.!]*"
+    r"(this|next) (week|month)|on \w+day|in the morning|this afternoon|"
+    # "I'll ask my midwife at the next appointment on thursday" (user study round 28, #3)
+    r"at (the|my|our|his|her) (next )?(appointment|appt|check-?up|visit|review|scan)|"
+    r"when i see (him|her|them)|when (he|she|they) (calls?|rings?)( back)?))*[\s,.!]*"
     r"((thanks|thank you|thx|ty|cheers|bye)( so much| dear)?\W*)?$",
     re.IGNORECASE,
 )
@@ -1060,7 +1073,9 @@ def _asks_help_again(
     earlier = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][:-1]
     helped = help_again_answer(text, earlier)
     if helped is None or helped[0] == "text":
-        return helped is not None and previous in (ASSESS, FOLLOW_UP)
+        # (also after a topic's answer that followed the assessment: "i have rosacea on my cheeks, will red
+        # light help" gets the verdict, then the skin topic)
+        return helped is not None and (previous in (ASSESS, FOLLOW_UP) or ASSESS in recent)
     # "so it does nothing for veins?" after the verdict for varicose veins (and the answer that medicines
     # stay): the source's answer for it, unless it was just given (actions/conversation.py
     # help_response_again; user study round 15, #25)
@@ -1206,6 +1221,12 @@ def asks_about_known(text: Optional[Text], known: set) -> bool:
     return bool(recognise(text).affirmed()) and names_only_known(text, known)
 
 
+# a condition word that names a carer or a company ("his diabetes nurse", "the pump company")
+_WHOM = re.compile(
+    r"\s*(nurse|team|clinic|company|maker|manufacturer|doctor|specialist|consultant|service|people|helpline)s?\b"
+)
+
+
 def asks_who_to_ask(text: Optional[Text], tracker: DialogueStateTracker) -> bool:
     """"Who exactly should she ask?" after a verdict, naming no condition not already known."""
     known = _known_conditions(tracker)
@@ -1213,7 +1234,13 @@ def asks_who_to_ask(text: Optional[Text], tracker: DialogueStateTracker) -> bool
         return False
     if not WHO_TO_ASK_QUESTION.search(" ".join(text.lower().replace("\u2019", "'").split())):
         return False
-    return {m.condition for m in recognise(text).affirmed()} <= known
+    # ("the pump company or his diabetes nurse?": whom to ask, naming no new condition of anyone's)
+    lowered = text.lower()
+    named = {
+        m.condition for m in recognise(text).affirmed()
+        if m.experiencer is not Experiencer.GENERAL and not _WHOM.match(lowered, m.end)
+    }
+    return named <= known
 
 
 def _denies_asked_rule(text: Optional[Text], intent: Optional[Text]) -> bool:
@@ -1309,6 +1336,10 @@ _CAN_I_OR_NOT = (
 )
 # "is ok then?", "so it's fine?", "yes or no?": asks whether the verdict still holds
 _STATUS_CUE = re.compile(
+    # "but what if I only put it on my lower back, not near my belly?" after the pregnancy verdict (user study
+    # round 27, #3: the reminder, then the whole usage text)
+    r"\bwhat if (i|she|he|we) (only|just) (put|use|place|keep|try)\b|"
+    r"\b(only|just) (on|to|for) (my|her|his|their|the) \w+( \w+)?,? (not|nowhere near|away from|far from)\b|"
     r"\b(is|it'?s|its|that'?s|so|then|would it be|is it|am i|are we)\s*(ok|okay|fine|safe|alright|all right)"
     r"\s*(then|now|right|yeah|too|as well|for (her|him|them|me))?\s*\?+\s*$|\byes or no\b|"
     # "so its ok to use it or not? im confused" (user study round 6, #06: got the who-should-avoid list)
@@ -1500,8 +1531,23 @@ _SELLER = re.compile(
     r"complain\w*|complaint|report (it|this|them|the pad)|refund|money back|compensation|sue|lawyer)\b",
     re.IGNORECASE,
 )
+# "no is not sudden, slowly more bad since weeks", "every winter for years" after emergency advice: a long-
+# standing problem, for a doctor soon, not the emergency number (user study round 28, #10, #35: the emergency
+# text again and again)
+_LONG_STANDING = re.compile(
+    r"\b(not|isn'?t|wasn'?t|wasnt|isnt|never) (sudden|suddenly|new|an emergency|urgent)\b|"
+    r"\b(for|since|over) (the (last|past) )?(\d+ |a few |few |several |many )?"
+    r"(weeks|months|years|ages|a long time)\b|"
+    r"\bevery (winter|year|summer|autumn|spring|time it'?s cold)\b|"
+    r"\b(slowly|gradually) (getting |got |more )?(worse|bad|more bad)\b",
+    re.IGNORECASE,
+)
 _EMERGENCY_OVER = re.compile(
     r"\b(there'?s no|there is no|no|not a|isn'?t a|wasn'?t a) (burn|blister|emergency)\b|"
+
+    # "it's from the oven, not the pad, and it was yesterday" after burn advice (user study round 28, #31)
+    r"\bnot (from |by |because of |caused by )?(the|my|your) pad\b|"
+    r"\bfrom (the|an|my) (oven|stove|hob|iron|kettle|pan|grill|cooker|curling iron|straighteners)\b|"
     r"\b(start over|start again|restart|new question|different question|i'?m (fine|ok|okay) now|"
     r"from (running|my shoes|shoes|boots|hiking|a race))\b",
     re.IGNORECASE,

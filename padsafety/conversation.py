@@ -470,7 +470,8 @@ DOCTOR_APPROVAL = re.compile(
     r"given|got|cleared|approved|okayed|ok'?d)\b"
     r"(?P<what>.{0,40}?)"
     r"\b(go ahead|go-ahead|ok|okay|fine|all clear|all-clear|green light|safe|no problem|can use|alright|"
-    r"all right|good to go)\b|"
+    # "my GP ... said I could try the pad alongside the exercises" (user study round 28, #33)
+    r"all right|good to go|could try|can try|could use|should try|might try|to try (it|the pad))\b|"
     rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us)\b|"
     # "my oncologist is happy with it" (user study round 27, #24, in new words)
     rf"\b{_DOCTOR}(\s+\w+)?\s+(is|was|'s|seems)\s+(totally\s+|perfectly\s+|quite\s+|completely\s+)?"
@@ -597,7 +598,9 @@ WHO_TO_ASK_QUESTION = re.compile(
 )
 
 
-def who_to_ask_answer(rules: List[str], for_other: bool, text: Optional[str] = None) -> str:
+def who_to_ask_answer(
+    rules: List[str], for_other: bool, text: Optional[str] = None, conditions: Iterable[str] = ()
+) -> str:
     """"Who exactly should she ask, cardiologist?": whom to ask, for the rules behind the verdict (general
     guidance beyond the source, ``followups.yml`` ``who_to_ask``); the verdict stays as it was."""
     data = _followups()["who_to_ask"]
@@ -607,8 +610,19 @@ def who_to_ask_answer(rules: List[str], for_other: bool, text: Optional[str] = N
     )
     if text and _PHARMACY.search(text) and not set(rules) & _NOT_FOR_PHARMACY:
         return " ".join(data["pharmacist"].split()).format(**words)
-    texts = [" ".join(data[r].split()).format(**words) for r in dict.fromkeys(rules) if r in data]
+    diabetes = bool(_DIABETES_DEVICE.search(" ".join([text or "", *conditions])))
+    keys = [
+        "implanted_device_diabetes" if r == "implanted_device" and diabetes else r
+        for r in dict.fromkeys(rules)
+    ]
+    texts = [" ".join(data[k].split()).format(**words) for k in keys if k in data]
     return " ".join(texts) if texts else " ".join(data["default"].split()).format(**words)
+
+
+# an insulin pump or a glucose sensor: the diabetes team looks after it, not a cardiologist
+_DIABETES_DEVICE = re.compile(
+    r"\b(insulin|pump|cgm|glucose|sensor|dexcom|libre|omnipod|medtronic|tandem|diabet\w*)\b", re.IGNORECASE
+)
 
 
 # rules a pharmacist cannot settle alone: the device, a pregnancy, a cancer, an unhealed wound need the
@@ -1148,15 +1162,32 @@ _WORSE_SYMPTOMS = frozenset({
 })
 
 
-def symptom_stop(texts: Iterable[Optional[str]]) -> Optional[str]:
+def symptom_stop(texts: Iterable[Optional[str]], asked: Optional[str] = None) -> Optional[str]:
     """The stop-and-see-a-doctor answer when a recent message told of an inflamed, infected or injured
-    part."""
+    part (not one told as getting better), opening with the answer to ``asked``: "No, ..." to "should I keep
+    going?", "Yes, ..." to "should I stop?"."""
     for text in texts:
-        if text and not text.startswith("/") and any(
-            m.condition in _WORSE_SYMPTOMS for m in recognise(text).affirmed()
+        if not text or text.startswith("/"):
+            continue
+        found = [m for m in recognise(text).affirmed() if m.condition in _WORSE_SYMPTOMS]
+        if not found:
+            continue
+        if _IMPROVING.search(text) and not _GETTING_WORSE.search(text) and all(
+            m.condition in _OVERUSE for m in found
         ):
-            return STOP_FOR_SYMPTOMS
+            # "tennis elbow for 6 weeks, it feels a bit better. Should I keep going?" (user study round 28,
+            # #33: "Yes, stop ... today if it is spreading"): a long-standing strain that is easing
+            return None
+        if asked and _KEEP_GOING.search(asked.lower()):
+            return "No, " + STOP_FOR_SYMPTOMS[len("Yes, "):]
+        return STOP_FOR_SYMPTOMS
     return None
+
+
+_KEEP_GOING = re.compile(r"\b(keep (going|using|at it|on)|continue|carry on|go on using|still use)\b")
+_IMPROVING = re.compile(r"\b(better|improving|improved|easing|eased|less (pain|sore)|healing well)\b", re.I)
+_GETTING_WORSE = re.compile(r"\b(worse|spreading|swollen|swelling|hot|fever|red(der)?|pus)\b", re.I)
+_OVERUSE = frozenset({"tendon and bursa problems", "soft tissue injury"})
 
 
 def stop_topic(texts: Iterable[Optional[str]]) -> Optional[str]:
@@ -1661,6 +1692,15 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)
+# "not a flare-up, just dry calm patches" after the eczema verdict: the eczema, said without naming it (user
+# study round 27, #16: the acute-eczema "do not use" stayed)
+CALM_NOW = re.compile(
+    r"\b(not|isn'?t|no|never)\s+(a\s+|really\s+)?(flare|flare[- ]?up|flaring|flared(\s+up)?|acute|active|"
+    r"inflamed)\b|\b(calm|dry|quiet|settled)\s+(patches|skin|at the moment|right now|now|these days)\b|"
+    r"\b(it'?s|its|they'?re|theyre|it is|they are)\s+(all\s+|totally\s+|completely\s+)?(calm|settled|quiet|"
+    r"under control)\b",
+    re.IGNORECASE,
+)
 _HEALED_NOW = re.compile(
     r"\b(already|now|fully|completely|all)\s+(closed|healed|scabbed)(\s+(up|over))?\b|"
     r"\b(it'?s|its|it has|it'?s been|has)\s+(closed|healed)\s+(up|over)\b|\bclosed (up|over) (now|already)\b",
@@ -1668,10 +1708,25 @@ _HEALED_NOW = re.compile(
 )
 
 
+# after a negative pregnancy test (user study round 28, #29: a late period, one negative test, then "no
+# contraindication" and the pad on the lower belly): an early test can miss a pregnancy
+EARLY_TEST_NOTE = (
+    "A test taken soon after a missed period can miss an early pregnancy: if your period still doesn't come, "
+    "don't use the pad on your abdomen, and test again or ask your doctor."
+)
+
+
+def negative_test(text: Optional[str]) -> bool:
+    """Whether the message reports a negative (pregnancy) test."""
+    return bool(text) and bool(_TEST_NEGATIVE.search(str(text)))
+
+
 _TEST_NEGATIVE = re.compile(
     r"\b(pregnancy test|test|tests|it|result|results)\s*('?s|is|was|were|are|came back|came out|showed|shows|"
     r"says|said|,|:|-)"
-    r"\s*(\w+\s+)?negative\b(?!\s+for\b)|\bnegative (pregnancy )?test\b|\btested negative\b(?!\s+for\b)",
+    r"\s*(\w+\s+)?negative\b(?!\s+for\b)|\bnegative (pregnancy )?test\b|\btested negative\b(?!\s+for\b)|"
+    # "took a pregnancy test this morning, negative" (user study round 28, #29)
+    r"\b(pregnancy|preg|hpt|home) test\b[^.!?]{0,30}\bnegative\b(?!\s+for\b)",
     re.IGNORECASE,
 )
 
@@ -1707,6 +1762,8 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
         # "its tiny tho and already closed up. so am i fine?" after the open-wound verdict: the wound, said
         # without naming it (user study round 21, #6: the "do not use" stayed)
         return {"open wound"}
+    if not recognition.mentions and CALM_NOW.search(text):
+        return {"eczema"}
     if (
         _TEST_NEGATIVE.search(text) and not OTHER_PERSON.search(text)
         and not any(m.experiencer is Experiencer.OTHER for m in recognition.mentions)

@@ -100,6 +100,14 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "which other groups should not use it? I need a list" got the usage text (user study round 28, #18)
+        "ask_who_should_avoid",
+        _p(r"\b(which|what)\s+(other\s+)?(groups?|kinds? of people|types? of people|people)\b[^.?!]{0,30}"
+           r"\b(should\s*n[o']?t|should not|must not|can'?t|cannot|avoid|not (use|allowed))\b"),
+        frozenset({"ask_who_should_avoid"}) | _SAFETY,
+        max_words=20,
+    ),
+    Hint(
         # "what general precautions are there for using one?" read as the who-should-avoid list (user study
         # round 27, #33): how to use one carefully (the usage guidance)
         "ask_usage_safety",
@@ -323,7 +331,10 @@ HINTS: Tuple[Hint, ...] = (
         # does not replace treatment" (user study round 21, #4)
         "request_human",
         _p(r"\b(talk|speak|chat|message)\s+(to|with)\s+(a\s+|an\s+)?(real|actual|live|human)\s+(doctor|nurse|"
-           r"person|human|someone|pharmacist|agent|expert)\b"),
+           r"person|human|someone|pharmacist|agent|expert)\b|"
+           # "and a human??" after asking for one (user study round 28, #13: "I'm a bot")
+           r"^\W*(and|so|what about|then)?\s*(a\s+)?(human|real person|real human|person|someone real|agent)"
+           r"\s*\?+\W*$"),
         frozenset({"request_human"}),
         max_words=20,
     ),
@@ -696,6 +707,10 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     if not text or text.startswith("/"):
         return None
     text = without_dismissed(text)
+    if _is_topic(text, _DEVICE_CARE_TOPICS) and not _red_flag_named(text):
+        # "can i tape the cable and keep using it?" read as a keep-or-stop follow-up (user study round 28,
+        # #32): repairing the pad, fire and cold skin have their own careful answers, whatever the guess
+        return "ask_not_in_source"
     if (
         intent in (_KNOWLEDGE | _GENERIC) - {"request_screening"}
         and not intent.startswith("ask_avoid_")  # (the photosensitivity answer names such medicines)
@@ -845,7 +860,9 @@ PAD_CAUSED = _p(
     r"used (it|the pad|the wrap|the mask) for \w+)\b"
 )
 # Topics whose answer is a safety "no" (water and a mains device): they decide the intent over any guess
-SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply"})
+_DEVICE_CARE_TOPICS = frozenset({"self_repair", "fire_safety", "after_cold"})
+SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply", "self_repair", "fire_safety",
+                          "after_cold"})
 # Topics a knowledge answer would stretch into an implied yes: bones ("does it help bones heal faster?" got
 # the soft-tissue wound statement), light through a cast (the mechanism paragraph instead of the source's
 # limited penetration depth), period pain and other pains the source does not name ("so it works for

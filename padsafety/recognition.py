@@ -419,6 +419,9 @@ def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]")
     return not (couple and _PREGNANT_PARTNER.search(sentence[: other.end()]))
 
 
+# where a sentence ends: a full stop that is no part of an ellipsis, "!", "?" or a new line
+_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?\n]")
+
 # a "you" that asks nobody anything: "how you say", "what do you call it", "you know"
 _FILLER_YOU = re.compile(
     r"\b(how (do )?you say( it| that)?|what do you call (it|them|that|this)|you know|you see|if you like)\b"
@@ -702,8 +705,10 @@ class Recogniser:
         return found is not None and found.end() <= end
 
     def _sentence_before(self, norm: str, start: int) -> str:
-        cut = max(norm.rfind(ch, 0, start) for ch in ".!?\n")
-        return norm[cut + 1 : start]
+        # (an ellipsis goes on with the same sentence: "He has the Schrittmacher... how you say, the heart
+        # device" is his, user study round 27, #22)
+        ends = [m.end() for m in _SENTENCE_END.finditer(norm, 0, start)]
+        return norm[ends[-1] if ends else 0 : start]
 
     def _context(
         self, text: str, norm: str, start: int, end: int, term: Term, cued: bool = False

@@ -298,3 +298,138 @@ def test_a_filler_you_asks_nothing():
 def test_development_round13_answers_in_the_check(text, requested, value):
     _, events = form_turn(text, requested, intent="dont_know")
     assert slot_events(events).get(requested) == value
+
+
+# #16: plain "eczema" got the acute-eczema "do not use" with no way out, and "not a flare-up, just dry calm
+# patches" did not change it
+def _assess(text):
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.actions import ActionAssessCondition
+
+    latest = {"text": text, "intent": {"name": "mention_condition", "confidence": 1.0}, "entities": []}
+    tracker = Tracker(sender_id="round27", slots={}, latest_message=latest, events=[], paused=False,
+                      followup_action=None, active_loop={}, latest_action_name="action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAssessCondition().run(dispatcher, tracker, {}))
+    return " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("I've got eczema on my hands, would the pad calm it down?", True),
+    ("my eczema is flaring badly on my neck", False),
+])
+def test_plain_eczema_is_asked_whether_it_is_a_flare_up(text, asked):
+    assert ("If yours is calm at the moment" in _assess(text)) is asked
+
+
+@pytest.mark.parametrize("text", ["it's not a flare-up, the skin is just dry", "they're calm at the moment"])
+def test_calm_told_without_naming_the_eczema_takes_it_back(text):
+    from padsafety.conversation import taken_back_conditions
+
+    assert taken_back_conditions(recognise(text), text) == {"eczema"}
+
+
+# #32: "who do I ask, Dexcom or my diabetes nurse?" about an insulin pump got "your cardiologist or the
+# pacemaker clinic"
+@pytest.mark.parametrize("text, conditions, team", [
+    ("so who do i check with, the pump company or my nurse?", ["insulin pump"], "diabetes team"),
+    ("who should he ask?", ["pacemaker"], "cardiologist"),
+])
+def test_whom_to_ask_about_a_device_depends_on_the_device(text, conditions, team):
+    from padsafety.conversation import who_to_ask_answer
+
+    assert team in who_to_ask_answer(["implanted_device"], False, text, conditions)
+
+
+# --- round 28 (docs/user-study/2026-12-06-round28) --------------------------------------------------------
+# #2: "just ibuprofen sometimes" at the medicines question got "please answer yes, no or I don't know"
+@pytest.mark.parametrize("text", [
+    "only paracetamol now and then", "is aspirin one of those?",
+    "i use cetirizine for hay fever, does that count?",
+])
+def test_a_medicine_named_at_the_medicines_question_gets_its_answer(text):
+    dispatcher, events = form_turn(text, "screen_photosensitising_medication", intent="dont_know")
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "pharmacist" in said and "answer yes, no" in said, said
+    assert slot_events(events).get("screen_photosensitising_medication") is None
+
+
+# #29: a negative test after a late period took the pregnancy back with no word on early tests
+def test_a_negative_test_in_the_check_says_an_early_test_can_miss_it():
+    dispatcher, events = form_turn("did a pregnancy test this morning, it was negative, so not pregnant",
+                                   "screen_open_wound", intent="deny", screen_pregnancy="unknown")
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert slot_events(events).get("screen_pregnancy") == "no" and "can miss an early pregnancy" in said
+
+
+# #32, #16, #11: repairing the pad, an ice bath, fire
+@pytest.mark.parametrize("text, topic", [
+    ("can i open it up and fix the loose wire?", "self_repair"),
+    ("is it ok after a cold plunge?", "after_cold"),
+    ("could it start a fire if i leave it on the sofa?", "fire_safety"),
+])
+def test_device_and_cold_topics(text, topic):
+    from padsafety.conversation import beyond_source_topic
+
+    assert beyond_source_topic(text).id == topic
+
+
+# #10, #35: "it's not sudden, it's been getting worse for weeks" after emergency advice: no emergency again
+@pytest.mark.parametrize("text, over", [
+    ("no it's not sudden, it has been like this for months", True),
+    ("it happens every winter", True),
+    ("he's still not breathing properly", False),
+])
+def test_an_emergency_told_as_long_standing_is_over(text, over):
+    from components.safety_policy import _LONG_STANDING
+
+    assert bool(_LONG_STANDING.search(text)) is over
+
+
+# #33: "my GP ... said I could try the pad alongside the exercises" was not heard as the doctor's OK
+def test_a_doctor_who_said_to_try_it_approved_it():
+    from padsafety.conversation import doctor_approved
+
+    assert doctor_approved("the physio and my doctor both said I could try it for a few weeks")
+
+
+# #33: "it feels a bit better. Should I keep going?" about tennis elbow got "Yes, stop ... today if spreading"
+def test_an_easing_strain_is_no_reason_to_stop():
+    from padsafety.conversation import symptom_stop
+
+    text = "my golfer's elbow has eased a lot over the weeks, should I keep going with the pad?"
+    assert symptom_stop([text], asked=text) is None
+
+
+def test_keep_going_with_an_inflamed_joint_is_answered_no():
+    from padsafety.conversation import symptom_stop
+
+    text = "my knee is hot, red and swollen now, should I keep using the pad on it?"
+    assert symptom_stop([text], asked=text).startswith("No, stop")
+
+
+# #13: "and a human??" after asking for one got "I'm a bot"
+def test_and_a_human_is_a_request_for_one():
+    from padsafety.intent_hints import hinted_intent
+
+    assert hinted_intent("what about a real person?", "bot_challenge", 0.9) == "request_human"
+
+
+# #10, #35: weeks of worsening weakness and fingers that go white then blue in the cold got "call 112/911 now"
+@pytest.mark.parametrize("text", [
+    "my knee has been giving way for months and now i can't lift my leg properly",
+    "my toes turn white and then purple when it's cold outside",
+])
+def test_long_standing_or_cold_triggered_signs_are_no_emergency(text):
+    found = recognise(text)
+    assert not found.red_flags and found.decision.value in ("referral", "none"), text
+
+
+@pytest.mark.parametrize("text", [
+    "all of a sudden i can't lift my arm and my speech is slurred",
+    "her lips have gone blue and she is struggling to breathe",
+])
+def test_sudden_signs_stay_emergencies(text):
+    assert recognise(text).red_flags, text
