@@ -455,8 +455,14 @@ class ValidateScreeningForm(FormValidationAction):
             return "yes"
         if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
             # "my hands are flaring right now" to the eczema flare-up question; "i burn easily in the sun, not
-            # sure if that counts" doubts it (safety development round 9)
-            return Answer.UNKNOWN.value if answer is None and hedged_detail(text) else "yes"
+            # sure if that counts" doubts it (safety development round 9); "waiting on biopsy results, so I
+            # don't know yet" and "my fingers tingle, is that the same thing?" are unsure (development round
+            # 14: read as yes)
+            unsure = (
+                (answer is None and (hedged_detail(text) or _SAME_DOUBT.search(lowered)))
+                or (answer is Answer.UNKNOWN and not LEANS_YES.match(lowered))
+            )
+            return Answer.UNKNOWN.value if unsure else "yes"
         # in a check run for someone else, "she has lupus" is the answer (user study round 16, #14)
         whose = {Experiencer.SELF, Experiencer.OTHER} if check_is_for_other(tracker) else {Experiencer.SELF}
         own = [
@@ -472,7 +478,7 @@ class ValidateScreeningForm(FormValidationAction):
         if answer is not None:
             if answer is Answer.UNKNOWN and any(m.affirmed for m in own) and LEANS_YES.match(
                 " ".join(text.lower().split())
-            ):
+            ) and not _UNCONFIRMED.search(lowered):
                 return "yes"  # "I think so, my hands are flaring right now": the detail decides
             # "could be, period is late", "dunno, i have a lump but it hasn't been looked at": unsure about
             # the detail itself, so "I don't know" (ask your doctor first), never a "yes" it did not say
@@ -485,8 +491,9 @@ class ValidateScreeningForm(FormValidationAction):
         # to "any other medical condition?" names Lyme disease (user study round 21, #4: read as "no", and the
         # check ended with no verdict)
         if any(m.affirmed or (m.uncertain and not m.negated) for m in own):
-            # "sometimes my hands go tingly, not sure": named, then unsure whether it counts
-            return Answer.UNKNOWN.value if hedged_detail(text) else "yes"
+            # "sometimes my hands go tingly, not sure": named, then unsure whether it counts ("is that the
+            # same thing?" too)
+            return Answer.UNKNOWN.value if hedged_detail(text) or _SAME_DOUBT.search(lowered) else "yes"
         if own:
             # "there's a scab on my shin, not sure if it's fully healed underneath" (development round 13:
             # read as a no): a denial in doubt is "I don't know"
@@ -518,6 +525,15 @@ _OVER = re.compile(
 # "not sure it has fully healed underneath": a doubt about the healing itself (development round 13: a no)
 _DOUBTS_HEALED = re.compile(
     r"\b(not sure|unsure|don'?t know|dunno|no idea|can'?t tell|not certain)\b[^.?!]{0,30}\bheal"
+)
+
+# "is that the same thing?" after a symptom: whether it counts, not a yes (development round 14)
+_SAME_DOUBT = re.compile(
+    r"\b(is|are) (that|this|it|they) (the same( thing)?|the same as|one of (them|those))\b"
+)
+# "I think so, my doctor mentioned my thyroid but nothing confirmed" (development round 14: read as yes)
+_UNCONFIRMED = re.compile(
+    r"\b(nothing|not|never|hasn'?t been|wasn'?t) (confirmed|diagnosed|official|certain)\b|\bunconfirmed\b"
 )
 
 # a doctor's diagnosis named, and a doubt only whether it counts for the question

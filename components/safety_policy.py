@@ -997,10 +997,15 @@ def _asks_why_of_same(previous: Optional[Text], intent: Optional[Text], text: Op
 # "I'll ask my doctor then", "ok I'll call the surgeon's office tomorrow morning. thanks": a plan to ask
 # someone, which gets "that's the right step" (utter_good_plan)
 _PLAN_TO_ASK = re.compile(
-    r"^\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thank you|thx|ty|perfect|got it|i see|forget it|"
-    r"never ?mind|ok then|good idea|will do|noted)"
+    # "I have a midwife appointment friday, I'll ask her" (user study round 29, #3)
+    r"\b(appointment|appt|check-?up|visit)\b[^.!?]{0,40}\b(i'?ll|i will|gonna)\s+"
+    r"(ask|tell|show|mention it to)\s+(her|him|them)\b[\s,.!]*((thanks|thank you|thx|ty|cheers|bye)\W*)?$|"
+    # (after a sentence of its own: "I've cooled it. I'll pop into the pharmacy this afternoon")
+    r"(^|[.!?]\s+)\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thank you|thx|ty|perfect|got it|i see|"
+    r"forget it|"
+    r"never ?mind|ok then|good idea|will do|noted|danke|merci|gracias|obrigad[oa])"
     r"( dear| love| hun| mate| so much| very much| then)?[\s,.!]+)*"
-    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna)\s+"
+    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna|i go|we go)\s+"
     r"(just\s+|definitely\s+|probably\s+|also\s+|first\s+)?"
     r"(ask|talk to|speak to|see|call|ring|phone|check with|"
     r"tell (her|him|them) to (see|ask|call|talk to|speak to)|"
@@ -1009,16 +1014,22 @@ _PLAN_TO_ASK = re.compile(
     # #32; round 27, #19, #37: "Sorry, I can only help ...", the referral again, "OK. You can ask ...")
     r"(show|mention|bring|bring up|run)\s+(it|this|that|them|these|those|the\s+\w+|my\s+\w+|his\s+\w+|"
     r"her\s+\w+)(\s+up)?\s+(to|with|by|past)|"
-    r"get\s+(it|this|that|them|the\s+\w+|my\s+\w+)\s+(checked|looked at|seen)\s+by)"
+    r"get\s+(it|this|that|them|the\s+\w+|my\s+\w+)\s+(checked|looked at|seen)\s+by|"
+    # "I'll take him to the GP tomorrow", "I'll pop into the pharmacy", "I'll mention it at my INR clinic"
+    # (user study round 29, #32, #22, #26)
+    r"take\s+(him|her|them|it|my \w+)\s+to|pop\s+(in)?to|go\s+to|head\s+to|(?<=go )to|"
+    r"(mention|bring up|raise)\s+(it|this|that)\s+at)"
     r"\s+(my|our|her|his|their|the|a)\s+"
     r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
-    r"pharmacist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|neurologist|"
-    r"manufacturer|maker|supplier|clinic|diabetes team|care team|practice|surgery)s?"
+    r"pharmacist|pharmacy|chemist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|"
+    r"neurologist|health visitor|hautarzt|manufacturer|maker|supplier|clinic|diabetes team|care team|"
+    r"practice|surgery|a ?& ?e|urgent care)s?"
     r"('?s)?(\s+(office|surgery|practice|clinic|team|line))?"
     r"(\s+(then|first|soon|asap|today|tonight|tomorrow( morning| afternoon)?|about (it|that|this|them)|"
-    r"(this|next) (week|month)|on \w+day|in the morning|this afternoon|"
-    # "I'll ask my midwife at the next appointment on thursday" (user study round 28, #3)
-    r"at (the|my|our|his|her) (next )?(appointment|appt|check-?up|visit|review|scan)|"
+    r"(this|next) (week|month)|on \w+day|in the morning|this afternoon|later( today| on)?|"
+    # "I'll ask my midwife at the next appointment on thursday" (user study round 28, #3), "at the baby's
+    # checkup next week" (round 29, #16)
+    r"at (the|my|our|his|her) (\w+'?s )?(next )?(appointment|appt|check-?up|visit|review|scan)|"
     r"when i see (him|her|them)|when (he|she|they) (calls?|rings?)( back)?))*[\s,.!]*"
     r"((thanks|thank you|thx|ty|cheers|bye)( so much| dear)?\W*)?$",
     re.IGNORECASE,

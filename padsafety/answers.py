@@ -116,6 +116,10 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
                 later = _explicit(tail)
                 if later is not None:
                     return later
+    said = _SAY_ANSWER.search(norm)
+    if said:
+        # "i'll say yes then, to be safe" (user study round 29, #31: asked again)
+        return {"yes": Answer.YES, "no": Answer.NO}.get(said.group(1), Answer.UNKNOWN)
     answer = _explicit(norm)
     if answer is Answer.NO and _ASK_THEM.search(norm):
         # "not that i know of, i'd have to ask her": not sure, so "I don't know" (user study round 16, #14)
@@ -124,7 +128,10 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         # "its calm rn so no", "hes a boy lol. no", "lol shes 68, definitely not": the answer at the end
         # (user study round 16, #14, #18, #34: asked again)
         last = _TRAILING.search(norm)
-        answer = (Answer.NO if last.group(1) == "not" else _explicit(last.group(1))) if last else None
+        word = last.group(1) if last else ""
+        answer = (
+            Answer.NO if word in ("not", "hardly") or word.endswith(" not") else _explicit(word)
+        ) if last else None
         if answer is None and (
             _FINE_AT_END.search(norm) or _ALL_CLEAR.match(norm) or _ONLY_SUPPLEMENTS.match(norm)
             or _ONLY_HARMLESS.match(norm)
@@ -155,12 +162,21 @@ _ASK_THEM = re.compile(
 _TRAILING = re.compile(
     r"(?:[,.;!]|\bso|\bthen|\bbut|\blol|\bhaha+)\s*(no+|nope|nah|definitely not|certainly not|absolutely not|"
     r"not really|not at all|yes+|yeah|yep|yup|definitely|i don'?t know|not sure|dunno|"
+    # "she's 80, obviously not" (user study round 29, #17)
+    r"obviously not|of course not|clearly not|hardly|"
+    # "waiting on the scan results, so i don't know yet" (development round 14)
+    r"i don'?t know yet|not sure yet|i can'?t say yet|don'?t know yet|"
     # "i am man, not" (a learner's "no": user study round 26)
     r"(?<=, )not)"
     # "she's 80, so no haha" (user study round 26: asked again)
     r"[\s.!]*(?:lol|haha+|hehe+|lmao|😂|🙃)?[\s.!]*$"
 )
 # "I literally just said no" (user study round 26: asked again)
+# "i'll say yes then, to be safe", "let's go with I don't know"
+_SAY_ANSWER = re.compile(
+    r"\b(?:i'?ll|i will|let'?s|lets|i'?d|i would|i'?m going to|put|mark)\s+(?:just\s+)?"
+    r"(?:say|put|go with|answer|it as|it down as|that as)\s+(?:a\s+)?[\"']?(yes|no|i don'?t know|not sure)\b"
+)
 _SAID_NO = re.compile(r"^\W*(?:i\s+)?(?:literally\s+|already\s+|just\s+)*(?:said|told you|answered)\s+no\b")
 
 

@@ -219,6 +219,8 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"nurse|midwife|physio\w*|dermatologist|consultant|specialist|surgeon|cardiologist|oncologist)\b|"
     # "should i be worried about the numb foot?", "is that something to mention?", "or wait till my checkup?"
     # (user study round 13, #17, #27, #32)
+    # "still swollen and he can't put weight on it. should I worry?" (user study round 29, #6)
+    r"\b(should|do|shall)\s+(i|we)\s+(be\s+)?(worried|concerned|worry)\s*\?|"
     r"\b(should|do|shall)\s+(i|we|he|she|they)\s+(be\s+)?(worried|concerned|worry)\s+about\s+(?!(the\s+|my\s+)?"
     r"(price|cost|money|pad|device|light|delivery|order|refund|warranty|data|privacy)\b)|"
     r"\b(something|anything|worth)\s+(to\s+)?(mention|mentioning|flag|flagging|get\s+checked|getting\s+checked)\b|"
@@ -359,7 +361,9 @@ SEE_DOCTOR_SORE = (
 )
 # the words of an infection described rather than named ("yellowish gunk", "red and warm around the edges")
 INFECTION_SIGNS = re.compile(
-    r"\b(pus|oozing|weeping|yellow\w*|green\w*|gunk|goo|discharge|red and (warm|hot)|warm|hot)\b",
+    # ("yellow and smelly", user study round 29, #32)
+    r"\b(pus|oozing|weeping|yellow\w*|green\w*|gunk|goo|discharge|red and (warm|hot)|warm|hot|smelly|"
+    r"smells|smelling|foul|stinks|stinky)\b",
     re.IGNORECASE,
 )
 SEE_DOCTOR_INFECTION = (
@@ -1688,7 +1692,11 @@ _DENIAL = re.compile(
     # angry); a negative test, or "not pregnant" opening a sentence
     r"(test|tests|it|result|results)\s*('?s|is|was|were|are|came back|came out|showed|shows|says|said)\s+"
     r"(\w+\s+)?(negative|no|not pregnant)|(^|[.!?,;]\s*)(definitely |def |deffo |so |still |defo )?not "
-    r"(pregnant|expecting|breast ?feeding|nursing))\b",
+    r"(pregnant|expecting|breast ?feeding|nursing)|"
+    # "it's not a pacemaker, it's a metal plate in my shoulder" (user study round 29, #9: the pacemaker's
+    # verdict stayed)
+    r"(it'?s|its|it is|that'?s|that is)\s+not\s+(a|an|my)\s+(\w+\s+){0,2}\w+,?\s+"
+    r"(it'?s|its|it is|just|only)\b)\b",
     re.IGNORECASE,
 )
 NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IGNORECASE)

@@ -433,3 +433,52 @@ def test_long_standing_or_cold_triggered_signs_are_no_emergency(text):
 ])
 def test_sudden_signs_stay_emergencies(text):
     assert recognise(text).red_flags, text
+
+
+# #19: "is it ok to do it while she's asleep?" (a grandmother with dementia) got the usage text
+def test_using_it_on_someone_asleep_is_the_sleep_topic():
+    from padsafety.conversation import beyond_source_topic
+
+    topic = beyond_source_topic("can i leave it on his back while he's asleep?")
+    assert topic.id == "sleep_on_pad" and "someone who is asleep" in topic.answer
+
+
+# development round 14, answers in the check: "I don't know yet" with a detail, "the same thing?", unconfirmed
+@pytest.mark.parametrize("text, requested", [
+    ("still waiting for the scan results, so i don't know yet", "screen_cancer_in_area"),
+    ("my toes go numb sometimes, is that the same thing?", "screen_reduced_sensation"),
+    ("I think so, the optician mentioned my eye pressure but nothing confirmed", "screen_other_condition"),
+])
+def test_development_round14_unsure_answers(text, requested):
+    _, events = form_turn(text, requested, intent="dont_know")
+    assert slot_events(events).get(requested) == "unknown"
+
+
+# --- round 29 (docs/user-study/2026-12-06-round29) --------------------------------------------------------
+@pytest.mark.parametrize("text, answer", [
+    ("he's 75, obviously not", "no"),
+    ("i'll say yes then, just to be safe", "yes"),
+    ("let's go with i don't know", "unknown"),
+])
+def test_round29_free_text_answers(text, answer):
+    from padsafety.answers import parse_answer
+
+    assert parse_answer(text).value == answer
+
+
+@pytest.mark.parametrize("text", [
+    "Got a physio appointment on monday, I'll ask him",
+    "I've put cold water on it. I'll pop into the chemist later today",
+    "ok merci, i go to the dermatologist next week",
+])
+def test_round29_plans_to_see_someone(text):
+    from components.safety_policy import _PLAN_TO_ASK, _closing_norm
+
+    assert _PLAN_TO_ASK.search(_closing_norm(text)), text
+
+
+def test_round29_it_is_not_a_device_it_is_metal_takes_the_device_back():
+    from padsafety.conversation import taken_back_conditions
+
+    text = "it's not an insulin pump, it's just a metal rod in my leg"
+    assert "insulin pump" in taken_back_conditions(recognise(text), text)
