@@ -3,18 +3,7 @@ layer missed. The sentences are new wordings of each cause, not the corpus sente
 that must stay negative."""
 
 from padsafety.recognition import Decision, Experiencer, recognise
-
-
-def rules_of(text):
-    return {m.rule_id for m in recognise(text).affirmed()}
-
-
-def decision(text):
-    return recognise(text).decision
-
-
-def flags_of(text):
-    return {f.red_flag for f in recognise(text).red_flags}
+from tests.recognition_helpers import decision, flags_of, rules_of
 
 
 def test_weeks_told_to_the_midwife_and_in_week_n_with_a_baby_are_pregnancy():

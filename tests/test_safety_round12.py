@@ -3,18 +3,7 @@ batch showed the recognition layer missed. The sentences are new wordings of eac
 sentences; each cause has negatives that must stay negative."""
 
 from padsafety.recognition import Decision, Experiencer, recognise
-
-
-def rules_of(text):
-    return {m.rule_id for m in recognise(text).affirmed()}
-
-
-def decision(text):
-    return recognise(text).decision
-
-
-def flags_of(text):
-    return {f.red_flag for f in recognise(text).red_flags}
+from tests.recognition_helpers import decision, flags_of, rules_of
 
 
 # --- words and phrases --------------------------------------------------------------------------------------

@@ -5,21 +5,7 @@ that must stay negative."""
 import pytest
 
 from padsafety.recognition import Decision, Experiencer, normalise, recognise
-
-
-def rules_of(text):
-    return {m.rule_id for m in recognise(text).affirmed()}
-
-
-def decision(text):
-    return recognise(text).decision
-
-
-def flags_of(text):
-    return {f.red_flag for f in recognise(text).red_flags}
-
-
-QUIET = (Decision.REFERRAL, Decision.REFERRAL_OTHER, Decision.CLARIFY, Decision.EMERGENCY)
+from tests.recognition_helpers import QUIET, decision, flags_of, rules_of
 
 
 # --- words from other languages -----------------------------------------------------------------------------

@@ -6,14 +6,7 @@ import pytest
 from padsafety.answers import parse_answer
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Answer
-
-
-def rules_of(text):
-    return {m.rule_id for m in recognise(text).affirmed()}
-
-
-def decision(text):
-    return recognise(text).decision
+from tests.recognition_helpers import decision, rules_of
 
 
 def test_a_trimester_abbreviated_with_a_digit_is_pregnancy():
