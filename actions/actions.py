@@ -21,11 +21,13 @@ from actions.conversation import (
 )
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
+    CANT_BEAR_WEIGHT,
     FRACTURE_SEEN,
     INFECTION_SIGNS,
     KEEP_OR_STOP,
     NERVE_SIGNS,
     NOT_ME,
+    OWN_USE_TOO,
     SEE_DOCTOR_FRACTURE,
     FollowUp,
     asks_if_it_helps,
@@ -36,6 +38,8 @@ from padsafety.conversation import (
     condition_help,
     followup_kind,
     merge_verdict,
+    own_use_after_other,
+    purchase_side_question,
     repeated_verdict,
     said_of_them,
     see_doctor_answer,
@@ -254,7 +258,11 @@ class ActionAssessCondition(Action):
         elif again:
             dispatcher.utter_message(text=again)
         injury = (
-            any(m.condition == "fracture" for m in mentions if m.affirmed)
+            (
+                any(m.condition == "fracture" for m in mentions if m.affirmed)
+                # ("twisted my ankle an hour ago ... can't really walk on it": user study round 30, #33)
+                or (bool(mentions) and bool(CANT_BEAR_WEIGHT.search(text)))
+            )
             and not _LONG_AGO.search(text) and not FRACTURE_SEEN.search(text)
         )
         described = any(
@@ -306,6 +314,9 @@ class ActionAssessCondition(Action):
                 else:
                     dispatcher.utter_message(text=value)
         if subject == "other":
+            if OWN_USE_TOO.search(text) and not recognition.affirmed(Experiencer.SELF):
+                # "... is it ok if I keep using it?": the user's own use, beside the other's verdict
+                dispatcher.utter_message(text=own_use_after_other(names))
             noted = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *names]))
             return [SlotSet("known_other_conditions", noted)]
         # "i read something about pregnancy and belly": a topic read about is nobody's (user study round 7,
@@ -496,4 +507,11 @@ class ActionContact(Action):
         dispatcher.utter_message(
             text=contact_reply(purchase, config.seller_contact if purchase else config.human_contact, medical)
         )
+        text = tracker.latest_message.get("text") or ""
+        follow = purchase_side_question(text) if purchase and not text.startswith("/") else None
+        if follow:
+            # "i want to buy pad for my nek pain, it is work good?", "no refunds after 14 days. is it normal
+            # that it does nothing after a month?": the question beside the purchase too (user study round
+            # 30, #12, #18)
+            dispatcher.utter_message(response=follow)
         return []

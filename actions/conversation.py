@@ -12,21 +12,30 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from padsafety.conversation import (
     ABOUT_ME,
+    ACHE_IN_BODY,
     CALM_NOW,
     CALM_SKIN_FOLLOWUP,
+    CANT_BEAR_WEIGHT,
+    CANT_BEAR_WEIGHT_ANSWER,
     EARLY_TEST_NOTE,
+    FRACTURE_SEEN,
     KEEP_OR_STOP,
+    MEANT_ME,
     MISREAD_ANSWER,
     OTHER_PERSON,
+    REACTION_FOLLOWUP,
     SAME_ANSWERS,
     SHORT_USE,
     WHY_IT_MATTERS,
     WHY_QUESTION,
     FollowUp,
+    advice_stands,
     alongside_answer,
     approved_other_thing,
     asks_after_it_ends,
+    asks_what_to_ask,
     beyond_source_topic,
+    beyond_source_topics,
     calm_skin_answer,
     cancer_said_over,
     default_beyond_source_answer,
@@ -135,7 +144,23 @@ def about_other_person(tracker: Tracker, text: Text) -> bool:
     cardiologist"), rather than about the user's own verdict."""
     if not other_rules(tracker):
         return False
-    return not tracker.get_slot(VERDICT_SLOT) or bool(OTHER_PERSON.search(text))
+    if OTHER_PERSON.search(text):
+        return True
+    return not tracker.get_slot(VERDICT_SLOT) and not switched_to_self(tracker)
+
+
+def switched_to_self(tracker: Tracker) -> bool:
+    """Whether the user said, after naming someone else's condition, that they now mean themselves ("I
+    meant ME, I'm healthy": user study round 29, #35, got her verdict on every later turn)."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user" or (event.get("text") or "/").startswith("/"):
+            continue
+        text = event.get("text") or ""
+        if MEANT_ME.search(text):
+            return True
+        if recognise(text).affirmed(Experiencer.OTHER):
+            return False
+    return False
 
 
 def other_rules(tracker: Tracker) -> List[Text]:
@@ -192,6 +217,20 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
+        if CANT_BEAR_WEIGHT.search(text) and not FRACTURE_SEEN.search(text):
+            # "I can't really put weight on it at all. should I just wait and see?" (user study round 30, #33)
+            dispatcher.utter_message(text=CANT_BEAR_WEIGHT_ANSWER)
+            return []
+        if asks_what_to_ask(text):
+            # "I'll ask my midwife. what would I ask her exactly?" after a verdict: what to ask, the verdict
+            # kept in one line (user study round 29, #19; round 30, #27)
+            stands = advice_stands(verdict, known_rules(tracker))
+            if stands:
+                dispatcher.utter_message(text=stands)
+            dispatcher.utter_message(text=next(
+                t.answer for t in beyond_source_topics() if t.id == "questions_for_doctor"
+            ))
+            return []
         if KEEP_OR_STOP.search(text):
             earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:]
             stop = symptom_stop(reversed(earlier), asked=text)
@@ -199,9 +238,9 @@ class ActionFollowUp(Action):
                 # "warm and red around the kneecap. should I stop using it?" (user study round 26, #56)
                 dispatcher.utter_message(text=stop)
                 return []
-        if KEEP_OR_STOP.search(text) and previous == "action_answer_beyond_source":
-            earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:-1]
-            stop = stop_topic(earlier)
+        if REACTION_FOLLOWUP.search(text):
+            earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
+            stop = stop_topic(reversed(earlier), asked=text)
             if stop:
                 # "should i keep using it or stop?" after a reaction to the pad (user study round 24, #17)
                 dispatcher.utter_message(text=stop)
@@ -212,6 +251,9 @@ class ActionFollowUp(Action):
                 text=self_after_other_answer(tracker.get_slot("known_other_conditions") or []),
                 buttons=OFFER_SCREENING,
             )
+            if ACHE_IN_BODY.search(text):
+                # "... just a sore shoulder": what the source says for it (user study round 29, #35)
+                dispatcher.utter_message(response="utter_benefit_muscle_joint")
             return []
         rules_now = known_rules(tracker)
         if verdict and (asks_after_it_ends(text, rules_now) or cancer_said_over(text, rules_now)):

@@ -131,6 +131,20 @@ _ALL_THE_REST_NO = re.compile(
 _YES_AND_MORE = re.compile(r"\b(and|also|too|as well|plus|another thing|on top)\b")
 
 # "apart from my asthma no", "except the blood pressure pills, nothing": what comes before the no is a yes
+# "why are you asking all this?", "why do you need to know?" inside the check
+_WHY_ASKING = re.compile(
+    r"\bwhy (are|r) (you|u) (asking|asking me)\b|\bwhy (do|d) (you|u) (need|want|have) to know\b|"
+    r"\bwhy (all )?(these|this|so many) questions\b|\bwhat are (all )?these questions for\b|"
+    r"\bwhy (does|do) (this|that|these|it) matter\b|\bwhat'?s this (for|about)\b"
+)
+WHY_THE_CHECK = (
+    "I ask because my source names people who should avoid red-light therapy pads (pregnancy, an acute "
+    "skin infection or eczema, an open wound, sensitivity to light, an implanted electronic device), and a "
+    "few more reasons to ask a doctor first; your answers let me check them for you. You can say \"stop\" "
+    "at any time."
+)
+# a reply that goes on after its answer ("no, but ...", "I don't think so? ... though")
+_CONTRAST = re.compile(r"(\bbut\b|\bthough\b|\balthough\b|\bhowever\b|\?\s)")
 _EXCEPT = re.compile(r"^\W*(apart from|except|except for|other than|besides|aside from|bar)\b")
 
 class ValidateScreeningForm(FormValidationAction):
@@ -226,6 +240,12 @@ class ValidateScreeningForm(FormValidationAction):
                 )
                 events.append(SlotSet(requested, None))
                 value = None
+            if _WHY_ASKING.search(text.lower()):
+                # "no. wait, why are you asking all this?": the reason for the check, then the answer is
+                # noted or the question asked again (user study round 30, #45: the next question only)
+                dispatcher.utter_message(text=WHY_THE_CHECK)
+                if value is None and not volunteered:
+                    events.append(SlotSet(requested, None))
             interim = (
                 not corrections and parse_answer(text) is None and bool(INTERIM_REQUEST.search(text))
                 and not self._named(asked_rule, recognition)
@@ -249,7 +269,10 @@ class ValidateScreeningForm(FormValidationAction):
                 # "can I skip this one?": noted as "I don't know", which is never a green light
                 dispatcher.utter_message(text=SKIP_REPLY)
                 events.append(SlotSet(requested, "unknown"))
-            elif value is None and not corrections and self._asks_what_it_means(tracker, asked_rule):
+            elif (
+                value is None and not corrections and self._asks_what_it_means(tracker, asked_rule)
+                and not _WHY_ASKING.search(text.lower())
+            ):
                 # "what is porphyria?": explained, nothing recorded, the same question asked again;
                 # "does eczema I had as a kid count?" at another question: that condition's question
                 about = next(
@@ -269,6 +292,12 @@ class ValidateScreeningForm(FormValidationAction):
                     dispatcher.utter_message(
                         text=f"You said no but also mentioned {' and '.join(named)}, so I've noted "
                         "\"I don't know\": your doctor should decide."
+                    )
+                elif value == "unknown" and parse_answer(text) is Answer.NO:
+                    # ("I don't think so? I burn easily in the sun though": user study round 30, #15)
+                    dispatcher.utter_message(
+                        text="You said no, but what you added may count, so I've noted \"I don't know\": "
+                        "your doctor should decide."
                     )
             elif tracker.get_slot(requested) is not None:
                 # the domain's yes/no mapping read an everyday reply ("sounds good") as an answer: undo it
@@ -475,6 +504,11 @@ class ValidateScreeningForm(FormValidationAction):
             # "he had athletes foot last month but its gone now": the question asks about now (user study
             # round 17, #30: recorded as a current infection); over is a no, otherwise not sure
             return "no" if _OVER.search(text.lower()) else Answer.UNKNOWN.value
+        contrast = _CONTRAST.search(lowered)
+        if answer is Answer.NO and contrast and answer_cue(asked_rule, lowered[contrast.end():]):
+            # "I don't think so? I burn easily in the sun though" at the light-sensitivity question: a no in
+            # doubt, so "I don't know" (user study round 30, #15: recorded as no)
+            return Answer.UNKNOWN.value
         if answer is not None:
             if answer is Answer.UNKNOWN and any(m.affirmed for m in own) and LEANS_YES.match(
                 " ".join(text.lower().split())

@@ -40,12 +40,15 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     ABOUT_ME,
+    CANT_BEAR_WEIGHT,
     ELSEWHERE_ON_THEM,
+    FRACTURE_SEEN,
     FRUSTRATED,
-    KEEP_OR_STOP,
+    MEANT_ME,
     MISREAD_COMPLAINT,
     NERVE_SIGNS,
     OTHER_PERSON,
+    REACTION_FOLLOWUP,
     RECOVERY,
     SAME_ANSWERS,
     SEE_DOCTOR_QUESTION,
@@ -57,6 +60,7 @@ from padsafety.conversation import (
     after_birth,
     asks_after_it_ends,
     asks_if_it_helps,
+    asks_what_to_ask,
     beyond_source_topic,
     cancer_said_over,
     claimed_conditions,
@@ -91,6 +95,15 @@ _TOLD_BEFORE = re.compile(
     r"\b(chatted|talked|spoke|wrote|messaged|asked)\s+(here\s+|to\s+you\s+|with\s+you\s+)?"
     r"(\w+\s+){0,3}about\s+(my|that|this|it|the)\b|"
     r"\bi\s+(told|mentioned\s+to)\s+(you|u)\b",
+    re.IGNORECASE,
+)
+UTTER_FORGET_STATUS = "utter_forget_status"
+_ASKS_IF_DELETED = re.compile(
+    r"\b(did|has|have) (it|you|that|everything|my data|my stuff) "
+    r"(actually |really |all |properly )?(get |been )?(delete|deleted|erase|erased|wipe|wiped|remove|removed|"
+    r"gone)\b|"
+    r"\b(is|was|are) (it|everything|my data|my stuff|all|that|my chat|my conversation) "
+    r"(all |really |actually )?(gone|deleted|erased|wiped|removed)\b|\bgone or not\b|\bdeleted or not\b",
     re.IGNORECASE,
 )
 _DELETE_IT = re.compile(
@@ -444,6 +457,17 @@ class SafetyRulePolicy(RulePolicy):
             if FORGET_ME not in done:
                 return self._safety_prediction(FORGET_ME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not in_form
+            and _ASKS_IF_DELETED.search(text or "")
+            and all(_ASKS_IF_DELETED.search(t) for t in _user_texts(tracker)[:-1])
+            and not recognise(text).mentions
+        ):
+            # "did it actually delete everything?", "so is it gone or not?" as the first messages after a
+            # deletion: nothing of it is left to delete (user study round 30, #22: asked to confirm again)
+            if UTTER_FORGET_STATUS not in done:
+                return self._safety_prediction(UTTER_FORGET_STATUS, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         about_other = False
         # what was known before this turn: once a referral or assessment has run in it, this turn's own
         # conditions are stored too, and the decisions below were already taken at its start
@@ -591,7 +615,9 @@ class SafetyRulePolicy(RulePolicy):
             and ABOUT_ME.search(text or "")
             and not (text or "/").startswith("/")
             and not recognise(text).affirmed()
-            and intent not in _KNOWLEDGE_INTENTS | {SCREENING_INTENT}
+            # ("I meant ME, I'm healthy, just a sore shoulder", read as the check or the muscle question: a
+            # correction of whom it is about, user study round 29, #35)
+            and (intent not in _KNOWLEDGE_INTENTS | {SCREENING_INTENT} or MEANT_ME.search(text or ""))
         ):
             # "and for me, no problem? i no have lupus" after "my wife has lupus": hers is not his, and
             # nothing is known of him (user study round 23, #12: "OK. You can ask..." and an unasked check)
@@ -720,6 +746,20 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking
+            and plan in ([], [UTTER_CLARIFY])
+            and (
+                (CANT_BEAR_WEIGHT.search(text or "") and not FRACTURE_SEEN.search(text or ""))
+                or asks_what_to_ask(text)
+            )
+        ):
+            # "I can't really put weight on it at all. should I just wait and see?": get it checked today
+            # (user study round 30, #33: the usage text after a reminder); "what questions should I ask my
+            # GP?": what to ask (#27: "Get it checked soon")
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text):
             plan = [VERDICT_REMINDER]
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
@@ -751,7 +791,8 @@ class SafetyRulePolicy(RulePolicy):
             # "ok i'll ask my doctor then", "cool that's all i wanted to know": the chat ends here; "OK. You
             # can ask what the pads can do..." read as not listening (user study round 20, #11); "I'll mention
             # the tingling to my GP" names nothing new (above; user study round 26, #32: the referral again)
-            reply = UTTER_GOOD_PLAN if _PLAN_TO_ASK.search(_closing_norm(text)) else UTTER_GOODBYE
+            norm = _closing_norm(text)
+            reply = UTTER_GOOD_PLAN if _PLAN_TO_ASK.search(norm) or _WILL_DO.search(norm) else UTTER_GOODBYE
             if reply not in done:
                 return self._safety_prediction(reply, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -1005,7 +1046,9 @@ _PLAN_TO_ASK = re.compile(
     r"forget it|"
     r"never ?mind|ok then|good idea|will do|noted|danke|merci|gracias|obrigad[oa])"
     r"( dear| love| hun| mate| so much| very much| then)?[\s,.!]+)*"
-    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna|i go|we go)\s+"
+    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna|i go|we go|"
+    # "she'll ask her rheumatologist" (user study round 30, #25)
+    r"she'?ll|he'?ll|they'?ll|she will|he will|they will)\s+"
     r"(just\s+|definitely\s+|probably\s+|also\s+|first\s+)?"
     r"(ask|talk to|speak to|see|call|ring|phone|check with|"
     r"tell (her|him|them) to (see|ask|call|talk to|speak to)|"
@@ -1023,9 +1066,12 @@ _PLAN_TO_ASK = re.compile(
     r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
     r"pharmacist|pharmacy|chemist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|"
     r"neurologist|health visitor|hautarzt|manufacturer|maker|supplier|clinic|diabetes team|care team|"
+    # "I'll ask my OB at my next appointment" (user study round 30, #4)
+    r"ob|obgyn|ob-gyn|obstetrician|gynae|gynaecologist|gynecologist|optician|optometrist|dentist|"
     r"practice|surgery|a ?& ?e|urgent care)s?"
     r"('?s)?(\s+(office|surgery|practice|clinic|team|line))?"
-    r"(\s+(then|first|soon|asap|today|tonight|tomorrow( morning| afternoon)?|about (it|that|this|them)|"
+    r"(\s+(then|first|soon|asap|today|tonight|tomorrow( morning| afternoon)?|"
+    r"(specifically |directly )?about (it|that|this|them|red light|the pad|the light|red-light therapy)|"
     r"(this|next) (week|month)|on \w+day|in the morning|this afternoon|later( today| on)?|"
     # "I'll ask my midwife at the next appointment on thursday" (user study round 28, #3), "at the baby's
     # checkup next week" (round 29, #16)
@@ -1036,8 +1082,14 @@ _PLAN_TO_ASK = re.compile(
 )
 # "i'll ask my doctor then", "ok ill ask the vet, thanks", "i'll tell her to see her rheumatologist",
 # "that's all i wanted to know": the user leaves with what they came for
+# "ok, will do", "got it, will do thanks" after advice (user study round 30, #31: "OK. You can ask ...")
+_WILL_DO = re.compile(
+    r"^\W*((ok|okay|k|sure|right|alright|great|cool|thanks|thank you|got it|understood|noted)[\s,.!]+)*"
+    r"(will do|i'?ll do that|i'?ll do it)[\s,.!]*((thanks|thank you|thx|ty|cheers)\W*)?$",
+    re.IGNORECASE,
+)
 _CLOSING = re.compile(
-    _PLAN_TO_ASK.pattern + "|"
+    _WILL_DO.pattern + "|" + _PLAN_TO_ASK.pattern + "|"
     r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) "
     r"(all|everything) (i|we) (wanted|needed|want|need)(ed)?( to (know|ask))?\b[\s\w,.!]{0,20}$|"
     # "ok thanks, bye!", "thx, thats all" (user study round 24: "You're welcome! Anything else ...?")
@@ -1216,10 +1268,21 @@ def names_only_known(text: Optional[Text], known: set, plan: bool = False) -> bo
     thanks (``plan``), a care-giver it names ("my midwife") is no condition."""
     if not text or text.startswith("/") or not known:
         return False
+    book = default_rulebook()
+    # "I'll wait until I'm done with the antibiotics" after doxycycline: the same medicine by its kind, not
+    # an infection of its own (user study round 30, #10: "Another medical condition (infection)")
+    on_medicine = any(
+        _is_condition(book, name) and book.condition(name).rule_id == "photosensitising_medication"
+        for name in known
+    )
     named = {
-        m.condition for m in recognise(text).affirmed() if not (plan and _CARE_GIVER.search(m.text))
+        m.condition for m in recognise(text).affirmed()
+        if not (plan and _CARE_GIVER.search(m.text)) and not (on_medicine and _ANTIBIOTICS.search(m.text))
     }
     return named <= known
+
+
+_ANTIBIOTICS = re.compile(r"\b(antibiotics?|abx)\b", re.IGNORECASE)
 
 
 def asks_about_known(text: Optional[Text], known: set) -> bool:
@@ -1466,6 +1529,8 @@ def _about_the_other_person(tracker: DialogueStateTracker, text: Optional[Text])
         # child's verdict twice)
         and not ABOUT_ME.search(text)
         and not _is_metal_implant(text)
+        # "does she need to leave the room while I use it?": people near the pad have their own answer
+        and getattr(beyond_source_topic(text), "id", None) != "bystanders"
     )
 
 
@@ -1570,11 +1635,15 @@ def _keep_or_stop_topic(
 ) -> bool:
     """"should i keep using it or stop?" after the answer to a reaction to the pad (user study round 24, #17:
     "effects vary" three times)."""
-    if previous != "action_answer_beyond_source" or not text or text.startswith("/"):
+    if not text or text.startswith("/"):
         return False
-    if not KEEP_OR_STOP.search(text):
+    if not REACTION_FOLLOWUP.search(text):
         return False
-    return stop_topic(_user_texts(tracker)[-3:-1]) is not None
+    # "my skin is still itchy, what do I do" two turns after the reaction, whatever was answered in between
+    # (user study round 30, #20); a follow-up right after it, or one that names the reaction again
+    return stop_topic(_user_texts(tracker)[-4:-1]) is not None and (
+        previous == "action_answer_beyond_source" or not recognise(text).mentions
+    )
 
 
 def _holds_safety_no(

@@ -18,7 +18,7 @@ from padsafety.rules import Answer, normalise_answer
 # first: user study round 6, #05)
 _FILLER = (
     r"^(?:(?:well|um+|uh+|erm+|hmm+|ok(?:ay)?|so|honestly|actually|oh|ah|hm|right|i see|got it|then|"
-    r"in that case|thanks|thank you|ha(?:ha)+|haha+|hah|ha|lol|lmao|hehe+|heh|"
+    r"in that case|thanks|thank you|sorry|oops|ha(?:ha)+|haha+|hah|ha|lol|lmao|hehe+|heh|"
     # "i guess no then, its healing fine", "I suppose yes then", "and no to this one" (user study round 21,
     # #4: refused)
     r"and|i guess|i suppose|i reckon|i'?d say|guess)[\s,.!]+)*"

@@ -289,11 +289,26 @@ SEE_DOCTOR_FRACTURE = (
     "A possible broken bone needs to be checked by a doctor soon, today if you can (your GP, an urgent care "
     "centre or a minor injuries unit); until then, don't use a red-light therapy pad on it."
 )
+# "twisted my ankle an hour ago, can't really walk on it", "I can't put weight on it at all. wait and see?":
+# an injury that may be a broken bone, whatever word the user gave it (user study round 30, #33: "ask your
+# doctor first, before using a pad", then the usage text)
+CANT_BEAR_WEIGHT = re.compile(
+    r"\b(can'?t|cant|cannot|can not|couldn'?t|unable to|not able to|can\s+hardly|can\s+barely)\s+"
+    r"(really\s+|even\s+|properly\s+)?(walk|stand|put\s+(any\s+|much\s+)?weight|bear\s+(any\s+)?weight|"
+    r"weight[- ]?bear|"
+    r"move\s+(it|my\s+\w+))\b",
+    re.IGNORECASE,
+)
+CANT_BEAR_WEIGHT_ANSWER = (
+    "Don't wait and see: not being able to put weight on it or move it can mean a broken bone, which my "
+    "source says needs medical attention first. Get it checked today (your GP, an urgent care centre, a "
+    "minor injuries unit or A&E), and don't use a red-light therapy pad on it until a doctor has seen it."
+)
 # ... unless a doctor has seen it already ("doctor says hairline fracture", "it's in a cast")
 FRACTURE_SEEN = re.compile(
-    r"(doctor|doc|dr|gp|a ?& ?e|a and e|er|hospital|urgent care|surgeon|physio|consultant|nurse|they)\s+"
-    r"(says?|said|told|confirmed|found|diagnosed|thinks?|put)|diagnosed|x-?ray\w*|(cast|splint|"
-    r"brace|moon boot|walking boot|sling|plaster|pinned|plated|operated)|was told|confirmed",
+    r"\b(doctor|doc|dr|gp|a ?& ?e|a and e|er|hospital|urgent care|surgeon|physio|consultant|nurse|they)\s+"
+    r"(says?|said|told|confirmed|found|diagnosed|thinks?|put)\b|\bdiagnosed\b|\bx-?ray\w*\b|\b(cast|splint|"
+    r"brace|moon boot|walking boot|sling|plaster|pinned|plated|operated)\b|\bwas told\b|\bconfirmed\b",
     re.IGNORECASE,
 )
 _INFECTION_WORDS = re.compile(
@@ -703,8 +718,11 @@ MISREAD_COMPLAINT = re.compile(
 # acknowledgement before the answer, never instead of it (user study round 8, #20, #59)
 # ("so basically a waste of money?" asks about the pads, not a complaint: user study round 20, #5)
 FRUSTRATED = re.compile(
-    r"(?<![a-z])(useless|unhelpful|not helpful|no help|ridiculous|annoying|frustrat\w*|rubbish|garbage|"
-    r"hopeless|pointless|wtf|ffs|ugh+|argh+|waste of (my )?(time|money)(?![^.!]*\?)|"
+    # a question whether the pad is useless for something is no complaint ("so it's useless for fat loss?"),
+    # nor is "ugh" about one's back ("ugh my back is killing me"; user study round 30, #8, #34)
+    r"(?<![a-z])((useless|pointless|hopeless|rubbish|garbage)(?![^.!]*\?)|unhelpful|not helpful|no help|"
+    r"ridiculous|annoying|frustrat\w*|wtf|ffs|(ugh+|argh+)(?![^.!?]*\b(my|her|his|their)\b)|"
+    r"waste of (my )?(time|money)(?![^.!]*\?)|"
     r"(you'?re|you are|ur|u r) (not listening|repeating yourself|going in circles)|"
     r"i (already|just|literally) (said|told you|answered)|"
     r"are you (even|actually) (listening|reading))(?![a-z])|"
@@ -787,6 +805,28 @@ def _named(rules: Iterable[str]) -> str:
     """" (Pregnancy, Photosensitivity)": the rules' titles for a sentence, or nothing."""
     titles = [default_rulebook().rule(r).title for r in rules]
     return f" ({', '.join(titles)})" if titles else ""
+
+
+def asks_what_to_ask(text: Optional[str]) -> bool:
+    """"what questions should I ask my GP? like settings or risks?": a question about what to ask a doctor,
+    whatever other topic its last words name."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    return any(t.id == "questions_for_doctor" and t.matches(norm) for t in beyond_source_topics())
+
+
+def advice_stands(verdict: Optional[str], rules: List[str]) -> Optional[str]:
+    """The remembered verdict in one line, before an answer about what to ask the doctor."""
+    if verdict == Verdict.DO_NOT_USE.value:
+        return (
+            f"Until they say otherwise, the advice stands: from what you told me{_named(rules)}, don't use a "
+            "red-light therapy pad."
+        )
+    if verdict == Verdict.ASK_DOCTOR.value:
+        return (
+            f"Until then, the advice stands: from what you told me{_named(rules)}, ask them before using a "
+            "red-light therapy pad."
+        )
+    return None
 
 
 def status_answer(
@@ -996,7 +1036,10 @@ _LATER = re.compile(
 # "what if i stop the doxy, how long before i can use it", "after stopping doxycycline" (round 24, #10)
 _MEDICINE_STOPPED = re.compile(
     r"\b(once|when|after|if)\b[^.?!]{0,20}\b(stop|stopping|stopped|finish|finishing|finished|come off|"
-    r"coming off|off)\b|\bhow long after (stopping|finishing|coming off)\b",
+    r"coming off|off)\b|\bhow long after (stopping|finishing|coming off)\b|"
+    # "I'll wait until I'm done with the antibiotics" (user study round 30, #10)
+    r"\b(until|till|til)\s+(i'?m|i am|i'?ve|i have|im)\s+(done|finished|off|through)\b|"
+    r"\b(until|till|til)\s+i\s+(finish|stop|come off)\b",
     re.IGNORECASE,
 )
 
@@ -1116,9 +1159,58 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
 # the user asks about themselves (user study round 23, #12: the wife's lupus stuck to him)
 ABOUT_ME = re.compile(
     r"\b(and|but|what about|how about|so)\s+(for\s+)?(me|myself)\b|^\W*(for\s+)?me\b|"
-    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b",
+    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b|"
+    # "I meant ME, I'm healthy" after "my wife has lupus" (user study round 29, #35: her verdict again)
+    r"\bi\s+mean(t)?\s+(for\s+|about\s+)?(me|myself)\b|"
+    r"\b(asking|ask|asked)\s+(about|for)\s+(me|myself)\b|\bnot\s+(her|him|them),?\s+(me|i)\b",
     re.IGNORECASE,
 )
+# the same, as a correction of whom the talk is about: from here on the user speaks of themselves
+MEANT_ME = re.compile(
+    r"\bi\s+mean(t)?\s+(for\s+|about\s+)?(me|myself)\b|\b(asking|ask|asked)\s+(about|for)\s+(me|myself)\b|"
+    r"\bnot\s+(her|him|them),?\s+(me|i)\b|\b(for|about)\s+me,?\s+not\s+(for\s+|about\s+)?(her|him|them|my\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+# "just a sore shoulder", "my back aches": an ache of muscles or joints, which the muscle answer covers
+ACHE_IN_BODY = re.compile(
+    r"\b(sore|stiff|aching|achy|tight|painful|bad)\s+(lower\s+|upper\s+)?(back|neck|shoulders?|knees?|"
+    r"joints?|muscles?|hips?|calf|calves|legs?|arms?|elbows?|wrists?|ankles?)\b|"
+    r"\b(back|neck|shoulders?|knees?|joints?|muscles?|hips?|legs?|elbows?|wrists?)\s+(aches?|pain|hurts?|"
+    r"(is|are|feels?|gets?)\s+(just\s+|a bit\s+|really\s+|so\s+|very\s+)?(sore|stiff|achy|aching|tight))\b",
+    re.IGNORECASE,
+)
+
+
+# beside a purchase question: whether the pad works for an ache, or why it did nothing yet
+_WORKS_FOR = re.compile(
+    r"\b(work|works|working|help|helps|good|worth it|any good|effective|do anything)\b", re.IGNORECASE
+)
+_NO_EFFECT = re.compile(
+    r"\b(does|did|do)\s+nothing\b|\bno (effect|results?|difference|change)\b|\bnot (working|helping)\b|"
+    r"\b(doesn'?t|didn'?t|does not|did not|isn'?t|is not)\s+(work|help|do anything|working|helping)\b|"
+    r"\bnothing (after|yet|so far)\b",
+    re.IGNORECASE,
+)
+_PAIN_SPOT = re.compile(
+    r"\b(back|lower back|neck|nek|shoulders?|knees?|joints?|muscles?|hips?|wrists?|elbows?|legs?|arms?)\s*"
+    r"(pain|ache|aches|is sore|stiffness)\b|\b(sore|stiff|aching)\s+(back|neck|shoulders?|knees?|joints?|"
+    r"muscles?|wrists?|elbows?)\b",
+    re.IGNORECASE,
+)
+
+
+def purchase_side_question(text: Optional[str]) -> Optional[str]:
+    """The response for a question asked beside a purchase question: the muscle answer for "does it work for
+    my neck pain?", the variability answer for "is it normal that it does nothing after a month?"."""
+    if not text:
+        return None
+    if _NO_EFFECT.search(text):
+        return "utter_limitation_variability"
+    if (_PAIN_SPOT.search(text) or ACHE_IN_BODY.search(text)) and _WORKS_FOR.search(text):
+        return "utter_benefit_muscle_joint"
+    return None
 
 
 def self_after_other_answer(other_conditions: List[str]) -> str:
@@ -1132,12 +1224,45 @@ def self_after_other_answer(other_conditions: List[str]) -> str:
     )
 
 
+# "my wife has lupus. we share a pad, is it ok if I keep using it?": the user asks about their own use too
+# (user study round 29, #35: only her verdict)
+OWN_USE_TOO = re.compile(
+    r"\b(can|could|may|should|shall)\s+i\s+(still\s+|keep\s+|carry on\s+|go on\s+)?(use|using|try)\b|"
+    r"\b(ok|okay|fine|safe|alright|all right)\s+(if|that|for)\s+i\s+(still\s+)?"
+    r"(keep\s+|carry on\s+|go on\s+)?(use|using)\b|\bi\s+(keep|carry on|continue)\s+using\b|"
+    r"\b(and|but|what about|how about)\s+(for\s+)?me\b|\bfor me too\b|\b(me|myself) as well\b",
+    re.IGNORECASE,
+)
+
+
+def own_use_after_other(theirs: List[str]) -> str:
+    """The user's own use, asked beside someone else's condition: theirs does not count for the user."""
+    names = list(dict.fromkeys(theirs))
+    listed = " and ".join(names) if names else "condition"
+    return (
+        f"For you: their {listed} is theirs and does not count for you. If none of the reasons to avoid a "
+        "pad applies to you (pregnancy, an acute skin infection, eczema flare or open wound, sensitivity to "
+        "light, an implanted electronic device), you can use it as your device's manual says; the short "
+        "safety check goes through them with you."
+    )
+
+
 # "should i keep using it or stop?", "stop using it?? yes or no" after the answer to a reaction to the pad
 KEEP_OR_STOP = re.compile(
     r"\b(keep|carry on|continue|go on|still)\s+(using|with)\b|\bshould i (stop|keep|carry on|continue)\b|"
     r"\bstop using( it)?\b|\bor stop\b|\bstop\?",
     re.IGNORECASE,
 )
+# "should I worry?", "what do I do", "is it an allergy?" a turn or two after a reaction to the pad (user study
+# round 30, #20: "Yes, please do ... they know your situation", then a menu, then "do not stop any treatment")
+REACTION_FOLLOWUP = re.compile(
+    KEEP_OR_STOP.pattern + r"|\bwhat (do|should|shall|can) i do\b|\bshould i (be )?worr|\bworried\b|"
+    r"\ballerg|\bstill (itchy|itching|red|sore|blotchy|pink|burning|stinging)\b|\bis (that|this|it) normal\b|"
+    r"\bwho (is|are|do you mean by|did you mean by) ['\"]?(them|they)\b",
+    re.IGNORECASE,
+)
+_ALLERGY = re.compile(r"\ballerg", re.IGNORECASE)
+_WHO_IS_THEM = re.compile(r"\bwho (is|are|do you mean by|did you mean by) ['\"]?(them|they)\b", re.IGNORECASE)
 _STOP_TOPICS = {
     "skin_reaction": (
         "Stop using the pad for now, and keep it off that skin until it has fully settled. If it doesn't "
@@ -1194,12 +1319,23 @@ _GETTING_WORSE = re.compile(r"\b(worse|spreading|swollen|swelling|hot|fever|red(
 _OVERUSE = frozenset({"tendon and bursa problems", "soft tissue injury"})
 
 
-def stop_topic(texts: Iterable[Optional[str]]) -> Optional[str]:
-    """The stop-for-now answer when one of the recent messages was about a reaction to the pad."""
+def stop_topic(texts: Iterable[Optional[str]], asked: Optional[str] = None) -> Optional[str]:
+    """The stop-for-now answer when one of the recent messages was about a reaction to the pad; "is it an
+    allergy?" (``asked``) is told first that the bot cannot tell."""
     for text in texts:
         topic = beyond_source_topic(text or "")
         if topic is not None and topic.id in _STOP_TOPICS:
-            return _STOP_TOPICS[topic.id]
+            answer = _STOP_TOPICS[topic.id]
+            if asked and _WHO_IS_THEM.search(asked):
+                answer = "By them I meant a doctor or pharmacist. " + answer
+            elif asked and KEEP_OR_STOP.search(asked):
+                answer = ("No. " if _KEEP_GOING.search(asked.lower()) else "Yes. ") + answer
+            if asked and _ALLERGY.search(asked) and topic.id == "skin_reaction":
+                answer = (
+                    "I can't tell whether it is an allergy: my source does not cover skin reactions, and a "
+                    "doctor or pharmacist can look at it (tell them about any medicines you take). " + answer
+                )
+            return answer
     return None
 
 

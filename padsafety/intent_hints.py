@@ -100,6 +100,16 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "i want buy one for my neck pain, it work good or no?" read as "effects vary" (user study round 30,
+        # #12): whether it helps that ache (a purchase guess is kept: action_contact answers both)
+        "ask_benefit_muscle_joint",
+        _p(rf"^(?=.*\b(work|works|help|helps|good|worth it|effective)\b)"
+           rf".*\b(buy|buying|purchase|order|get)\b[^.?!]{{0,20}}\bfor\s+(my|her|his|the)\s+(lower\s+|upper\s+)?"
+           rf"(nek|{_BODY})\s*(pain|ache|aches|stiffness|problems?)\b"),
+        frozenset({"ask_purchase", "ask_benefit_muscle_joint"}),
+        max_words=25,
+    ),
+    Hint(
         # "which other groups should not use it? I need a list" got the usage text (user study round 28, #18)
         "ask_who_should_avoid",
         _p(r"\b(which|what)\s+(other\s+)?(groups?|kinds? of people|types? of people|people)\b[^.?!]{0,30}"
@@ -153,7 +163,10 @@ HINTS: Tuple[Hint, ...] = (
         # "you know what, stop, i'll just ask my doctor about all this": "stop" said on its own ends the check
         # (user study round 10, #33: read as "do not stop your treatment", and the check went on)
         "stop",
-        _p(r"(^|[,.;!?]\s*)((ok|okay|you know what|just|please|pls|no|nah)[,\s]+)*stop"
+        # ("let's stop, I'll go see my doctor about the heel anyway", read as "do not stop your treatment"
+        # at 0.99: user study round 30, #46)
+        _p(r"(^|[,.;!?]\s*)((ok|okay|you know what|just|please|pls|no|nah|let'?s|lets|let us|i want to|"
+           r"i wanna|i'?d like to|can we|we can)[,\s]+)*stop"
            r"(\s+(it|this|now|here|there|please|asking|asking me|the (check|questions|quiz|screening)))?"
            r"\s*([,.;!]|$)|"
            # "this is taking too long" in the check (user study round 14)
@@ -365,7 +378,11 @@ HINTS: Tuple[Hint, ...] = (
            # "there's no clinic, i bought it online. who do i contact" (user study round 16, #21: got the
            # evidence paragraph twice)
            r"bought (it|one|mine|the pad|this)( \w+)? online|"
-           r"who (do|should|can|could) i (contact|write to|email)|who to contact)\b"),
+           r"who (do|should|can|could) i (contact|write to|email)|who to contact|"
+           # "what's the number for the manufacturer?" (user study round 30, #21: the usage text)
+           r"(number|phone|email|address|contact|website|details) (for|of) (the )?(manufacturer|maker|"
+           r"company|brand|seller|shop)|"
+           r"(manufacturer|maker|company|seller)'?s? (number|phone|email|contact|website))\b"),
         frozenset({"ask_purchase", "request_human"}),
     ),
     Hint(
@@ -795,6 +812,7 @@ STRONG_TOPICS = frozenset({
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
     "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
     "hearing_aid", "dizzy", "sunscreen", "age", "who_runs", "about_source", "side_effects",
+    "questions_for_doctor", "medicine_interaction",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -868,7 +886,7 @@ SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply", "
 # limited penetration depth), period pain and other pains the source does not name ("so it works for
 # cramps?" got the muscle-soreness mechanism): the topic's answer, whatever knowledge answer was guessed
 # (user study round 7, #30, #41)
-STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions"})
+STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion"})
 # The same for a choice of timing around exercise and for another colour of light: "before or after my
 # runs?" got the muscle paragraph twice, "what about blue light, does it do anything?" the mechanism (user
 # study round 8, #03, #60); "recovery after the gym" or "why red and not blue?" keep their answers
@@ -929,6 +947,9 @@ _OWN_TOPICS = frozenset({
     "calm_eczema", "bruises", "worn_device", "alcohol", "hearing_aid",
     # (user study round 27, #38: "what is your source?" read as the evidence question)
     "about_source",
+    # (user study round 30, #27: "what questions should I ask my GP?" read as a follow-up; #43: "would it
+    # interact with the blood thinners?" as the circulation question)
+    "questions_for_doctor", "medicine_interaction",
 })
 # topics a purchase or "are you a bot?" guess hides: "do I need a prescription to buy one?", "are you
 # sponsored by a pad company?" (user study round 27, #15, #38: the prices-and-refunds answer, "I'm a bot");
@@ -984,7 +1005,9 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         return "ask_not_in_source"
     reaction_over = (_GENERIC | _COMPLAINTS) - {"report_red_flag"}
     if PAD_CAUSED.search(text.lower()):
-        reaction_over |= _KNOWLEDGE
+        # ("stupid pad gave me red blotchy skin after 20 min" read as a red flag, 0.55: user study round 30,
+        # #20; a burn or another red flag the recogniser finds keeps it, below)
+        reaction_over |= _KNOWLEDGE | {"report_red_flag"}
     if intent in reaction_over and _is_topic(text, _REACTION_TOPICS):
         # "this stupid pad gave me a red rash", "a red itchy rash where the pad was, should i keep using it":
         # a reaction to the pad (stop using it, see a doctor if it does not settle), not the skin-condition
@@ -1004,6 +1027,14 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         _is_topic(text, STRETCH_TOPICS) or _STRETCH_QUESTIONS.search(text)
     ):
         return "ask_not_in_source"
+    if intent in ("mention_condition", "report_red_flag") and _is_topic(text, frozenset({"digestion"})):
+        # "can the pad go on my belly? not expecting, just bloated" read as a mention (user study round 29,
+        # #27: "Thanks for telling me", twice): the topic, when the recogniser finds no condition in it
+        from padsafety.recognition import recognise
+
+        recognised = recognise(text)
+        if not recognised.affirmed() and not recognised.red_flags:
+            return "ask_not_in_source"
     if intent in _HELPS_WITH and _is_topic(text, _SKIN_TOPICS):
         # "does it treat psoriasis yes or no" read as the chronic-disease question, "and does it even help
         # acne?" as the muscle one: the source covers no skin disease (user study round 9, #09, #39)

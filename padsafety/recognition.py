@@ -71,6 +71,11 @@ _DENIED_BEFORE = re.compile(
 # development round 13: a reason given after a denial ("didn't notice because they're numb")
 _REASON = re.compile(r"(?<![a-z'])(?:because|cos|coz|cuz|'cause|due to|thanks to)(?![a-z'])")
 
+# development round 15: a message the user says was dictated ("voice text", "speech to text", "dictating")
+_DICTATED = re.compile(
+    r"\b(?:voice|speech)[\s-]+(?:to[\s-]+)?(?:text|typing|note|message|input)\b|\bdictat(?:ed|ing|ion)\b|\bsiri\s+typ"
+)
+
 # a number of weeks in a pregnancy mention ("at 28 wks", "16w along")
 _OWN_WEEKS = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w)\b")
 
@@ -261,6 +266,10 @@ _ARTICLE_BEFORE = re.compile(
 # conditions of a mother, whose baby named nearby is no one else she asks for
 _MOTHERS = frozenset({"breastfeeding", "pregnancy", "trying to conceive"})
 _BABY = re.compile(r"\b(baby|babies|newborn|infant|little one|bump|bubba|bub)\b")
+# "I'm the mum": the user names herself the mother (development round 15)
+_I_AM_MOTHER = re.compile(
+    r"(?<![a-z'])(?:i'?m|im|i am)\s+(?:the|a|his|her|their)\s+(?:mum|mom|mother|mama|mummy|mommy)$"
+)
 _PERSON_AFTER = re.compile(
     r"^\s+(woman|women|lady|ladies|girl|friend|colleague|person|people|guest|visitor|mum|mom|mother|wife|"
     r"partner|sister|daughter|neighbou?r|relative|patient|client)\b"
@@ -388,8 +397,12 @@ _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
 # what may stand between an animal and the condition it has: a "having" verb and a few determiners
 _ANIMAL_HAS = re.compile(
     r"\s*(?:(?:just|recently|also|now|been|being|still)\s+)*"
-    r"(?:has|had|have|got|gets|is|was|with|diagnosed\s+with|suffers\s+from|suffering\s+from)\s+"
-    r"(?:(?:got|been|on|a|an|the|some|her|his|its|their|bad|nasty|big|little|small|few|diagnosed|with)\s+)*$"
+    # (development round 15: after a first condition of the animal's, "my cat is diabetic and gets insulin")
+    r"(?:(?:is|has|had|was)\s+[a-z]+\s+(?:and|&|so)\s+(?:now\s+|also\s+)?)?"
+    r"(?:has|had|have|got|gets|is|was|with|takes|needs|diagnosed\s+with|suffers\s+from|suffering\s+from)\s+"
+    r"(?:(?:got|been|on|a|an|the|some|her|his|its|their|bad|nasty|big|little|small|few|diagnosed|with)\s+)*"
+    # (development round 15: the animal's body part named first, "our horse has a hoof abscess")
+    r"(?:(?:hoof|paw|paws|ear|ears|eye|eyes|leg|legs|tail|skin|tooth|teeth|gum|gums|belly|back|hip|hips|neck)\s+)?$"
 )
 # a term that starts with its verb ("had surgery")
 _HAVING = re.compile(r"(?:has|had|have|got|is|was)(?![a-z])")
@@ -567,6 +580,8 @@ class Recogniser:
         for phrase in sorted(self._phrases, key=len, reverse=True):
             self._by_first.setdefault(phrase[0], []).append(phrase)
         self.vocabulary = frozenset(word for phrase in self._phrases for word in phrase)
+        # development round 15: every beginning of a lexicon word, for the words dictation splits
+        self._prefixes = frozenset(word[:k] for word in self._by_first for k in range(1, len(word)))
         # symmetric-delete index: every string a vocabulary word becomes after its allowed deletions
         self._delete_index: Dict[str, Set[str]] = {}
         for word in self.vocabulary:
@@ -616,6 +631,7 @@ class Recogniser:
         words = [self.canonical(t) for t, _, _ in spans]
         found: List[Tuple[Term, int, int]] = []
         norm = normalise(text)
+        spans, words = self._join_split_words(norm, spans, words)
         ambiguous = self.rulebook.ambiguous_terms
         for pattern, condition, rule_id in self.rulebook.patterns:
             # a group named `m` is the mention, the rest of the match its context (round 10: the sign of
@@ -650,6 +666,62 @@ class Recogniser:
             else:
                 i += 1
         return sorted(found, key=lambda f: f[1])
+
+    def _join_split_words(
+        self, norm: str, spans: List[Tuple[str, int, int]], words: List[Optional[str]]
+    ) -> Tuple[List[Tuple[str, int, int]], List[Optional[str]]]:
+        """Development round 15: dictation splits a long word into pieces ("epi lepsy", "loo pus"). Two or
+        three pieces one space apart that spell a lexicon word exactly are read as it, when one piece at
+        least is no lexicon word (two lexicon words stay two); in a message said to be dictated, also a short
+        word, the pieces as heard ("mac you lar") and a long word with a small typo ("docks e cycline")."""
+        if len(spans) < 2:
+            return spans, words
+        out_spans: List[Tuple[str, int, int]] = []
+        out_words: List[Optional[str]] = []
+        dictated = _DICTATED.search(norm) is not None
+        i = 0
+        while i < len(spans):
+            found = self._joined_at(norm, spans, words, i, dictated)
+            if found is not None:
+                word, n = found
+                out_spans.append((word, spans[i][1], spans[i + n - 1][2]))
+                out_words.append(word)
+                i += n
+            else:
+                out_spans.append(spans[i])
+                out_words.append(words[i])
+                i += 1
+        return out_spans, out_words
+
+    def _joined_at(
+        self, norm: str, spans: List[Tuple[str, int, int]], words: List[Optional[str]], i: int, dictated: bool
+    ) -> Optional[Tuple[str, int]]:
+        """The lexicon word that two or three pieces from spans[i] spell, with how many pieces, else None."""
+        first = norm[spans[i][1] : spans[i][2]]
+        if first not in self._prefixes and not (dictated and first.replace("cks", "x") in self._prefixes):
+            return None  # no lexicon word starts with the first piece
+        for n in (3, 2):
+            piece = spans[i : i + n]
+            if len(piece) < n or any(norm[a[2] : b[1]] != " " for a, b in zip(piece, piece[1:])):
+                continue
+            if all(words[k] is not None for k in range(i, i + n)):
+                continue
+            joined = "".join(norm[s:e] for _, s, e in piece)
+            # (a short word only in a message said to be dictated: "my ex ma" is someone's mother)
+            if len(joined) < (4 if dictated else 6) or not joined.isalpha():
+                continue
+            # in a dictated message, the pieces as heard ("docks e cycline", "mac you lar"): "cks" sounds "x",
+            # "you" sounds "u"
+            heard = joined.replace("cks", "x").replace("you", "u") if dictated else joined
+            word = next((w for w in (joined, heard) if w in self._by_first), None)
+            if word is None and dictated and len(heard) >= 9:
+                # a long word may carry a typo too in a dictated message ("doxecycline"; not in others: "ever
+                # since" is two words, not a misspelt brand of sensor)
+                close = self.canonical(heard)
+                word = close if close in self._by_first else None
+            if word is not None:
+                return word, n
+        return None
 
     def _match_at(self, words: Sequence[Optional[str]], i: int) -> Optional[Tuple[str, ...]]:
         first = words[i]
@@ -803,6 +875,9 @@ class Recogniser:
         if other is not None and term.condition in _MOTHERS and _BABY.search(other.group(0)):
             # "and after the baby, while breastfeeding?": the baby is the user's, and breastfeeding hers
             # (user study round 16, #03: "someone you're asking for")
+            other = None
+        if other is not None and term.condition in _MOTHERS and _I_AM_MOTHER.search(sentence[: other.end()]):
+            # development round 15: "I'm the mum, ... breastfeeding a 4 mo old": the mother named is the user
             other = None
         if other is not None and other.end() > len(sentence):
             sentence = reach
