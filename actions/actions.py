@@ -23,11 +23,14 @@ from actions.records_buffer import default_buffer
 from padsafety.conversation import (
     CANT_BEAR_WEIGHT,
     FRACTURE_SEEN,
+    GIVE_UP,
     INFECTION_SIGNS,
     KEEP_OR_STOP,
     NERVE_SIGNS,
+    NO_EFFECT_KEEP_OR_STOP,
     NOT_ME,
     OWN_USE_TOO,
+    POSSIBLY_BROKEN,
     SEE_DOCTOR_FRACTURE,
     FollowUp,
     asks_if_it_helps,
@@ -261,7 +264,7 @@ class ActionAssessCondition(Action):
             (
                 any(m.condition == "fracture" for m in mentions if m.affirmed)
                 # ("twisted my ankle an hour ago ... can't really walk on it": user study round 30, #33)
-                or (bool(mentions) and bool(CANT_BEAR_WEIGHT.search(text)))
+                or (bool(mentions) and bool(CANT_BEAR_WEIGHT.search(text) or POSSIBLY_BROKEN.search(text)))
             )
             and not _LONG_AGO.search(text) and not FRACTURE_SEEN.search(text)
         )
@@ -509,7 +512,11 @@ class ActionContact(Action):
         )
         text = tracker.latest_message.get("text") or ""
         follow = purchase_side_question(text) if purchase and not text.startswith("/") else None
-        if follow:
+        if purchase and GIVE_UP.search(text) and not text.startswith("/"):
+            # "so should I just give up? I want my money back" (user study round 31, #9): the refund line,
+            # then whether to go on
+            dispatcher.utter_message(text=NO_EFFECT_KEEP_OR_STOP)
+        elif follow:
             # "i want to buy pad for my nek pain, it is work good?", "no refunds after 14 days. is it normal
             # that it does nothing after a month?": the question beside the purchase too (user study round
             # 30, #12, #18)

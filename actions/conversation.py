@@ -18,10 +18,14 @@ from padsafety.conversation import (
     CANT_BEAR_WEIGHT,
     CANT_BEAR_WEIGHT_ANSWER,
     EARLY_TEST_NOTE,
+    FRACTURE_NOT_YET,
     FRACTURE_SEEN,
+    GIVE_UP,
     KEEP_OR_STOP,
     MEANT_ME,
     MISREAD_ANSWER,
+    NO_EFFECT,
+    NO_EFFECT_KEEP_OR_STOP,
     OTHER_PERSON,
     REACTION_FOLLOWUP,
     SAME_ANSWERS,
@@ -33,6 +37,8 @@ from padsafety.conversation import (
     alongside_answer,
     approved_other_thing,
     asks_after_it_ends,
+    asks_for_healthy_other,
+    asks_to_use_meanwhile,
     asks_what_to_ask,
     beyond_source_topic,
     beyond_source_topics,
@@ -47,7 +53,9 @@ from padsafety.conversation import (
     how_long_answer,
     local_elsewhere_answer,
     negative_test,
+    other_after_self_answer,
     other_status_answer,
+    possible_fracture,
     see_doctor_answer,
     self_after_other_answer,
     simpler_answer,
@@ -220,6 +228,28 @@ class ActionFollowUp(Action):
         if CANT_BEAR_WEIGHT.search(text) and not FRACTURE_SEEN.search(text):
             # "I can't really put weight on it at all. should I just wait and see?" (user study round 30, #33)
             dispatcher.utter_message(text=CANT_BEAR_WEIGHT_ANSWER)
+            return []
+        conditions = tracker.get_slot(CONDITIONS_SLOT) or []
+        users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+        if asks_for_healthy_other(text, verdict, tracker.get_slot("known_other_conditions"), users[-5:-1]):
+            # "can my sister use it? she's healthy" after the user's lupus (user study round 32, #11)
+            dispatcher.utter_message(text=other_after_self_answer(conditions), buttons=OFFER_SCREENING)
+            if ACHE_IN_BODY.search(text):
+                # "and for my husband? his back is sore": what the source says for that
+                dispatcher.utter_message(response="utter_benefit_muscle_joint")
+            return []
+        earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
+        if (
+            possible_fracture(earlier, conditions) and asks_to_use_meanwhile(text)
+            and not FRACTURE_SEEN.search(text)
+        ):
+            # "can't get to a doctor till monday, can I use it meanwhile?" (user study round 31, #27)
+            dispatcher.utter_message(text=FRACTURE_NOT_YET)
+            return []
+        recent = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:]
+        if GIVE_UP.search(text) and any(NO_EFFECT.search(t) for t in recent) and not stop_topic(recent):
+            # "should I just give up?" after weeks with no change (user study round 31, #9)
+            dispatcher.utter_message(text=NO_EFFECT_KEEP_OR_STOP)
             return []
         if asks_what_to_ask(text):
             # "I'll ask my midwife. what would I ask her exactly?" after a verdict: what to ask, the verdict

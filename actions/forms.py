@@ -563,7 +563,9 @@ _DOUBTS_HEALED = re.compile(
 
 # "is that the same thing?" after a symptom: whether it counts, not a yes (development round 14)
 _SAME_DOUBT = re.compile(
-    r"\b(is|are) (that|this|it|they) (the same( thing)?|the same as|one of (them|those))\b"
+    r"\b(is|are) (that|this|it|they) (the same( thing)?|the same as|one of (them|those))\b|"
+    # "I get pins and needles sometimes, is that it?" (development round 16: recorded as yes)
+    r"\b(is|are) (that|this) (it|what you mean|what you're asking)\s*\?"
 )
 # "I think so, my doctor mentioned my thyroid but nothing confirmed" (development round 14: read as yes)
 _UNCONFIRMED = re.compile(

@@ -44,9 +44,11 @@ from padsafety.conversation import (
     ELSEWHERE_ON_THEM,
     FRACTURE_SEEN,
     FRUSTRATED,
+    GIVE_UP,
     MEANT_ME,
     MISREAD_COMPLAINT,
     NERVE_SIGNS,
+    NO_EFFECT,
     OTHER_PERSON,
     REACTION_FOLLOWUP,
     RECOVERY,
@@ -59,7 +61,9 @@ from padsafety.conversation import (
     FollowUp,
     after_birth,
     asks_after_it_ends,
+    asks_for_healthy_other,
     asks_if_it_helps,
+    asks_to_use_meanwhile,
     asks_what_to_ask,
     beyond_source_topic,
     cancer_said_over,
@@ -69,6 +73,7 @@ from padsafety.conversation import (
     followup_kind,
     help_again_answer,
     local_elsewhere_answer,
+    possible_fracture,
     said_of_them,
     stop_topic,
     taken_back_conditions,
@@ -98,12 +103,15 @@ _TOLD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 UTTER_FORGET_STATUS = "utter_forget_status"
+_WHY_FIRST = re.compile(r"^\W*(but\s+|so\s+|ok\s+|okay\s+)?(why|how come|wieso|warum|porque|por que)\b", re.I)
 _ASKS_IF_DELETED = re.compile(
     r"\b(did|has|have) (it|you|that|everything|my data|my stuff) "
     r"(actually |really |all |properly )?(get |been )?(delete|deleted|erase|erased|wipe|wiped|remove|removed|"
     r"gone)\b|"
     r"\b(is|was|are) (it|everything|my data|my stuff|all|that|my chat|my conversation) "
-    r"(all |really |actually )?(gone|deleted|erased|wiped|removed)\b|\bgone or not\b|\bdeleted or not\b",
+    r"(all |really |actually )?(gone|deleted|erased|wiped|removed)\b|\bgone or not\b|\bdeleted or not\b|"
+    # "what do you still know about me?" right after a deletion (user study round 31, #11)
+    r"\bwhat (do|did) (you|u) (still )?(know|remember|have|keep) (about|of|on) me\b",
     re.IGNORECASE,
 )
 _DELETE_IT = re.compile(
@@ -124,6 +132,7 @@ FOLLOWUPS = {
 }
 # "feeling a bit better now, still need to go?" after emergency advice: yes (user study round 12, #30)
 UTTER_STILL_GO = "utter_emergency_still_go"
+UTTER_DONT_WAIT = "utter_emergency_dont_wait"
 # the same after burn advice, for a burn the user describes as small: it needs no emergency number (user study
 # round 25, #20: "smaller than my palm, just red, no blisters" got "call your local emergency number"); a
 # question that says nothing of its size keeps the plain yes
@@ -142,12 +151,19 @@ _COOLING = re.compile(
     r"(the\s+|some\s+)?(cold\s+|cool\s+|running\s+)?(water|tap|shower)\b|\bcooling (it|the burn|my \w+)\b",
     re.IGNORECASE,
 )
+# "should i just lie down and wait?", "should I wait and see if it goes away?" after emergency advice (user
+# study round 31, #35: the list of what the pads cannot do, then "Thanks for telling me")
+_WAIT_QUESTION = re.compile(
+    r"\b(should|can|could|shall|do|may)\s+(i|we|he|she)\s+(just\s+)?(lie down|lay down|rest|sleep( it off)?|"
+    r"wait( it out| and see| for it to (pass|go))?|sit( it out| tight)?|see if it (goes|passes))\b",
+    re.IGNORECASE,
+)
 _STILL_GO_QUESTION = re.compile(
     r"\b(still|really|even)\s+(need|have|got|gotta|supposed)\s+to\s+(go|call|ring|see|get)\b|"
     r"\b(should|do|must|shall)\s+(i|we|he|she|they)\s+still\s+(go|call|ring|see|get|wait)\b|"
     # "so do i call 911 or not??" after burn advice (user study round 14, #29)
     r"\b(do|should|shall|must)\s+(i|we)\s+(call|ring|phone)\s+(911|112|999|an?\s+ambulance|the\s+ambulance|"
-    r"emergency|for\s+help)\b",
+    r"emergency|for\s+help)\b|" + _WAIT_QUESTION.pattern,
     re.IGNORECASE,
 )
 _STILL_GO = re.compile(
@@ -271,7 +287,7 @@ def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
 
 
 _AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {
-    UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING,
+    UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_DONT_WAIT,
 }
 
 
@@ -307,6 +323,8 @@ def safety_plan(
     # "who do I report this faulty pad to?" after burn advice: the user has moved on to the seller
     long_standing = bool(_LONG_STANDING.search(text or ""))
     ended = bool(_EMERGENCY_OVER.search(text or "")) or long_standing or (
+        emergency == UTTER_EMERGENCY_BURN and bool(_BURN_OVER.search(text or ""))
+    ) or (
         emergency == UTTER_EMERGENCY_BURN
         and (intent in ("ask_purchase", "request_human") or bool(_SELLER.search(text or "")))
     )
@@ -325,6 +343,9 @@ def safety_plan(
         # "used the epipen, feeling better, still need to go?": yes, still get help (never results vary);
         # after burn advice, the burn's own split (a small burn: cool, cover, pharmacist)
         small = emergency == UTTER_EMERGENCY_BURN and bool(_SMALL_BURN.search(text or ""))
+        if not small and _WAIT_QUESTION.search(text or ""):
+            # "should I just lie down and wait?": "No, don't wait", never an opening "Yes" (round 31, #35)
+            return [UTTER_DONT_WAIT]
         return [UTTER_STILL_GO_BURN if small else UTTER_STILL_GO]
     if (
         long_standing and after_emergency and emergency in (UTTER_EMERGENCY, None)
@@ -748,10 +769,45 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not checking
+            and plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+            and asks_for_healthy_other(
+                text, tracker.get_slot("known_verdict"), tracker.get_slot("known_other_conditions"),
+                _user_texts(tracker)[-5:-1],
+            )
+        ):
+            # "I'll ask my rheumatologist. can my sister use it? she's healthy": the specialist is no new
+            # condition, and the question is the sister's (user study round 32, #11)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking
             and plan in ([], [UTTER_CLARIFY])
             and (
                 (CANT_BEAR_WEIGHT.search(text or "") and not FRACTURE_SEEN.search(text or ""))
                 or asks_what_to_ask(text)
+                # "can I use it meanwhile for the pain?" after a possible broken bone (user study round 31,
+                # #27)
+                or (
+                    possible_fracture(_user_texts(tracker)[-4:], tracker.get_slot("known_conditions") or [])
+                    and asks_to_use_meanwhile(text) and not _names_topic(text)
+                    and not FRACTURE_SEEN.search(text or "")
+                )
+                # "should I just give up?" after the pad did nothing for weeks (round 31, #9)
+                or (
+                    GIVE_UP.search(text or "")
+                    and any(NO_EFFECT.search(t) for t in _user_texts(tracker)[-3:])
+                )
+                # "why? it's only red light, not electric" after a verdict (round 31, #13: how light works)
+                or (
+                    _has_verdict(tracker) and _WHY_FIRST.match(text or "")
+                    and previous in (FOLLOW_UP, ASSESS, VERDICT_REMINDER)
+                )
+                # "can my sister use it? she's healthy" after the user's own verdict (round 32, #11, #5)
+                or asks_for_healthy_other(
+                    text, tracker.get_slot("known_verdict"), tracker.get_slot("known_other_conditions"),
+                    _user_texts(tracker)[-5:-1],
+                )
             )
         ):
             # "I can't really put weight on it at all. should I just wait and see?": get it checked today
@@ -760,7 +816,10 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        if not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text):
+        if (
+            not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text)
+            and not _closes_chat(intent, text)
+        ):
             plan = [VERDICT_REMINDER]
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
@@ -792,7 +851,9 @@ class SafetyRulePolicy(RulePolicy):
             # can ask what the pads can do..." read as not listening (user study round 20, #11); "I'll mention
             # the tingling to my GP" names nothing new (above; user study round 26, #32: the referral again)
             norm = _closing_norm(text)
-            reply = UTTER_GOOD_PLAN if _PLAN_TO_ASK.search(norm) or _WILL_DO.search(norm) else UTTER_GOODBYE
+            reply = UTTER_GOOD_PLAN if (
+                _PLAN_TO_ASK.search(norm) or _WILL_DO.search(norm) or _OWN_PLAN.search(norm)
+            ) else UTTER_GOODBYE
             if reply not in done:
                 return self._safety_prediction(reply, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -819,7 +880,8 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(ACTION_DEACTIVATE_LOOP_NAME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         settled = {
-            UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_NOT_SUDDEN
+            UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_NOT_SUDDEN,
+            UTTER_DONT_WAIT,
         }
         if (set(FOLLOWUPS.values()) | settled) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -1044,9 +1106,11 @@ _PLAN_TO_ASK = re.compile(
     # (after a sentence of its own: "I've cooled it. I'll pop into the pharmacy this afternoon")
     r"(^|[.!?]\s+)\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thank you|thx|ty|perfect|got it|i see|"
     r"forget it|"
-    r"never ?mind|ok then|good idea|will do|noted|danke|merci|gracias|obrigad[oa])"
+    r"never ?mind|ok then|good idea|will do|noted|danke|merci|gracias|obrigad[oa]|makes sense|i guess|maybe|"
+    r"probably)"
     r"( dear| love| hun| mate| so much| very much| then)?[\s,.!]+)*"
-    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna|i go|we go|"
+    # ("ok i ask my cardiologist. danke": a learner's present tense, user study round 31, #13)
+    r"(i'?ll|i will|ill|we'?ll|i'?m going to|im going to|gonna|i'?m gonna|i go|we go|i|"
     # "she'll ask her rheumatologist" (user study round 30, #25)
     r"she'?ll|he'?ll|they'?ll|she will|he will|they will)\s+"
     r"(just\s+|definitely\s+|probably\s+|also\s+|first\s+)?"
@@ -1061,9 +1125,12 @@ _PLAN_TO_ASK = re.compile(
     # "I'll take him to the GP tomorrow", "I'll pop into the pharmacy", "I'll mention it at my INR clinic"
     # (user study round 29, #32, #22, #26)
     r"take\s+(him|her|them|it|my \w+)\s+to|pop\s+(in)?to|go\s+to|head\s+to|(?<=go )to|"
-    r"(mention|bring up|raise)\s+(it|this|that)\s+at)"
+    r"(mention|bring up|raise)\s+(it|this|that)\s+at|"
+    # "I'll ask at the baby checkup" (user study round 31, #28)
+    r"ask\s+((her|him|them)\s+)?at|bring\s+(it|this|that|them)\s+up\s+at)"
     r"\s+(my|our|her|his|their|the|a)\s+"
-    r"(\w+\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
+    r"(\w+\s+)?(\w+'s\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
+    r"appointment|appt|check-?up|checkup|review|scan|"
     r"pharmacist|pharmacy|chemist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|"
     r"neurologist|health visitor|hautarzt|manufacturer|maker|supplier|clinic|diabetes team|care team|"
     # "I'll ask my OB at my next appointment" (user study round 30, #4)
@@ -1076,8 +1143,11 @@ _PLAN_TO_ASK = re.compile(
     # "I'll ask my midwife at the next appointment on thursday" (user study round 28, #3), "at the baby's
     # checkup next week" (round 29, #16)
     r"at (the|my|our|his|her) (\w+'?s )?(next )?(appointment|appt|check-?up|visit|review|scan)|"
-    r"when i see (him|her|them)|when (he|she|they) (calls?|rings?)( back)?))*[\s,.!]*"
-    r"((thanks|thank you|thx|ty|cheers|bye)( so much| dear)?\W*)?$",
+    r"when i see (him|her|them)|when (he|she|they) (calls?|rings?)( back)?|together|"
+    # "... at my next check-up in march" (user study round 31, #32)
+    r"in (january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"in (a|one|two|three|\d+) (days?|weeks?|months?)))*[\s,.!]*"
+    r"((thanks|thank you|thx|ty|cheers|bye|danke|merci|gracias|obrigad[oa])( so much| dear)?\W*)?$",
     re.IGNORECASE,
 )
 # "i'll ask my doctor then", "ok ill ask the vet, thanks", "i'll tell her to see her rheumatologist",
@@ -1088,8 +1158,18 @@ _WILL_DO = re.compile(
     r"(will do|i'?ll do that|i'?ll do it)[\s,.!]*((thanks|thank you|thx|ty|cheers)\W*)?$",
     re.IGNORECASE,
 )
+# "maybe ill get the shoulder checked", "I'll skip it the day of the race then. thx" (user study round 31,
+# #9, #3)
+_OWN_PLAN = re.compile(
+    r"(^|[.!?]\s+)\W*((ok|okay|thanks|thank you|thx|i guess|maybe|probably|right|fine|no)[\s,.!]+)*"
+    r"(maybe\s+|probably\s+)?(i'?ll|ill|i will|i'?m going to|im going to|gonna)\s+"
+    r"(get\s+(it|this|that|them|the\s+\w+|my\s+\w+|him|her)\s+(checked( out)?|looked at|seen( to)?)|"
+    r"(skip|avoid|leave|hold off( on)?|not use|give)\s+(it|the pad|using it)\b)[^?]{0,40}?"
+    r"[\s,.!]*((thanks|thank you|thx|ty|cheers)\W*)?$",
+    re.IGNORECASE,
+)
 _CLOSING = re.compile(
-    _WILL_DO.pattern + "|" + _PLAN_TO_ASK.pattern + "|"
+    _OWN_PLAN.pattern + "|" + _WILL_DO.pattern + "|" + _PLAN_TO_ASK.pattern + "|"
     r"^\W*((ok|okay|k|cool|great|perfect|alright|right|thanks|thx)[\s,.!]+)*(that'?s|thats|that is) "
     r"(all|everything) (i|we) (wanted|needed|want|need)(ed)?( to (know|ask))?\b[\s\w,.!]{0,20}$|"
     # "ok thanks, bye!", "thx, thats all" (user study round 24: "You're welcome! Anything else ...?")
@@ -1120,7 +1200,12 @@ def _closes_chat(intent: Optional[Text], text: Optional[Text]) -> bool:
     # ("Thanks, I'll bring the tingling up with my GP next week." read as a warning sign at 0.4: with nothing
     # recognised to act on, a plan to see a doctor is one whatever the guess)
     planned = intent in ("mention_condition", "report_red_flag") and bool(_PLAN_TO_ASK.search(norm))
-    return (intent in _CLOSING_GUESSES or planned) and bool(_CLOSING.search(norm))
+    # a plan said as a statement closes the chat whatever the guess ("ok i ask my cardiologist next week.
+    # danke" read as a usage question: user study round 31, #13)
+    stated = "?" not in norm and bool(
+        _PLAN_TO_ASK.search(norm) or _OWN_PLAN.search(norm) or _WILL_DO.search(norm)
+    )
+    return (intent in _CLOSING_GUESSES or planned or stated) and bool(_CLOSING.search(norm))
 
 
 def _asks_help_again(
@@ -1620,12 +1705,17 @@ _LONG_STANDING = re.compile(
 )
 _EMERGENCY_OVER = re.compile(
     r"\b(there'?s no|there is no|no|not a|isn'?t a|wasn'?t a) (burn|blister|emergency)\b|"
-
+    r"\b(start over|start again|restart|new question|different question)\b",
+    re.IGNORECASE,
+)
+# ... and after burn advice only: the burn is not the pad's, or is over. After chest pain, "it's not the pad,
+# I'm not using it. should I just lie down and wait?" is still the emergency (user study round 31, #35: got
+# the list of what the pads cannot do, then "Thanks for telling me")
+_BURN_OVER = re.compile(
     # "it's from the oven, not the pad, and it was yesterday" after burn advice (user study round 28, #31)
     r"\bnot (from |by |because of |caused by )?(the|my|your) pad\b|"
     r"\bfrom (the|an|my) (oven|stove|hob|iron|kettle|pan|grill|cooker|curling iron|straighteners)\b|"
-    r"\b(start over|start again|restart|new question|different question|i'?m (fine|ok|okay) now|"
-    r"from (running|my shoes|shoes|boots|hiking|a race))\b",
+    r"\b(i'?m (fine|ok|okay) now|from (running|my shoes|shoes|boots|hiking|a race))\b",
     re.IGNORECASE,
 )
 

@@ -32,16 +32,22 @@ _UNKNOWN = re.compile(
     # "sort of? my knee swells up sometimes" (development round 11)
     r"sort of|sorta|kind of|kinda|"
     r"don'?t know|hard to say|can'?t say|cannot say|not 100|who knows|i'?m not sure|i am not sure|"
-    r"no sure|not really sure|no se)" + _END
+    r"no sure|not really sure|no se|"
+    # "waiting on biopsy results" at the cancer question (development round 16: recorded as yes)
+    r"(?:still )?waiting (?:on|for) (?:the |my |some )?(?:biopsy|test|scan|blood test|lab)?\s*"
+    r"results?)" + _END
 )
 _NO = re.compile(
-    _FILLER + r"(?:no+|nope|nah+|na|nay|not really|not at all|not that i know(?: of)?|"
+    _FILLER + r"(?:no+|nope|nop|nah+|naw+|na|nay|not really|not at all|not that i know(?: of)?|"
     r"not as far as i(?: know|'?m aware| am aware)|not that i'?m aware(?: of)?|not that i am aware(?: of)?|"
     r"not that i remember|not to my knowledge|none|never|negative|nada|zilch|zip|"
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
     r"not me|not currently|not now|not any ?more|no longer|"
+    # "not taking anything" at the medicines question (user study round 31, #18: asked again)
+    r"not taking anything|not on anything|(?:i )?don'?t take anything|no meds|no medications?|no medicines?|"
+    r"no pills|no tablets|nothing at all|"
     # "haha i wish" to the pregnancy question (development round 12: asked again)
     r"i wish(?=[\s.!]*(?:lol|haha|😂|🙃)?[\s.!]*$)|"
     # a non-native speaker's own language (user study round 12, #25: "nein" was asked again)
@@ -73,7 +79,9 @@ _HEDGE_LATER = re.compile(
     r"(?:can'?t|cannot|don'?t|dont) (?:remember|know (?:which|what|if|whether))|kinda|kind of|sort of|maybe|"
     r"possibly|might be|could be|might still|may still|could still|"
     # "I burn easily in the sun if that counts" (user study round 18, #18: taken as a firm yes)
-    r"if (?:that|it|this|they|those) counts?|whether (?:that|it|this) counts|no idea if|not sure if)\b"
+    r"if (?:that|it|this|they|those) counts?|whether (?:that|it|this) counts|no idea if|not sure if|"
+    # "had fits as a baby, don't really know", "some antibiotic, forget the name" (development round 15)
+    r"(?:don'?t|dont|do not) really know|(?:i )?forg[eo]t the name|can'?t recall|who knows)\b"
 )
 
 
@@ -92,6 +100,10 @@ _SELF_CORRECTION = re.compile(
     r"\b(?:wait|sorry|oops|actually|i mean|i meant|i misread|misread|scratch that|no wait|correction)\b"
     r"[\s,.!:-]*"
 )
+
+
+# after a self-correction, a condition of one's own: "... scratch that, I have type 2 diabetes"
+_OWN_CONDITION = re.compile(r"^(?:i have|i'?ve got|i do have|i take|i'?m on|i am on|i get|i wear)\b")
 
 
 def parse_answer(text: Optional[str]) -> Optional[Answer]:
@@ -116,6 +128,9 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
                 later = _explicit(tail)
                 if later is not None:
                     return later
+                if _OWN_CONDITION.match(tail) and recognise(tail).affirmed():
+                    # "no actually scratch that, I have type 2 diabetes" (development round 15: was unsure)
+                    return Answer.YES
     said = _SAY_ANSWER.search(norm)
     if said:
         # "i'll say yes then, to be safe" (user study round 29, #31: asked again)
@@ -193,6 +208,8 @@ _FINE_AT_END = re.compile(
 _ALL_CLEAR = re.compile(
     r"^(?:(?:nah|no|nope|ha(?:ha)+|lol|honestly|yeah)[\s,.!]+)?(?:healthy as a horse|fit as a fiddle|"
     r"all good|nothing to report|nothing to declare|clean bill of health|all clear|right as rain|"
+    # "healthy as far as I know" (development round 15)
+    r"(?:i'?m |im |i am )?(?:perfectly |pretty |totally )?healthy as far as i know|"
     r"nothing like that|none of that|none of those)\b[^?]*$"
 )
 # nothing the check asks about: "just fillings lol", "only contacts" (development round 11)

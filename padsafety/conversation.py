@@ -304,6 +304,49 @@ CANT_BEAR_WEIGHT_ANSWER = (
     "source says needs medical attention first. Get it checked today (your GP, an urgent care centre, a "
     "minor injuries unit or A&E), and don't use a red-light therapy pad on it until a doctor has seen it."
 )
+# "can't get to a doctor till monday, can I use it meanwhile?" after a possible broken bone (user study round
+# 31, #27: the "supplemental devices" paragraph, then the usage text)
+USE_MEANWHILE = re.compile(
+    r"\b(meanwhile|in the meantime|till|until|before (then|monday|tuesday|wednesday|thursday|friday|"
+    r"the weekend|i see)|for now)\b|\bcan i or can'?t i\b|\bcan i or not\b|"
+    r"\b(can|could|may|should)\s+i\s+(still\s+|just\s+)?(use|try|put)\b",
+    re.IGNORECASE,
+)
+# "think my ankle might be broken", "pretty sure I cracked a rib": a possible broken bone in other words than
+# the lexicon's (user study round 31, #27)
+POSSIBLY_BROKEN = re.compile(
+    r"\b(might|may|could|must)\s+(be|have)\s+(been\s+)?(broken|fractured|cracked)\b|"
+    r"\b(think|pretty sure|reckon|worried|afraid|scared)\b[^.?!]{0,25}\b(broken|fractured|cracked|broke)\b|"
+    r"\b(broke|fractured|cracked)\s+my\s+\w+",
+    re.IGNORECASE,
+)
+
+
+def possible_fracture(texts: Iterable[Optional[str]], conditions: Iterable[str] = ()) -> bool:
+    """Whether the conversation told of a bone that may be broken and not yet seen by a doctor."""
+    if "fracture" in set(conditions):
+        return True
+    return any(
+        (POSSIBLY_BROKEN.search(t or "") or CANT_BEAR_WEIGHT.search(t or ""))
+        and not FRACTURE_SEEN.search(t or "")
+        for t in texts
+    )
+
+
+_USE_WORD = re.compile(r"\b(use|using|put|try|pad)\b", re.IGNORECASE)
+
+
+def asks_to_use_meanwhile(text: Optional[str]) -> bool:
+    """"can I use it meanwhile?", "can I or can't I use it till monday?": a question about using the pad
+    before a doctor has seen it (never "should I go somewhere sooner?")."""
+    return bool(USE_MEANWHILE.search(text or "") and _USE_WORD.search(text or ""))
+
+
+FRACTURE_NOT_YET = (
+    "No: don't use the pad on a possibly broken bone until a doctor has seen it (my source says a fracture "
+    "needs medical attention first). If you can't see your GP before then, an urgent care centre, a minor "
+    "injuries unit or A&E can check it sooner; for the pain meanwhile, a pharmacist can advise."
+)
 # ... unless a doctor has seen it already ("doctor says hairline fracture", "it's in a cast")
 FRACTURE_SEEN = re.compile(
     r"\b(doctor|doc|dr|gp|a ?& ?e|a and e|er|hospital|urgent care|surgeon|physio|consultant|nurse|they)\s+"
@@ -1035,7 +1078,9 @@ _LATER = re.compile(
 )
 # "what if i stop the doxy, how long before i can use it", "after stopping doxycycline" (round 24, #10)
 _MEDICINE_STOPPED = re.compile(
-    r"\b(once|when|after|if)\b[^.?!]{0,20}\b(stop|stopping|stopped|finish|finishing|finished|come off|"
+    # ("the course ends in 5 days, can I start after that?": user study round 31, #14)
+    r"\b(course|antibiotics?|tablets|pills|treatment)\s+(ends?|finish|finishes|is over|is done|runs out)\b|"
+    r"\b(once|when|after|if)\b[^.?!]{0,30}\b(stop|stopping|stopped|finish|finishing|finished|come off|"
     r"coming off|off)\b|\bhow long after (stopping|finishing|coming off)\b|"
     # "I'll wait until I'm done with the antibiotics" (user study round 30, #10)
     r"\b(until|till|til)\s+(i'?m|i am|i'?ve|i have|im)\s+(done|finished|off|through)\b|"
@@ -1187,12 +1232,16 @@ ACHE_IN_BODY = re.compile(
 _WORKS_FOR = re.compile(
     r"\b(work|works|working|help|helps|good|worth it|any good|effective|do anything)\b", re.IGNORECASE
 )
-_NO_EFFECT = re.compile(
+NO_EFFECT = re.compile(
     r"\b(does|did|do)\s+nothing\b|\bno (effect|results?|difference|change)\b|\bnot (working|helping)\b|"
     r"\b(doesn'?t|didn'?t|does not|did not|isn'?t|is not)\s+(work|help|do anything|working|helping)\b|"
-    r"\bnothing (after|yet|so far)\b",
+    r"\bnothing (after|yet|so far)\b|"
+    # "my shoulder hurts exactly the same" after three weeks (user study round 31, #9)
+    r"\b(exactly|just) the same\b|\bno better\b|\bnothing (has )?changed\b|"
+    r"\b(hasn'?t|has not|haven'?t|have not)\s+(helped|worked|done anything|changed)\b",
     re.IGNORECASE,
 )
+_NO_EFFECT = NO_EFFECT
 _PAIN_SPOT = re.compile(
     r"\b(back|lower back|neck|nek|shoulders?|knees?|joints?|muscles?|hips?|wrists?|elbows?|legs?|arms?)\s*"
     r"(pain|ache|aches|is sore|stiffness)\b|\b(sore|stiff|aching)\s+(back|neck|shoulders?|knees?|joints?|"
@@ -1227,7 +1276,11 @@ def self_after_other_answer(other_conditions: List[str]) -> str:
 # "my wife has lupus. we share a pad, is it ok if I keep using it?": the user asks about their own use too
 # (user study round 29, #35: only her verdict)
 OWN_USE_TOO = re.compile(
-    r"\b(can|could|may|should|shall)\s+i\s+(still\s+|keep\s+|carry on\s+|go on\s+)?(use|using|try)\b|"
+    # (not "can i use it on my 8 year old son?", which asks about the son: user study round 32, #6)
+    r"\b(can|could|may|should|shall)\s+i\s+(still\s+|keep\s+|carry on\s+|go on\s+)?(use|using|try)\b"
+    r"(?!\s+(it|this|one|the pad)?\s*(on|for)\s+(him|her|them|my\s+(\d+\s*(year|yr|y/?o)\w*\s+old\s+)?"
+    r"(son|daughter|child|kid|baby|boy|girl|mum|mom|mother|dad|father|wife|husband|partner|sister|brother|"
+    r"gran|granny|grandma|grandmother|nan|grandad|grandpa|grandfather|friend|aunt|uncle|patient|client)s?\b))|"
     r"\b(ok|okay|fine|safe|alright|all right)\s+(if|that|for)\s+i\s+(still\s+)?"
     r"(keep\s+|carry on\s+|go on\s+)?(use|using)\b|\bi\s+(keep|carry on|continue)\s+using\b|"
     r"\b(and|but|what about|how about)\s+(for\s+)?me\b|\bfor me too\b|\b(me|myself) as well\b",
@@ -1236,14 +1289,65 @@ OWN_USE_TOO = re.compile(
 
 
 def own_use_after_other(theirs: List[str]) -> str:
-    """The user's own use, asked beside someone else's condition: theirs does not count for the user."""
-    names = list(dict.fromkeys(theirs))
-    listed = " and ".join(names) if names else "condition"
+    """The user's own use, asked beside someone else's condition: theirs does not count for the user (the
+    names are not listed: "their a child and an injury" read as garbled, user study round 32, #6)."""
+    del theirs  # (what they have was said in the verdict just before)
     return (
-        f"For you: their {listed} is theirs and does not count for you. If none of the reasons to avoid a "
-        "pad applies to you (pregnancy, an acute skin infection, eczema flare or open wound, sensitivity to "
-        "light, an implanted electronic device), you can use it as your device's manual says; the short "
+        "For you: what you told me about them counts for them, not for you. If none of the reasons to avoid "
+        "a pad applies to you (pregnancy, an acute skin infection, eczema flare or open wound, sensitivity "
+        "to light, an implanted electronic device), you can use it as your device's manual says; the short "
         "safety check goes through them with you."
+    )
+
+
+_CAN_THEY_USE = re.compile(
+    r"\b(can|could|may|should|is it (ok|okay|safe|fine) for)\s+(she|he|they|her|him|them|my\s+\w+)\b"
+    r"[^.?!]{0,20}\b(use|using|try|have a go)\b|"
+    # ("I'm asking about my SISTER", "and for my husband?"; not "it worked for her")
+    r"\b(asking|ask|asked|meant|mean)\s+(for|about)\s+(her|him|them|my\s+\w+)\b|"
+    r"\b(for|about)\s+(her|him|them|my\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|"
+    r"friend))\s*\?|\b(she|he|they)\s*(is|'s|are|'re)\s+(healthy|fine|well)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_healthy_other(
+    text: Optional[str], verdict: Optional[str], others: Optional[List[str]], earlier: Iterable[str] = ()
+) -> bool:
+    """A question whether someone else may use the pad, after the user's own verdict, with nothing said of
+    that person's health ("can my wife use it for her cold hands? she's healthy"); never when an earlier
+    message spoke of someone else with a condition ("what about rheumatoid? my sister has that")."""
+    if not text or text.startswith("/") or verdict not in ("do_not_use", "ask_doctor") or others:
+        return False
+    if any(OTHER_PERSON.search(t or "") and recognise(t).mentions for t in earlier):
+        return False
+    if not (OTHER_PERSON.search(text) and _CAN_THEY_USE.search(text)):
+        return False
+    named = [m for m in recognise(text).affirmed() if not _CARE_GIVER_WORD.search(m.text)]
+    return not named and not _MY_OWN.search(text)
+
+
+# a specialist the user will ask, not a condition ("I'll ask my rheumatologist. can my sister use it?")
+_CARE_GIVER_WORD = re.compile(
+    r"\b(doctor|gp|nurse|midwife|physio\w*|\w+ologist|pharmacist|surgeon|consultant|specialist)s?\b", re.I
+)
+
+
+_MY_OWN = re.compile(r"\b(can|could|may|should) i\b|\bfor me\b|\bmyself\b|\band me\b|\bwhat about me\b", re.I)
+
+
+# "can my sister use it? she's healthy" after the user's own verdict: the user's conditions are not hers
+# (user study round 32, #11, #5: "No: from what you told me (Photosensitivity) you should not use a pad")
+def other_after_self_answer(own_conditions: List[str]) -> str:
+    """A question about someone else after the user's own verdict, with nothing said of that person."""
+    names = [n for n in dict.fromkeys(own_conditions) if n != "a named medical condition"][:2]
+    listed = " and ".join(names) if names else "your condition"
+    return (
+        f"What you told me ({listed}) is about you, not them. Nothing you've told me about them is on the "
+        "list of reasons to avoid a red-light therapy pad: if none applies to them (pregnancy or "
+        "breastfeeding, an acute skin infection, eczema flare or open wound, sensitivity to light, an "
+        "implanted electronic device), they can use it as the device's manual says. The short safety check "
+        "can go through the reasons for them."
     )
 
 
@@ -1252,6 +1356,19 @@ KEEP_OR_STOP = re.compile(
     r"\b(keep|carry on|continue|go on|still)\s+(using|with)\b|\bshould i (stop|keep|carry on|continue)\b|"
     r"\bstop using( it)?\b|\bor stop\b|\bstop\?",
     re.IGNORECASE,
+)
+# "should I just give up?", "keep using it or stop?" after the pad did nothing
+GIVE_UP = re.compile(
+    KEEP_OR_STOP.pattern + r"|\bgive up\b|\bgiving up\b|\bkeep (going|trying)\b|"
+    r"\bworth (continuing|carrying on)\b|"
+    r"\b(should|do) i (just )?(stop|quit)\b",
+    re.IGNORECASE,
+)
+NO_EFFECT_KEEP_OR_STOP = (
+    "That's your choice: my source says results usually take 1-2 weeks of regular use, vary a lot between "
+    "people, and some people notice no significant effect at all. After several weeks of regular use with no "
+    "change, it may simply not work for you, and stopping does no harm. Pain that isn't getting better is "
+    "worth showing to a doctor or physiotherapist."
 )
 # "should I worry?", "what do I do", "is it an allergy?" a turn or two after a reaction to the pad (user study
 # round 30, #20: "Yes, please do ... they know your situation", then a menu, then "do not stop any treatment")

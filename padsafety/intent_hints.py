@@ -100,6 +100,16 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "yes run it for me" after the check was offered (user study round 32, #21: a menu); never "do it",
+        # which confirms a deletion
+        "request_screening",
+        _p(r"^\W*((yes|yeah|yep|yup|ok|okay|sure|please|go on|alright)[,\s!.]+)*"
+           r"(run|start|begin|do)\s+(it|that|the\s+(safety\s+)?check|the\s+questions|the\s+quiz)"
+           r"(?<!\bdo it)(?<!\bdo that)(\s+(for|with)\s+(me|us))?(\s+(then|please|now))?\W*$"),
+        frozenset({"request_screening"}),
+        max_words=12,
+    ),
+    Hint(
         # "i want buy one for my neck pain, it work good or no?" read as "effects vary" (user study round 30,
         # #12): whether it helps that ache (a purchase guess is kept: action_contact answers both)
         "ask_benefit_muscle_joint",

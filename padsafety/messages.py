@@ -168,13 +168,18 @@ def contact_reply(purchase: bool, contact: str, medical: bool = True) -> str:
             "I can't help with prices, orders, shipping, returns or refunds: I only give information about "
             "what red-light therapy pads can and cannot do and who should avoid them."
         )
+        # (user study round 31, #10: "is there a phone number or email for support?" got the same line three
+        # times, with no idea where to look)
         where = f"For those, please contact {contact}." if contact else (
-            "Please contact the shop or seller you bought from (or plan to buy from)."
+            "Please contact the shop or seller you bought from (or plan to buy from); their contact details "
+            "are usually in your order confirmation, on the packaging or in the device's manual."
         )
     else:
         lead = "I'm an automated assistant, so I can't put you through to a person myself."
         where = f"You can reach a person at {contact}." if contact else (
-            "Please contact the clinic or shop that provided your pad."
+            "Please contact the clinic or shop that provided your pad; for a pad bought online, the "
+            "seller's or maker's support contact is usually in your order confirmation, on the packaging or "
+            "in the manual."
         )
     doctor = " For a health question, your doctor is the right person to ask." if medical else ""
     return f"{lead} {where}{doctor}"

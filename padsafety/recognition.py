@@ -270,6 +270,16 @@ _BABY = re.compile(r"\b(baby|babies|newborn|infant|little one|bump|bubba|bub)\b"
 _I_AM_MOTHER = re.compile(
     r"(?<![a-z'])(?:i'?m|im|i am)\s+(?:the|a|his|her|their)\s+(?:mum|mom|mother|mama|mummy|mommy)$"
 )
+# "mum of a 2 month old, breastfed": a sentence that opens with a mother "of" a child is the user naming
+# herself (development round 16)
+_MOTHER_OF = re.compile(
+    r"^\s*(?:(?:i'?m|im|i am)\s+)?(?:a\s+)?(?:new\s+|first[- ]time\s+|single\s+|young\s+|busy\s+|tired\s+)?"
+    r"(?:mum|mom|mother|mama|mummy|mommy)\s+(?:of|to)\s+(?:a|an|my|one|two|three|four|twins|triplets|\d)\b"
+)
+# after "finished breastfeeding": one feed over ("finished feeding him", "... can i use it now?")
+_FEED_AFTER = re.compile(
+    r"\s*(?:him|her|them|the\s+baby|baby|bubs|my\b|our\b|\?|for\s+(?:now|today|tonight))"
+)
 _PERSON_AFTER = re.compile(
     r"^\s+(woman|women|lady|ladies|girl|friend|colleague|person|people|guest|visitor|mum|mom|mother|wife|"
     r"partner|sister|daughter|neighbou?r|relative|patient|client)\b"
@@ -370,6 +380,12 @@ class ContextRules:
     cleared_around: re.Pattern = re.compile(r"(?!x)x")
     # dev round 9: "was on doxycycline ... in 2015": a resolvable medicine taken in a long-ago year
     year_resolvable_before: re.Pattern = re.compile(r"(?!x)x")
+    # development round 16: a word naming the state of a condition named before it in the sentence ("my lupus
+    # is in remission"): it names no condition of its own there (alone it still does)
+    state_of_named: re.Pattern = re.compile(r"(?!x)x")
+    # development round 16: pregnancy or breastfeeding told as ended right before it ("finished breastfeeding
+    # last year", "done with nursing"): over, not now (matched at the end of the text before the mention)
+    ended_before: re.Pattern = re.compile(r"(?!x)x")
     # dev round 9: a medicine stopped only days or weeks ago still counts ("stopped accutane 2 weeks ago")
     lingering: FrozenSet[str] = frozenset()
     stopped_recently: re.Pattern = re.compile(r"(?!x)x")
@@ -536,6 +552,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         year_resolvable_before=re.compile(
             r"(?:" + "|".join(data.get("year_resolvable_before") or [r"(?!x)x"]) + r")\s*$"
         ),
+        state_of_named=re.compile("|".join(data.get("state_of_named") or [r"(?!x)x"])),
+        ended_before=re.compile(r"(?:" + "|".join(data.get("ended_before") or [r"(?!x)x"]) + r")\s*$"),
         lingering=frozenset(data.get("lingering") or []),
         stopped_recently=re.compile("|".join(data.get("stopped_recently") or [r"(?!x)x"])),
         fresh_when_recent=frozenset(data.get("fresh_when_recent") or []),
@@ -858,7 +876,12 @@ class Recogniser:
             negated = True  # "the mole got checked and the derm said it's totally normal"
         if not negated and term.rule_id == "skin_infection_or_eczema" and rules.inactive_now.match(norm, end):
             past = True  # "cold sores now and then but none at the moment": a history, not active now
-        if not negated and rules.gone_later.match(norm, end):
+        gone = rules.gone_later.match(norm, end) if not negated else None
+        if gone is not None and not (
+            # development round 16: a wound or scar named between is what healed ("breastfed, want to use it
+            # round my c section scar, it's closed up now"), unless the mention is resolvable itself
+            rules.healed_part.search(norm, end, gone.end()) and term.condition not in rules.resolvable
+        ):
             negated = True  # "the rash was just heat rash and it's long gone": over, past the clause
         if term.condition in rules.ruled_out_later_for and rules.ruled_out_later.match(norm, end):
             negated = True  # "i might be expecting but the tests were negative" (development round 13)
@@ -878,6 +901,9 @@ class Recogniser:
             other = None
         if other is not None and term.condition in _MOTHERS and _I_AM_MOTHER.search(sentence[: other.end()]):
             # development round 15: "I'm the mum, ... breastfeeding a 4 mo old": the mother named is the user
+            other = None
+        mother_of = _MOTHER_OF.match(sentence)
+        if other is not None and mother_of is not None and other.start() <= mother_of.end():
             other = None
         if other is not None and other.end() > len(sentence):
             sentence = reach
@@ -1002,7 +1028,14 @@ class Recogniser:
             and rules.never_since.search(re.split(r"[.!?\n]", norm[end:])[0])
         ):
             negated = True  # "one febrile convulsion as a baby, never again since"
-        over = term.condition in rules.past_tense_only and self._past_tense_over(norm, start, end)
+        over = term.condition in rules.past_tense_only and (
+            self._past_tense_over(norm, start, end)
+            or (
+                bool(rules.ended_before.search(norm[max(0, start - 30) : start]))
+                # (not "just finished breastfeeding him": one feed, not the time of it)
+                and not _FEED_AFTER.match(norm, end)
+            )
+        )
         if over and not negated:
             negated = True  # "was pregnant in 2015, my son is 10 now": over, not now
         return Mention(
@@ -1049,6 +1082,7 @@ class Recogniser:
         raw = [
             (t, s, e) for t, s, e in self._raw_mentions(text) if not any(a < e and s < b for a, b in idioms)
         ]
+        raw = [(t, s, e) for t, s, e in raw if not self._state_of_other(norm, t, s, e, raw)]
         for term, start, end in raw:
             # an unambiguous condition in the same clause is a health cue for an ambiguous word beside it
             # ("my wife's on doxy for rosacea", "disconnect my pump for my diabetes")
@@ -1071,6 +1105,22 @@ class Recogniser:
                 continue
             mentions.append(mention)
         return mentions
+
+    def _state_of_other(
+        self, norm: str, term: Term, start: int, end: int, raw: Sequence[Tuple[Term, int, int]]
+    ) -> bool:
+        """A state word ("in remission") whose nearest condition named before it in the sentence is of
+        another rule: it is that condition's state ("my lupus is in remission for years"), none of its own."""
+        if not self.context.state_of_named.fullmatch(norm[start:end]):
+            return False
+        sentence_start = start - len(self._sentence_before(norm, start))
+        before = [
+            (e, t) for t, s, e in raw
+            if not t.ambiguous and sentence_start <= s and e <= start
+        ]
+        if not before:
+            return False
+        return max(before, key=lambda pair: pair[0])[1].rule_id != term.rule_id
 
     def _inside_longer(
         self, term: "Term", start: int, end: int, mention: "Mention",

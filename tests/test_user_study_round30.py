@@ -64,7 +64,7 @@ def test_the_users_own_use_beside_someone_elses_condition_is_answered():
 
     said = _said(_run(ActionAssessCondition(), "my son has epilepsy. can I still use the pad myself?"))
     assert "they should not use" in said or "their doctor" in said
-    assert "For you: their" in said and "does not count for you" in said
+    assert "For you: what you told me about them counts for them, not for you" in said
 
 
 def test_someone_elses_condition_alone_gets_no_line_for_the_user():
