@@ -769,14 +769,15 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not checking
-            and plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+            and (plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER]) or plan in ([], [UTTER_CLARIFY]))
             and asks_for_healthy_other(
                 text, tracker.get_slot("known_verdict"), tracker.get_slot("known_other_conditions"),
                 _user_texts(tracker)[-5:-1],
             )
         ):
             # "I'll ask my rheumatologist. can my sister use it? she's healthy": the specialist is no new
-            # condition, and the question is the sister's (user study round 32, #11)
+            # condition, and the question is the sister's; also after the user's own verdict (user study
+            # round 32, #11, #5)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -802,11 +803,6 @@ class SafetyRulePolicy(RulePolicy):
                 or (
                     _has_verdict(tracker) and _WHY_FIRST.match(text or "")
                     and previous in (FOLLOW_UP, ASSESS, VERDICT_REMINDER)
-                )
-                # "can my sister use it? she's healthy" after the user's own verdict (round 32, #11, #5)
-                or asks_for_healthy_other(
-                    text, tracker.get_slot("known_verdict"), tracker.get_slot("known_other_conditions"),
-                    _user_texts(tracker)[-5:-1],
                 )
             )
         ):

@@ -1200,20 +1200,18 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
     )
 
 
-# "and for me, no problem?", "what about me though?", "me i can use for neck?" after someone else's condition:
-# the user asks about themselves (user study round 23, #12: the wife's lupus stuck to him)
-ABOUT_ME = re.compile(
-    r"\b(and|but|what about|how about|so)\s+(for\s+)?(me|myself)\b|^\W*(for\s+)?me\b|"
-    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b|"
-    # "I meant ME, I'm healthy" after "my wife has lupus" (user study round 29, #35: her verdict again)
-    r"\bi\s+mean(t)?\s+(for\s+|about\s+)?(me|myself)\b|"
-    r"\b(asking|ask|asked)\s+(about|for)\s+(me|myself)\b|\bnot\s+(her|him|them),?\s+(me|i)\b",
-    re.IGNORECASE,
-)
-# the same, as a correction of whom the talk is about: from here on the user speaks of themselves
+# "I meant ME, I'm healthy" after "my wife has lupus": a correction of whom the talk is about; from here on
+# the user speaks of themselves (user study round 29, #35: her verdict again)
 MEANT_ME = re.compile(
     r"\bi\s+mean(t)?\s+(for\s+|about\s+)?(me|myself)\b|\b(asking|ask|asked)\s+(about|for)\s+(me|myself)\b|"
     r"\bnot\s+(her|him|them),?\s+(me|i)\b|\b(for|about)\s+me,?\s+not\s+(for\s+|about\s+)?(her|him|them|my\s+\w+)\b",
+    re.IGNORECASE,
+)
+# "and for me, no problem?", "what about me though?", "me i can use for neck?" after someone else's condition:
+# the user asks about themselves (user study round 23, #12: the wife's lupus stuck to him); a correction too
+ABOUT_ME = re.compile(
+    r"\b(and|but|what about|how about|so)\s+(for\s+)?(me|myself)\b|^\W*(for\s+)?me\b|"
+    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b|" + MEANT_ME.pattern,
     re.IGNORECASE,
 )
 
@@ -1241,7 +1239,6 @@ NO_EFFECT = re.compile(
     r"\b(hasn'?t|has not|haven'?t|have not)\s+(helped|worked|done anything|changed)\b",
     re.IGNORECASE,
 )
-_NO_EFFECT = NO_EFFECT
 _PAIN_SPOT = re.compile(
     r"\b(back|lower back|neck|nek|shoulders?|knees?|joints?|muscles?|hips?|wrists?|elbows?|legs?|arms?)\s*"
     r"(pain|ache|aches|is sore|stiffness)\b|\b(sore|stiff|aching)\s+(back|neck|shoulders?|knees?|joints?|"
@@ -1255,7 +1252,7 @@ def purchase_side_question(text: Optional[str]) -> Optional[str]:
     my neck pain?", the variability answer for "is it normal that it does nothing after a month?"."""
     if not text:
         return None
-    if _NO_EFFECT.search(text):
+    if NO_EFFECT.search(text):
         return "utter_limitation_variability"
     if (_PAIN_SPOT.search(text) or ACHE_IN_BODY.search(text)) and _WORKS_FOR.search(text):
         return "utter_benefit_muscle_joint"
