@@ -22,11 +22,12 @@ from actions.conversation import (
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
     CANT_BEAR_WEIGHT,
+    FEVER_TOLD,
     FRACTURE_SEEN,
     GIVE_UP,
     INFECTION_SIGNS,
     KEEP_OR_STOP,
-    NERVE_SIGNS,
+    MINE_NOT_THEIRS,
     NO_EFFECT_KEEP_OR_STOP,
     NOT_ME,
     OWN_USE_TOO,
@@ -41,6 +42,7 @@ from padsafety.conversation import (
     condition_help,
     followup_kind,
     merge_verdict,
+    nerve_signs,
     own_use_after_other,
     purchase_side_question,
     repeated_verdict,
@@ -270,13 +272,22 @@ class ActionAssessCondition(Action):
         )
         described = any(
             m.rule_id == "skin_infection_or_eczema" and INFECTION_SIGNS.search(m.text) for m in mentions
+        ) or (
+            # "one of the incisions is red and warm and i had a fever last night" (user study round 33, #37)
+            any(m.rule_id in ("open_wound", "skin_infection_or_eczema", "other_condition") for m in mentions)
+            and bool(INFECTION_SIGNS.search(text)) and bool(FEVER_TOLD.search(text))
         )
-        if followup_kind(text) is FollowUp.SEE_DOCTOR or NERVE_SIGNS.search(text) or described:
+        if followup_kind(text) is FollowUp.SEE_DOCTOR or nerve_signs(text) or described:
             # ("red and warm around the edges and some yellowish gunk": an infection described, not named,
             # is for a doctor soon, user study round 25, #28)
             # "one of the spots changed shape and bled. is that something to mention?": yes, as well as the
             # rules' verdict (user study round 13, #32)
-            dispatcher.utter_message(text=see_doctor_answer(text, previous_user_text(tracker)))
+            said = see_doctor_answer(text, previous_user_text(tracker))
+            if followup_kind(text) is not FollowUp.SEE_DOCTOR and said.startswith("Yes, "):
+                # "Yes" answers "should I see a doctor?"; after "can i put the pad on that?" it read as
+                # permission (user study round 33, #8)
+                said = said[5].upper() + said[6:]
+            dispatcher.utter_message(text=said)
         elif injury:
             # "i think i broke my wrist yesterday, its swollen and purple": get it checked soon, not only
             # "ask your doctor before using a pad" (user study round 20, #1); it says the rest
@@ -336,6 +347,16 @@ class ActionAssessCondition(Action):
             tracker.get_slot(VERDICT_SLOT), known_rules(tracker), new_verdict, assessment.fired_rule_ids
         )
         conditions = list(dict.fromkeys([*(tracker.get_slot(CONDITIONS_SLOT) or []), *names]))
+        others = tracker.get_slot("known_other_conditions") or []
+        if others and MINE_NOT_THEIRS.search(text):
+            # "sorry, I meant me, I'm the one with rosacea": it is no longer the wife's (user study round 33,
+            # #22)
+            kept = [n for n in others if n not in names]
+            if kept != others:
+                return [
+                    SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules),
+                    SlotSet(CONDITIONS_SLOT, conditions), SlotSet("known_other_conditions", kept or None),
+                ]
         return [
             SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules), SlotSet(CONDITIONS_SLOT, conditions)
         ]

@@ -17,6 +17,7 @@ from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
     CANT_BEAR_WEIGHT_ANSWER,
+    DO_INSTEAD,
     EARLY_TEST_NOTE,
     FRACTURE_NOT_YET,
     FRACTURE_SEEN,
@@ -51,10 +52,12 @@ from padsafety.conversation import (
     help_again,
     help_again_answer,
     how_long_answer,
+    instead_answer,
     local_elsewhere_answer,
     negative_test,
     other_after_self_answer,
     other_status_answer,
+    people_named,
     possible_fracture,
     see_doctor_answer,
     self_after_other_answer,
@@ -192,14 +195,35 @@ def check_is_for_other(tracker: Tracker) -> bool:
         if ((event.get("parse_data") or {}).get("intent") or {}).get("name") != "request_screening":
             continue
         text = event.get("text") or ""
+        if _self_since(users[index + 1:]):
+            # "hang on, why 'they'? this check is for ME not mrs K" (user study round 33, #21)
+            return False
         if text.startswith("/"):
             others = tracker.get_slot("known_other_conditions")
-            return bool(others) and not tracker.get_slot("known_conditions")
+            # the check button after "on a personal note ... would it be fine for me?" is the user's own
+            # (user study round 33, #21: the check asked about the resident)
+            return (
+                bool(others) and not tracker.get_slot("known_conditions") and not _self_since(users[:index])
+            )
         # the earlier parts of the same message count too ("is it safe for my husband? can we do the
         # questions" is split in two: connectors/parts.py; user study round 20, the check said "you")
         part = int((event.get("metadata") or {}).get("part") or 0)
         whole = " ".join(u.get("text") or "" for u in users[max(index - part, 0):index + 1])
         return bool(OTHER_PERSON.search(whole)) and not _ME.search(whole)
+    return False
+
+
+def _self_since(users: List[Dict[Text, Any]]) -> bool:
+    """Whether the user, in these messages, turned to themselves ("would it be fine for me?", "this is for
+    me, not her") after the last one that told of someone else's condition."""
+    for event in reversed(users):
+        text = event.get("text") or ""
+        if text.startswith("/"):
+            continue
+        if MEANT_ME.search(text) or ABOUT_ME.search(text):
+            return True
+        if recognise(text).affirmed(Experiencer.OTHER):
+            return False
     return False
 
 
@@ -231,9 +255,16 @@ class ActionFollowUp(Action):
             return []
         conditions = tracker.get_slot(CONDITIONS_SLOT) or []
         users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-        if asks_for_healthy_other(text, verdict, tracker.get_slot("known_other_conditions"), users[-5:-1]):
-            # "can my sister use it? she's healthy" after the user's lupus (user study round 32, #11)
-            dispatcher.utter_message(text=other_after_self_answer(conditions), buttons=OFFER_SCREENING)
+        others = tracker.get_slot("known_other_conditions")
+        if asks_for_healthy_other(text, verdict, others, users[-5:-1], users[:-1]):
+            # "can my sister use it? she's healthy" after the user's lupus (user study round 32, #11), or
+            # after "my wife has lupus" (round 33: the wife's "should not use" for the sister)
+            owner = None
+            if others and not conditions:
+                named = [p for p in people_named(users[:-1]) if p not in people_named([text])]
+                owner = named[0] if named else "other person"
+            said = other_after_self_answer(conditions or list(others or []), owner)
+            dispatcher.utter_message(text=said, buttons=OFFER_SCREENING)
             if ACHE_IN_BODY.search(text):
                 # "and for my husband? his back is sore": what the source says for that
                 dispatcher.utter_message(response="utter_benefit_muscle_joint")
@@ -260,6 +291,10 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=next(
                 t.answer for t in beyond_source_topics() if t.id == "questions_for_doctor"
             ))
+            return []
+        if verdict and DO_INSTEAD.search(text) and not recognise(text).affirmed():
+            # "what should I do instead then?" after the eczema flare's verdict (user study round 32, #8)
+            dispatcher.utter_message(text=instead_answer(verdict, known_rules(tracker)))
             return []
         if KEEP_OR_STOP.search(text):
             earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:]

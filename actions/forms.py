@@ -15,6 +15,7 @@ from padsafety.answers import hedged_detail, parse_answer
 from padsafety.conversation import (
     EARLY_TEST_NOTE,
     INTERIM_REQUEST,
+    MEANT_ME,
     answer_cue,
     asks_about_question,
     denied_pregnancy,
@@ -171,6 +172,28 @@ class ValidateScreeningForm(FormValidationAction):
         asked_rule = requested[len("screen_") :] if requested.startswith("screen_") else None
         recognition = latest_recognition(tracker)
         events: List[EventType] = []
+        wants_deleted = tracker.latest_message.get("intent", {}).get("name") == "request_forget"
+        if asked_rule and wants_deleted:
+            # "actually i dont want this stored anywhere. delete my answers": a deletion request, never an
+            # answer; the form rejects it and the deletion is confirmed (user study round 33, #38)
+            return events
+        if (
+            asked_rule and MEANT_ME.search(tracker.latest_message.get("text") or "")
+            and tracker.get_slot("known_other_conditions")
+        ):
+            # "hang on, why 'they'? this check is for ME not mrs K": whom the check is about, never an answer;
+            # the question is asked again, about the user (user study round 33, #21)
+            # the answers so far were about the other person: asked again, from the first question
+            answered = [
+                SlotSet(screening_slot(r.id), None) for r in default_rulebook().screening_rules
+                if tracker.get_slot(screening_slot(r.id)) is not None
+            ]
+            dispatcher.utter_message(
+                text="OK, the questions are about you, then"
+                + (": I'll ask them again from the start." if answered else ".")
+            )
+            # (a slot set, not a rejection: the form asks its first unanswered question)
+            return answered + [SlotSet(requested, None)]
         if asked_rule and _wants_out(tracker):
             # "no more questions please", "i don't want a quiz": not a "no" to the question; nothing is
             # recorded, so the form rejects the message and the stop rule ends the check (user study round 9,
@@ -534,6 +557,12 @@ class ValidateScreeningForm(FormValidationAction):
             return Answer.UNKNOWN.value if hedged_detail(text) else "no"
         if hedged_detail(text):
             return Answer.UNKNOWN.value  # "theres a scab, does that count as open?"
+        if _SAME_DOUBT.search(lowered) and any(
+            screening_rule_for(m.rule_id) == asked_rule and not m.negated for m in recognition.mentions
+        ):
+            # "my toes go fuzzy at night, would that count as numbness?": a detail in doubt (development
+            # round 17: asked again)
+            return Answer.UNKNOWN.value
         return None
 
     @staticmethod
@@ -565,7 +594,9 @@ _DOUBTS_HEALED = re.compile(
 _SAME_DOUBT = re.compile(
     r"\b(is|are) (that|this|it|they) (the same( thing)?|the same as|one of (them|those))\b|"
     # "I get pins and needles sometimes, is that it?" (development round 16: recorded as yes)
-    r"\b(is|are) (that|this) (it|what you mean|what you're asking)\s*\?"
+    r"\b(is|are) (that|this) (it|what you mean|what you're asking)\s*\?|"
+    # "sometimes tingly, is that numbness?" (development round 17: recorded as yes)
+    r"\b(is|are|would) (that|this) (count as |be |called )?(an? )?[a-z']+( [a-z']+)?\s*\?\s*$"
 )
 # "I think so, my doctor mentioned my thyroid but nothing confirmed" (development round 14: read as yes)
 _UNCONFIRMED = re.compile(

@@ -47,7 +47,6 @@ from padsafety.conversation import (
     GIVE_UP,
     MEANT_ME,
     MISREAD_COMPLAINT,
-    NERVE_SIGNS,
     NO_EFFECT,
     OTHER_PERSON,
     REACTION_FOLLOWUP,
@@ -73,6 +72,7 @@ from padsafety.conversation import (
     followup_kind,
     help_again_answer,
     local_elsewhere_answer,
+    nerve_signs,
     possible_fracture,
     said_of_them,
     stop_topic,
@@ -133,6 +133,7 @@ FOLLOWUPS = {
 # "feeling a bit better now, still need to go?" after emergency advice: yes (user study round 12, #30)
 UTTER_STILL_GO = "utter_emergency_still_go"
 UTTER_DONT_WAIT = "utter_emergency_dont_wait"
+UTTER_HELP_COMING = "utter_emergency_help_coming"
 # the same after burn advice, for a burn the user describes as small: it needs no emergency number (user study
 # round 25, #20: "smaller than my palm, just red, no blisters" got "call your local emergency number"); a
 # question that says nothing of its size keeps the plain yes
@@ -287,7 +288,7 @@ def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
 
 
 _AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {
-    UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_DONT_WAIT,
+    UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_DONT_WAIT, UTTER_HELP_COMING,
 }
 
 
@@ -358,6 +359,15 @@ def safety_plan(
         and decision is not Decision.EMERGENCY
     ):
         return [UTTER_BURN_COOLING]
+    if (
+        not ended and after_emergency and _HELP_COMING.search(text or "")
+        and not _HELP_HERE.search(text or "") and "?" not in (text or "")
+        # (after burn advice, its own follow-up keeps the first aid; after self-harm, the crisis line)
+        and decision is not Decision.EMERGENCY and emergency in (UTTER_EMERGENCY, None)
+    ):
+        # "ambulance is on the way": the hand-off with "If not, call ..." again did not listen (user study
+        # round 33, #31)
+        return [UTTER_HELP_COMING]
     if not ended and after_emergency and _HELP_HERE.search(text or "") and decision is not Decision.CLARIFY:
         # "paramedics are here now, thanks": the hand-off again would not listen (user study round 9, #22)
         return [UTTER_HELP_ARRIVED]
@@ -769,10 +779,13 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not checking
-            and (plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER]) or plan in ([], [UTTER_CLARIFY]))
+            and (
+                plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+                or plan in ([], [UTTER_CLARIFY], [VERDICT_REMINDER])
+            )
             and asks_for_healthy_other(
                 text, tracker.get_slot("known_verdict"), tracker.get_slot("known_other_conditions"),
-                _user_texts(tracker)[-5:-1],
+                _user_texts(tracker)[-5:-1], _user_texts(tracker)[:-1],
             )
         ):
             # "I'll ask my rheumatologist. can my sister use it? she's healthy": the specialist is no new
@@ -877,7 +890,7 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         settled = {
             UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_NOT_SUDDEN,
-            UTTER_DONT_WAIT,
+            UTTER_DONT_WAIT, UTTER_HELP_COMING,
         }
         if (set(FOLLOWUPS.values()) | settled) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -889,7 +902,7 @@ class SafetyRulePolicy(RulePolicy):
             and not checking
             and intent in _BENEFIT_INTENTS
             and _assessed_do_not_use(tracker, text, about_other)
-            and not (NERVE_SIGNS.search(text or "") or _source_silent(text))
+            and not (nerve_signs(text) or _source_silent(text))
         ):
             # "im 10 weeks pregnant, does red light help skin glow?": the question is answered too, as general
             # information after a short lead that keeps the verdict first (action_verdict_reminder, said
@@ -902,7 +915,7 @@ class SafetyRulePolicy(RulePolicy):
             and (
                 (
                     intent in _BENEFIT_INTENTS
-                    and (_assessed_do_not_use(tracker, text, about_other) or NERVE_SIGNS.search(text or ""))
+                    and (_assessed_do_not_use(tracker, text, about_other) or nerve_signs(text))
                 )
                 # "my ankles are swollen, could the pad help?" read as the circulation question: after the
                 # assessment, no paragraph of another topic (user study round 23 check); a second question of
@@ -923,7 +936,11 @@ class SafetyRulePolicy(RulePolicy):
             # after the other person's referral, a generic list ("what can't it do") answers nothing asked,
             # nor does "results vary" ("her lupus is mild tho, still no?": user study round 9, #21)
             and (
-                intent not in _KNOWLEDGE_INTENTS
+                # (the children's answer is no rule the assessment covers: "im 15, does my age matter?" after
+                # shin splints is answered, user study round 33, #36)
+                intent not in _KNOWLEDGE_INTENTS | (
+                    {"ask_avoid_children"} - _rules_named(text) if _AGE_ASKED.search(text or "") else set()
+                )
                 or (about_other and intent in _GENERIC_ANSWERS)
                 or (plan[0] == UTTER_REFERRAL_OTHER and intent == "ask_limitation_variability")
             )
@@ -1238,6 +1255,24 @@ def _recent_actions(tracker: DialogueStateTracker, turns: int = 3) -> List[Text]
         elif isinstance(event, ActionExecuted):
             names.append(event.action_name or "")
     return names
+
+
+# a young age or children asked about in words ("im 15", "does my age matter", "do teens need to be careful"),
+# not only a son or daughter named (who may be grown up)
+_AGE_ASKED = re.compile(
+    r"\b(i'?m|im|i am|he'?s|she'?s|he is|she is|aged?) (1[0-7]|[1-9])\b"
+    r"(?! ?(weeks?|wks?|days?|months?|mins?|minutes?|hours?|kg|lbs?|%))|"
+    r"\b(kids?|children|teens?|teenagers?|minors?|my age|too young|old enough)\b",
+    re.IGNORECASE,
+)
+
+
+def _rules_named(text: Optional[Text]) -> set:
+    """The avoid intents whose rules the message names (a child named is in the assessment already)."""
+    if not text or text.startswith("/"):
+        return set()
+    rules = {m.rule_id for m in recognise(text).affirmed()}
+    return {intent for intent, covered in _AVOID_INTENT_RULES.items() if covered & rules}
 
 
 def _source_silent(text: Optional[Text]) -> bool:
@@ -1669,6 +1704,15 @@ _PAD_NOW = re.compile(
     re.IGNORECASE,
 )
 # "the paramedics are here now", "we're at the hospital", "the doctor is seeing him": help has arrived
+# "ambulance is on the way", "I've called 999, they're coming": help called, not yet here
+_HELP_COMING = re.compile(
+    r"\b(ambulance|paramedics?|ambos?|help|they|the crew|someone)\s*(is|'s|are|'re)?\s+(now\s+)?"
+    r"(on (its|their|the|his|her) way|coming|en route|being sent|dispatched)\b|"
+    r"\b(i|we|ive|weve|my \w+|someone|he|she)\s*('ve|'s| have| has)?\s+(already\s+|just\s+)?"
+    r"(called|rung|phoned|rang)\s+(999|911|112|an ambulance|the ambulance|for an ambulance|for help|"
+    r"the emergency (number|services))\b",
+    re.IGNORECASE,
+)
 _HELP_HERE = re.compile(
     r"\b(paramedics?|ambulance|ambos?|emts?|crew|help|doctors?|nurses?|they|firefighters?)\s+"
     r"(are|is|'re|has|have|just)\s+(here|arrived|come|got here|with (us|him|her|me|them))\b|"

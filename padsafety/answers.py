@@ -48,6 +48,9 @@ _NO = re.compile(
     # "not taking anything" at the medicines question (user study round 31, #18: asked again)
     r"not taking anything|not on anything|(?:i )?don'?t take anything|no meds|no medications?|no medicines?|"
     r"no pills|no tablets|nothing at all|"
+    # "just vitamin D, nothing prescribed" (development round 17: no answer read)
+    r"(?:just|only) (?:vitamin \w+|vitamins|supplements|multivitamins?|fish oil|iron|magnesium),? "
+    r"(?:nothing|no) (?:prescribed|prescriptions?|on prescription)|"
     # "haha i wish" to the pregnancy question (development round 12: asked again)
     r"i wish(?=[\s.!]*(?:lol|haha|😂|🙃)?[\s.!]*$)|"
     # a non-native speaker's own language (user study round 12, #25: "nein" was asked again)

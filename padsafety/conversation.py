@@ -356,7 +356,7 @@ FRACTURE_SEEN = re.compile(
 )
 _INFECTION_WORDS = re.compile(
     r"\b(pus|infect\w*|oozing|weeping|yellow\w*|green\w*|crust\w*|throbb\w*|red streaks?|spreading redness|"
-    r"red and (warm|hot)|"
+    r"red and (warm|hot)|red,? warm|warm,? red|"
     r"redness (is )?spreading|abscess|"
     r"(warm|hot) (and|to the touch)|smells?|fever)\b",
     re.IGNORECASE,
@@ -364,7 +364,7 @@ _INFECTION_WORDS = re.compile(
 # numbness, weakness or pain spreading down a limb (user study round 13, #17: "should i be worried about the
 # numb foot?" got the pad's verdict again)
 _NERVE_WORDS = re.compile(
-    r"\b(numb\w*|tingl\w*|pins and needles|weak|weakness|shooting|sciatica|"
+    r"\b(numb(?!er)\w*|tingl\w*|pins and needles|weak|weakness|shooting|sciatica|"
     r"down (my|the|his|her) ((left|right) )?(leg|arm))\b",
     re.IGNORECASE,
 )
@@ -374,11 +374,22 @@ NERVE_SIGNS = re.compile(
     r"\b(weak|weakness|shooting|"
     r"(goes|going|went|runs|running|radiat\w*|spread\w*|travel\w*) down (my|the|his|her) ((left|right) )?"
     r"(leg|arm)|"
-    r"(numb\w*|tingl\w*)[^.!?]{0,30}\b(since|suddenly|getting worse|worse|new|started|this week|today|"
+    r"(numb(?!er)\w*|tingl\w*)[^.!?]{0,30}\b(since|suddenly|getting worse|worse|new|started|this week|today|"
     r"yesterday|recently|lately))\b|"
-    r"\b(suddenly|new)\s+(numb\w*|tingl\w*|weak\w*)",
+    r"\b(suddenly|new)\s+(numb(?!er)\w*|tingl\w*|weak\w*)",
     re.IGNORECASE,
 )
+# "I did not say I have numbness or weakness", "no weakness": the signs denied, not told (user study round 33,
+# #5: the emergency department for a user who had said neither)
+_DENIED_BEFORE = re.compile(r"\b(not|no|n't|never|without|nor|neither)\b[^.!?,]{0,30}$", re.IGNORECASE)
+
+
+def nerve_signs(text: Optional[str]) -> bool:
+    """New nerve signs told (weakness, numbness since yesterday, pain going down a leg), not denied."""
+    return any(
+        not _DENIED_BEFORE.search((text or "")[:match.start()])
+        for match in NERVE_SIGNS.finditer(text or "")
+    )
 SEE_DOCTOR_NERVE = (
     "Yes, get it checked soon rather than waiting: new numbness or weakness, or pain spreading down a leg or "
     "an arm, should be seen by a doctor promptly. Go to the emergency department or call your local "
@@ -432,10 +443,27 @@ SEE_DOCTOR_INFECTION = (
 )
 
 
+# a fever told with a wound that may be infected: today, not "if you get a fever" (user study round 33, #37)
+FEVER_TOLD = re.compile(
+    r"(?<!\bno )(?<!\bnot a )(?<!\bwithout a )(?<!\bwithout )"
+    r"\b(fever|feverish|high temperature|a temperature|temp of|chills|shivery|shivering|rigors)\b",
+    re.IGNORECASE,
+)
+SEE_DOCTOR_INFECTION_TODAY = (
+    "Yes, today: a wound that is red, warm or oozing together with a fever may be infected, and my "
+    "source says an infected wound needs medical treatment first. Contact your doctor, or the team that "
+    "did your surgery, today rather than waiting for a check-up (an out-of-hours service if they are "
+    "closed). Call your local emergency number if you feel very unwell, confused or faint. Until a doctor "
+    "has seen it, don't use a red-light therapy pad on it."
+)
+
+
 def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
     """"Should I see a doctor?": always yes; for a wound that may be infected, nerve signs or a possible
     injury, how soon."""
     if any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text)):
+        if any(FEVER_TOLD.search(t or "") for t in (text, previous_text)):
+            return SEE_DOCTOR_INFECTION_TODAY
         return SEE_DOCTOR_INFECTION
     if any(_SORE_WORDS.search(t or "") for t in (text, previous_text)):
         return SEE_DOCTOR_SORE  # before the nerve signs: a diabetic's numb foot with a sore is about the sore
@@ -477,6 +505,13 @@ _STATUS = re.compile(
     # for telling me" twice)
     r"\bpad or no pad\b|\bno pad\s*\?|\buse it or not\b|\bcan i or not\b|"
     r"\b(so|then) (i )?(can'?t|cannot|shouldn'?t|should not|mustn'?t) use (it|the pad|one)\b"
+)
+
+
+# "so i can or i cant?", "is that a yes or a no?": the verdict itself, plainly
+_CAN_OR_CANT = re.compile(
+    r"\b(i )?(can|should|may) (i |we )?or (i |we )?(can'?t|cannot|not|shouldn'?t|should not)\b|"
+    r"\b(a )?yes or (a )?no\b"
 )
 
 
@@ -721,6 +756,8 @@ def followup_kind(text: Optional[str]) -> FollowUp:
         return FollowUp.ALONGSIDE
     if len(norm.split()) <= 9 and SAME_AGAIN.search(norm) and not WHY_QUESTION.search(norm):
         return FollowUp.SAME
+    if _CAN_OR_CANT.search(norm) and not norm.startswith("why"):
+        return FollowUp.STATUS  # "wait you said Yes?? so i can or i cant" (user study round 33, #8)
     if WHY_QUESTION.search(norm):
         return FollowUp.WHY  # "it's not even UV, so why does lupus count?": the reason, not the verdict again
     if any(
@@ -855,6 +892,34 @@ def asks_what_to_ask(text: Optional[str]) -> bool:
     whatever other topic its last words name."""
     norm = " ".join((text or "").lower().replace("\u2019", "'").split())
     return any(t.id == "questions_for_doctor" and t.matches(norm) for t in beyond_source_topics())
+
+
+# "what should I do instead then?", "so what can I use instead?" after "do not use" (user study round 32, #8:
+# the "No:" line again, and nothing on what to do)
+DO_INSTEAD = re.compile(
+    r"\b(what|which)\b[^.?!]{0,30}\b(do|use|try|get|buy)\s+(then\s+)?instead\b|"
+    r"^\W*(and |so |ok |okay )*(what )?instead\s*\?|\b(any|other|an)\s+alternatives?\b[^.?!]*\?|"
+    r"\bwhat are (my|the) (options|alternatives)\b",
+    re.IGNORECASE,
+)
+
+
+def instead_answer(verdict: Optional[str], rules: List[str]) -> str:
+    """What to do instead of the pad after a verdict: the doctor's question; the source names no other
+    treatment, so none is suggested; the verdict kept in one line."""
+    stands = ""
+    if verdict == Verdict.DO_NOT_USE.value:
+        stands = f"The advice stands: from what you told me{_named(rules)}, don't use a red-light therapy " \
+            "pad unless your doctor says otherwise. "
+    elif verdict == Verdict.ASK_DOCTOR.value:
+        stands = f"The advice stands: from what you told me{_named(rules)}, ask your doctor before using a " \
+            "red-light therapy pad. "
+    return (
+        stands
+        + "What to use instead is a question for your doctor: my source covers only what red-light therapy "
+        "pads can and can't do, not other treatments, so I can't suggest one. Your doctor, or a pharmacist "
+        "for everyday relief, can tell you what suits you."
+    )
 
 
 def advice_stands(verdict: Optional[str], rules: List[str]) -> Optional[str]:
@@ -1204,7 +1269,16 @@ def alongside_answer(verdict: Optional[str], rules: List[str]) -> str:
 # the user speaks of themselves (user study round 29, #35: her verdict again)
 MEANT_ME = re.compile(
     r"\bi\s+mean(t)?\s+(for\s+|about\s+)?(me|myself)\b|\b(asking|ask|asked)\s+(about|for)\s+(me|myself)\b|"
-    r"\bnot\s+(her|him|them),?\s+(me|i)\b|\b(for|about)\s+me,?\s+not\s+(for\s+|about\s+)?(her|him|them|my\s+\w+)\b",
+    r"\bnot\s+(her|him|them),?\s+(me|i)\b|\b(for|about)\s+me,?\s+not\s+(for\s+|about\s+)?(her|him|them|my\s+\w+|"
+    # "this check is for ME not mrs K" (user study round 33, #21)
+    r"(mrs|mr|ms|miss)\.?\s+\w+|the (resident|patient|client)s?)\b",
+    re.IGNORECASE,
+)
+# "sorry, I meant me, I'm the one with rosacea" after "my wife has rosacea": a condition told of someone else
+# is the user's own (user study round 33, #22: the wife kept the rosacea's referral three times)
+MINE_NOT_THEIRS = re.compile(
+    MEANT_ME.pattern + r"|\bi'?m the one (with|who)\b|\b(it'?s|that'?s|the \w+ is) (mine|me)\b,?\s+not\b|"
+    r"\bnot (her|him|them|hers|his|theirs),?\s+(it'?s\s+)?(me|mine)\b",
     re.IGNORECASE,
 )
 # "and for me, no problem?", "what about me though?", "me i can use for neck?" after someone else's condition:
@@ -1303,25 +1377,65 @@ _CAN_THEY_USE = re.compile(
     # ("I'm asking about my SISTER", "and for my husband?"; not "it worked for her")
     r"\b(asking|ask|asked|meant|mean)\s+(for|about)\s+(her|him|them|my\s+\w+)\b|"
     r"\b(for|about)\s+(her|him|them|my\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|"
-    r"friend))\s*\?|\b(she|he|they)\s*(is|'s|are|'re)\s+(healthy|fine|well)\b",
+    r"friend))\s*\?|\b(she|he|they)\s*(is|'s|are|'re)\s+(healthy|fine|well)\b|"
+    # "is she fine to use it?", "my wife is perfectly healthy though" (user study round 33, #22)
+    r"\bis (she|he) (ok|okay|safe|fine|alright|all right) to (use|try)\b|"
+    r"\bmy\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|friend)\s+is\s+"
+    r"(perfectly |totally |completely |very )?(healthy|fine|well)\b",
     re.IGNORECASE,
 )
 
 
 def asks_for_healthy_other(
-    text: Optional[str], verdict: Optional[str], others: Optional[List[str]], earlier: Iterable[str] = ()
+    text: Optional[str], verdict: Optional[str], others: Optional[List[str]], earlier: Iterable[str] = (),
+    history: Iterable[str] = (),
 ) -> bool:
-    """A question whether someone else may use the pad, after the user's own verdict, with nothing said of
-    that person's health ("can my wife use it for her cold hands? she's healthy"); never when an earlier
-    message spoke of someone else with a condition ("what about rheumatoid? my sister has that")."""
-    if not text or text.startswith("/") or verdict not in ("do_not_use", "ask_doctor") or others:
+    """A question whether someone else may use the pad, after a verdict, with nothing said of that person's
+    health ("can my wife use it for her cold hands? she's healthy"); never when an earlier message spoke of
+    someone else with a condition ("what about rheumatoid? my sister has that"), unless the question names a
+    person that no earlier message (``history``) named ("my wife has lupus", then "can my sister use it?")."""
+    if not text or text.startswith("/"):
         return False
-    if any(OTHER_PERSON.search(t or "") and recognise(t).mentions for t in earlier):
+    fresh = newly_named_person(text, history)
+    if others and not fresh:
+        return False
+    if verdict not in ("do_not_use", "ask_doctor") and not others:
+        return False
+    earlier = list(earlier)
+    for index in range(len(earlier) - 1, -1, -1):
+        if MINE_NOT_THEIRS.search(earlier[index] or ""):
+            earlier = earlier[index + 1:]  # what was said of them before was the user's own
+            break
+    if not fresh and any(OTHER_PERSON.search(t or "") and recognise(t).mentions for t in earlier):
         return False
     if not (OTHER_PERSON.search(text) and _CAN_THEY_USE.search(text)):
         return False
     named = [m for m in recognise(text).affirmed() if not _CARE_GIVER_WORD.search(m.text)]
     return not named and not _MY_OWN.search(text)
+
+
+# a relative, friend or other person named with "my" ("my sister", "my mother-in-law", "my flatmate")
+_MY_PERSON = re.compile(
+    r"\bmy\s+(mum|mom|mother|dad|father|sister|brother|wife|husband|partner|son|daughter|grandma|grandmother|"
+    r"grandpa|grandfather|grandad|granddad|granny|gran|nan|nana|friend|aunt|auntie|uncle|child|kid|cousin|niece|"
+    r"nephew|boyfriend|girlfriend|fianc[eé]e?|flatmate|roommate|housemate|neighbou?r|colleague|boss|"
+    r"(mother|father|sister|brother|son|daughter)[- ]in[- ]law|step\w+|twin|baby|toddler|teen\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def newly_named_person(text: Optional[str], history: Iterable[str]) -> bool:
+    """The message names someone ("my sister") that no earlier message of the conversation named."""
+    named = {m.group(1).lower() for m in _MY_PERSON.finditer(text or "")}
+    if not named:
+        return False
+    before = {m.group(1).lower() for t in history for m in _MY_PERSON.finditer(t or "")}
+    return not named & before
+
+
+def people_named(texts: Iterable[str]) -> List[str]:
+    """The people named with "my" in these messages, in order ("wife", "sister")."""
+    return list(dict.fromkeys(m.group(1).lower() for t in texts for m in _MY_PERSON.finditer(t or "")))
 
 
 # a specialist the user will ask, not a condition ("I'll ask my rheumatologist. can my sister use it?")
@@ -1335,13 +1449,15 @@ _MY_OWN = re.compile(r"\b(can|could|may|should) i\b|\bfor me\b|\bmyself\b|\band 
 
 # "can my sister use it? she's healthy" after the user's own verdict: the user's conditions are not hers
 # (user study round 32, #11, #5: "No: from what you told me (Photosensitivity) you should not use a pad")
-def other_after_self_answer(own_conditions: List[str]) -> str:
-    """A question about someone else after the user's own verdict, with nothing said of that person."""
+def other_after_self_answer(own_conditions: List[str], whose: Optional[str] = None) -> str:
+    """A question about someone else after the user's own verdict, with nothing said of that person;
+    ``whose``: the person the earlier conditions belong to, when they are not the user's ("wife")."""
     names = [n for n in dict.fromkeys(own_conditions) if n != "a named medical condition"][:2]
-    listed = " and ".join(names) if names else "your condition"
+    listed = " and ".join(names) if names else ("your condition" if whose is None else "a condition")
+    owner = "you" if whose is None else f"your {whose}"
     return (
-        f"What you told me ({listed}) is about you, not them. Nothing you've told me about them is on the "
-        "list of reasons to avoid a red-light therapy pad: if none applies to them (pregnancy or "
+        f"What you told me ({listed}) is about {owner}, not them. Nothing you've told me about them is on "
+        "the list of reasons to avoid a red-light therapy pad: if none applies to them (pregnancy or "
         "breastfeeding, an acute skin infection, eczema flare or open wound, sensitivity to light, an "
         "implanted electronic device), they can use it as the device's manual says. The short safety check "
         "can go through the reasons for them."
@@ -1794,6 +1910,9 @@ _NOT_A_NOUN_END = re.compile(
 )
 
 
+_A_CLAUSE = re.compile(r"\b(is|are|was|were|am|has|have|had|been|gets?|got)\b", re.IGNORECASE)
+
+
 def condition_phrase(words: str) -> str:
     """What a reply calls the condition the user named: their words when they are a noun phrase ("psoriasis",
     "tennis elbow"), else "that condition" (never "helps with swollen", "helps with a named medical
@@ -1801,6 +1920,9 @@ def condition_phrase(words: str) -> str:
     norm = " ".join((words or "").lower().replace("\u2019", "'").split()).strip(" .,!?;:")
     if not norm or norm in _GENERIC_NAMES or _NOT_A_NOUN_END.search(norm) or len(norm.split()) > 4:
         return "that condition"
+    if _A_CLAUSE.search(norm):
+        return "that condition"  # "my sugar is high" is a clause (user study round 33, #5: "helps with my
+        # sugar is high")
     return norm
 
 

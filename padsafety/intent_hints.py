@@ -100,6 +100,23 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 
 HINTS: Tuple[Hint, ...] = (
     Hint(
+        # "do kids/teens need to be careful with these?", "im 15, does my age matter?" got the "results vary"
+        # text (user study round 33, #36)
+        "ask_avoid_children",
+        # (an adult's age is the no-age-limit answer: "am i too young for this at 29?")
+        _p(r"^(?!.*\b(1[89]|[2-9]\d)\b(?!\s*(months?|weeks?|days?|kg|lbs?|%|mins?)))(?=.*("
+           r"\b(kids?|children|teens?|teenagers?|minors?|under[ -]?18s?|young people)\b[^.?!,]{0,40}"
+           r"\b(careful|safe|same as (for )?adults?|allowed|ok|okay|fine|too young)\b|"
+           r"\b(safe|ok|okay|fine|allowed)\s+(for|with)\s+"
+           r"(kids|children|teens|teenagers|minors|young people)\b|"
+           r"\b(does|do|would) my age matter\b|\b(am i|i'?m|im) (too young|old enough)\b|"
+           r"\b(i'?m|im|i am) (1[0-7]|[1-9])\b"
+           r"(?! ?(weeks?|wks?|days?|months?|mins?|minutes?|hours?|kg|lbs?|%))"
+           r"[^.?!]{0,40}\b(age|old|young)\b))"),
+        frozenset({"ask_avoid_children"}),
+        max_words=30,
+    ),
+    Hint(
         # "yes run it for me" after the check was offered (user study round 32, #21: a menu); never "do it",
         # which confirms a deletion
         "request_screening",
@@ -473,10 +490,15 @@ HINTS: Tuple[Hint, ...] = (
         # "can you erase what I told you earlier?": deleting the conversation
         "request_forget",
         _p(r"\b(erase|delete|remove|wipe|clear|forget)\b.{0,25}\b(what i (told|said|wrote|typed)|"
-           r"my (data|chat|conversation|messages|info|information|details|history)|"
+           r"my (data|chat|conversation|messages|info|information|details|history|answers|responses|"
+           r"results|records)|"
            r"everything( i (told|said))?|this (chat|conversation)|our (chat|conversation))\b|"
            # "I told you about my pregnancy earlier ... I'd like that deleted"
-           r"\b(that|it|this|them|those|everything|all of it)\s+(deleted|erased|removed|wiped)\b"),
+           r"\b(that|it|this|them|those|everything|all of it)\s+(deleted|erased|removed|wiped)\b|"
+           # "actually i dont want this stored anywhere" (user study round 33, #38: taken as an answer in
+           # the check)
+           r"\b(don'?t|do not|dont)\s+want\s+(this|it|that|any of (this|it)|my \w+|anything)\s+"
+           r"(stored|saved|kept|recorded|on file)\b"),
         frozenset({"request_forget"}),
         max_words=30,
         below_confidence=0.8,

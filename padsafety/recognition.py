@@ -420,6 +420,11 @@ _ANIMAL_HAS = re.compile(
     # (development round 15: the animal's body part named first, "our horse has a hoof abscess")
     r"(?:(?:hoof|paw|paws|ear|ears|eye|eyes|leg|legs|tail|skin|tooth|teeth|gum|gums|belly|back|hip|hips|neck)\s+)?$"
 )
+# a question about using the device on the animal ("my dog has arthritis, can i use the pad on him"): no
+# claim that the user has it too (development round 17)
+_ASK_TO_USE = re.compile(
+    r"(?<![a-z'])(?:can|could|should|may|would|shall|do)\s+i\s+(?:also\s+)?(?:use|get|have|try)(?![a-z'])"
+)
 # a term that starts with its verb ("had surgery")
 _HAVING = re.compile(r"(?:has|had|have|got|is|was)(?![a-z])")
 
@@ -988,7 +993,8 @@ class Recogniser:
             # when it caused it ("the dog scratched my arm", "my cat bit me")
             between = before[animal.end() :]
             has_it = _ANIMAL_HAS.match(between) or (not between.strip() and _HAVING.match(norm[start:end]))
-            if has_it and not rules.first_person_subject.search(re.split(r"[.!?\n]", norm[end:])[0]):
+            rest = _ASK_TO_USE.sub(" ", re.split(r"[.!?\n]", norm[end:])[0])
+            if has_it and not rules.first_person_subject.search(rest):
                 return None  # ... unless the user has it too ("my cat has cancer and so do I")
         if (
             term.rule_id in rules.male_only

@@ -40,7 +40,9 @@ from tests.test_safety_policy import _tracker
 ])
 def test_the_emergency_itself_keeps_the_emergency_follow_up(text, intent):
     plan = safety_plan(text, intent, False, UTTER_EMERGENCY_FOLLOWUP, UTTER_EMERGENCY)
-    assert plan == [UTTER_EMERGENCY_FOLLOWUP]
+    # ("ambulance is on the way" gets its own hand-off since user study round 33, #31)
+    coming = "utter_emergency_help_coming"
+    assert plan == ([coming] if "on the way" in text else [UTTER_EMERGENCY_FOLLOWUP])
     # a question about the pad, or thanks, still moves on
     assert safety_plan("what can it do for muscles?", "ask_benefit_muscle_joint", False,
                        UTTER_EMERGENCY_FOLLOWUP, UTTER_EMERGENCY) == []
