@@ -17,6 +17,7 @@ from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
     CANT_BEAR_WEIGHT_ANSWER,
+    COUNTS_FOR_ME,
     DO_INSTEAD,
     EARLY_TEST_NOTE,
     FRACTURE_NOT_YET,
@@ -57,6 +58,7 @@ from padsafety.conversation import (
     negative_test,
     other_after_self_answer,
     other_status_answer,
+    others_not_yours,
     people_named,
     possible_fracture,
     see_doctor_answer,
@@ -256,13 +258,17 @@ class ActionFollowUp(Action):
         conditions = tracker.get_slot(CONDITIONS_SLOT) or []
         users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
         others = tracker.get_slot("known_other_conditions")
+        if others and COUNTS_FOR_ME.search(text):
+            # "does my mum's thing count against me?" (user study round 34, #19)
+            dispatcher.utter_message(text=others_not_yours(list(others), verdict, known_rules(tracker)))
+            return []
         if asks_for_healthy_other(text, verdict, others, users[-5:-1], users[:-1]):
             # "can my sister use it? she's healthy" after the user's lupus (user study round 32, #11), or
             # after "my wife has lupus" (round 33: the wife's "should not use" for the sister)
             owner = None
             if others and not conditions:
                 named = [p for p in people_named(users[:-1]) if p not in people_named([text])]
-                owner = named[0] if named else "other person"
+                owner = named[0] if named else "someone else"
             said = other_after_self_answer(conditions or list(others or []), owner)
             dispatcher.utter_message(text=said, buttons=OFFER_SCREENING)
             if ACHE_IN_BODY.search(text):

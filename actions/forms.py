@@ -16,11 +16,13 @@ from padsafety.conversation import (
     EARLY_TEST_NOTE,
     INTERIM_REQUEST,
     MEANT_ME,
+    PASSIVE_IMPLANT_IN_CHECK,
     answer_cue,
     asks_about_question,
     denied_pregnancy,
     interim_answer,
     male_subject,
+    names_passive_implant,
     negative_test,
     pregnancy_skipped_note,
     pregnancy_told_note,
@@ -194,6 +196,16 @@ class ValidateScreeningForm(FormValidationAction):
             )
             # (a slot set, not a rejection: the form asks its first unanswered question)
             return answered + [SlotSet(requested, None)]
+        if (
+            asked_rule == "implanted_device" and names_passive_implant(tracker.latest_message.get("text"))
+            and parse_answer(tracker.latest_message.get("text") or "") is None
+            and not answer_cue(asked_rule, tracker.latest_message.get("text") or "", negative=True)
+            and not any(m.rule_id == "implanted_device" and m.affirmed for m in recognition.mentions)
+        ):
+            # "I have a copper IUD, is that an implant?": no electronic device; nothing recorded, the question
+            # asked again (user study round 33, #35: the pacemaker text, then "Pacemaker" in the summary)
+            dispatcher.utter_message(text=PASSIVE_IMPLANT_IN_CHECK)
+            return [SlotSet(requested, None)]
         if asked_rule and _wants_out(tracker):
             # "no more questions please", "i don't want a quiz": not a "no" to the question; nothing is
             # recorded, so the form rejects the message and the stop rule ends the check (user study round 9,
@@ -511,7 +523,9 @@ class ValidateScreeningForm(FormValidationAction):
             # don't know yet" and "my fingers tingle, is that the same thing?" are unsure (development round
             # 14: read as yes)
             unsure = (
-                (answer is None and (hedged_detail(text) or _SAME_DOUBT.search(lowered)))
+                (answer is None and (
+                    hedged_detail(text) or _SAME_DOUBT.search(lowered) or _DOUBT_ANYWHERE.search(lowered)
+                ))
                 or (answer is Answer.UNKNOWN and not LEANS_YES.match(lowered))
             )
             return Answer.UNKNOWN.value if unsure else "yes"
@@ -540,6 +554,11 @@ class ValidateScreeningForm(FormValidationAction):
             # "could be, period is late", "dunno, i have a lump but it hasn't been looked at": unsure about
             # the detail itself, so "I don't know" (ask your doctor first), never a "yes" it did not say
             # (development round 8)
+            echoed = re.match(r"^\W*[a-z' ]{1,25}\?", lowered)
+            if answer is Answer.NO and echoed and not any(
+                m.affirmed and m.start >= echoed.end() for m in own
+            ):
+                return answer.value  # "pregnant? def not lol": the word echoed (development round 18)
             if answer is Answer.NO and any(m.affirmed for m in own):
                 # "I don't think so, but we're trying for a baby": never a silent no
                 return Answer.UNKNOWN.value
@@ -591,6 +610,8 @@ _DOUBTS_HEALED = re.compile(
 )
 
 # "is that the same thing?" after a symptom: whether it counts, not a yes (development round 14)
+# "sometimes tingly, not sure if thats numb" (development round 18: recorded as yes)
+_DOUBT_ANYWHERE = re.compile(r"\b(not sure|unsure|no idea|don'?t know|dunno|idk) (if|whether)\b")
 _SAME_DOUBT = re.compile(
     r"\b(is|are) (that|this|it|they) (the same( thing)?|the same as|one of (them|those))\b|"
     # "I get pins and needles sometimes, is that it?" (development round 16: recorded as yes)

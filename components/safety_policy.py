@@ -41,6 +41,7 @@ from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     ABOUT_ME,
     CANT_BEAR_WEIGHT,
+    COUNTS_FOR_ME,
     ELSEWHERE_ON_THEM,
     FRACTURE_SEEN,
     FRUSTRATED,
@@ -134,6 +135,7 @@ FOLLOWUPS = {
 UTTER_STILL_GO = "utter_emergency_still_go"
 UTTER_DONT_WAIT = "utter_emergency_dont_wait"
 UTTER_HELP_COMING = "utter_emergency_help_coming"
+UTTER_BURN_OLD = "utter_emergency_burn_old"
 # the same after burn advice, for a burn the user describes as small: it needs no emergency number (user study
 # round 25, #20: "smaller than my palm, just red, no blisters" got "call your local emergency number"); a
 # question that says nothing of its size keeps the plain yes
@@ -146,6 +148,15 @@ _SMALL_BURN = re.compile(
 # "ok, running it under water now. thanks" after burn advice: the user is cooling the burn (user study round
 # 17, #32: the whole first-aid block again)
 UTTER_BURN_COOLING = "utter_emergency_burn_cooling"
+# "it's 2 days old, cooling it now is pointless": cooling is for the first hours (user study round 34, #16:
+# "Good, keep cooling it" to a user who had said the opposite)
+_OLD_BURN = re.compile(
+    r"\b(\d+|two|three|four|five|a few|a couple( of)?|several)\s+days?\s+(old|ago)\b|"
+    r"\b(since|from)\s+(yesterday|last (night|week)|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b|"
+    r"\b(cooling|cool)\b[^.?!]{0,20}\b(pointless|no point|too late|useless)\b|\btoo late to cool\b",
+    re.IGNORECASE,
+)
 _COOLING = re.compile(
     r"\b(running|holding|putting|keeping|kept|have|got|had|ran|put|held)\s+(it|my \w+|the \w+)?\s*"
     r"(under|in)\s+"
@@ -289,6 +300,7 @@ def conversation_conditions(tracker: DialogueStateTracker) -> frozenset:
 
 _AFTER_EMERGENCY = frozenset(EMERGENCY_REPLIES) | frozenset(FOLLOWUPS.values()) | {
     UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_DONT_WAIT, UTTER_HELP_COMING,
+    UTTER_BURN_OLD,
 }
 
 
@@ -354,6 +366,11 @@ def safety_plan(
     ):
         # "no it's not sudden, it's been getting worse for weeks": see a doctor soon, not the emergency number
         return [UTTER_NOT_SUDDEN]
+    if (
+        emergency == UTTER_EMERGENCY_BURN and after_emergency and _OLD_BURN.search(text or "")
+        and decision is not Decision.EMERGENCY
+    ):
+        return [UTTER_BURN_OLD]
     if (
         emergency == UTTER_EMERGENCY_BURN and after_emergency and _COOLING.search(text or "")
         and decision is not Decision.EMERGENCY
@@ -545,6 +562,16 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
+            not checking and not plan and _has_verdict(tracker)
+            and SEE_DOCTOR_QUESTION.search(" ".join((text or "").lower().split()))
+        ):
+            # "Should I wait for my next routine appointment in two months?" after a slow-healing sore's
+            # verdict: whether and how soon to see a doctor, never the not-a-substitute paragraph (user study
+            # round 34, #5)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
             not checking
             and plan[:1] in ([], [UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
             and _has_verdict(tracker)
@@ -652,6 +679,14 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "and for me, no problem? i no have lupus" after "my wife has lupus": hers is not his, and
             # nothing is known of him (user study round 23, #12: "OK. You can ask..." and an unasked check)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan in ([], [UTTER_CLARIFY]) and not checking and tracker.get_slot("known_other_conditions")
+            and COUNTS_FOR_ME.search(text or "")
+        ):
+            # "does my mum's thing count against me?" (user study round 34, #19)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -890,7 +925,7 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         settled = {
             UTTER_HELP_ARRIVED, UTTER_STILL_GO, UTTER_STILL_GO_BURN, UTTER_BURN_COOLING, UTTER_NOT_SUDDEN,
-            UTTER_DONT_WAIT, UTTER_HELP_COMING,
+            UTTER_DONT_WAIT, UTTER_HELP_COMING, UTTER_BURN_OLD,
         }
         if (set(FOLLOWUPS.values()) | settled) & set(done):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)

@@ -21,7 +21,9 @@ _FILLER = (
     r"in that case|thanks|thank you|sorry|oops|ha(?:ha)+|haha+|hah|ha|lol|lmao|hehe+|heh|"
     # "i guess no then, its healing fine", "I suppose yes then", "and no to this one" (user study round 21,
     # #4: refused)
-    r"and|i guess|i suppose|i reckon|i'?d say|guess)[\s,.!]+)*"
+    r"and|i guess|i suppose|i reckon|i'?d say|guess|"
+    # the question's word echoed first: "pregnant? def not lol" (development round 18)
+    r"[a-z]+\?)[\s,.!]+)*"
 )
 _END = r"(?![a-z'])"
 
@@ -33,12 +35,16 @@ _UNKNOWN = re.compile(
     r"sort of|sorta|kind of|kinda|"
     r"don'?t know|hard to say|can'?t say|cannot say|not 100|who knows|i'?m not sure|i am not sure|"
     r"no sure|not really sure|no se|"
+    # development round 18: "i cant tell honestly", "never found out", "we're trying so i cant say for sure"
+    r"i can'?t tell|i cannot tell|hard to tell|never found out|can'?t say for sure|"
+    r"(?:i )?(?:can'?t|cant|cannot|don'?t|dont) remember|"
     # "waiting on biopsy results" at the cancer question (development round 16: recorded as yes)
     r"(?:still )?waiting (?:on|for) (?:the |my |some )?(?:biopsy|test|scan|blood test|lab)?\s*"
     r"results?)" + _END
 )
 _NO = re.compile(
-    _FILLER + r"(?:no+|nope|nop|nah+|naw+|na|nay|not really|not at all|not that i know(?: of)?|"
+    _FILLER + r"(?:def not|deffo not|defo not|defs not|"
+    r"no+|nope|nop|nah+|naw+|na|nay|not really|not at all|not that i know(?: of)?|"
     r"not as far as i(?: know|'?m aware| am aware)|not that i'?m aware(?: of)?|not that i am aware(?: of)?|"
     r"not that i remember|not to my knowledge|none|never|negative|nada|zilch|zip|"
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
@@ -61,7 +67,11 @@ _YES = re.compile(
     r"definitely|absolutely|certainly|of course|indeed|i'?m afraid so|afraid so|unfortunately yes|"
     r"sadly yes|yes i am|yes i do|yes i have|ja|jawohl|oui|si|sí|sim|tak|da|"
     # "no wait actually i am, sorry, 6 weeks" (development round 12: the "no" counted)
-    r"(?:actually )?(?:i am|i do|i have|i was)(?=\s*[,;:!-]))" + _END
+    r"(?:actually )?(?:i am|i do|i have|i was)(?=\s*[,;:!-])|"
+    # "had one last month" at the seizures question (development round 18)
+    r"(?:i )?(?:had|have|get) (?:one|some|a few|them)"
+    r"(?=\s*(?:last|this|recently|yesterday|a while|a few|a couple|\d|two|three|$|[,.!])))"
+    + _END
 )
 # "i am" / "i do" / "i have" only as the whole answer: "I am confused" is not a yes
 _YES_SHORT = re.compile(r"^(?:i am|i do|i have|i'm|im|i did|i was|i take|i use|i wear)[\s.!]*$")
@@ -84,7 +94,13 @@ _HEDGE_LATER = re.compile(
     # "I burn easily in the sun if that counts" (user study round 18, #18: taken as a firm yes)
     r"if (?:that|it|this|they|those) counts?|whether (?:that|it|this) counts|no idea if|not sure if|"
     # "had fits as a baby, don't really know", "some antibiotic, forget the name" (development round 15)
-    r"(?:don'?t|dont|do not) really know|(?:i )?forg[eo]t the name|can'?t recall|who knows)\b"
+    r"(?:don'?t|dont|do not) really know|(?:i )?forg[eo]t the name|can'?t recall|who knows|"
+    # "cant remember the name of the tablets", "a spot ive been meaning to get checked", "i blacked out once,
+    # never found out if it was a fit" (development round 18)
+    r"(?:can'?t|cant|cannot|don'?t|dont) remember|"
+    r"meaning to (?:get|have) (?:it |that |this )?(?:checked|looked at)|"
+    r"never found out|(?:haven'?t|not) (?:had|got) (?:it|that|this) (?:checked|looked at)|"
+    r"can'?t say(?: for sure)?|cannot say)\b"
 )
 
 

@@ -191,6 +191,15 @@ POINT_QUESTION = re.compile(
 
 
 # "should I go to A&E or just wait and see?", "xray or not", "so is that a yes, get it checked today?"
+# "should I wait for my next appointment?", "can it wait till my check-up?": no, not that long
+WAIT_FOR_VISIT = re.compile(
+    r"\b(should|shall|can|could|do|may|might|must)\s+(i|we|he|she)\s+(just\s+)?wait\s+(for|until|till|til)\s+"
+    r"(my|the|his|her|a|our)\s+"
+    r"(next\s+|routine\s+|regular\s+|annual\s+|yearly\s+|usual\s+|follow[- ]?up\s+|planned\s+)*"
+    r"(appointment|appt|check[- ]?up|review|visit|gp|doctor|consultation)\b|"
+    r"\b(can|could) (it|this|that) wait (for|until|till|til)\b",
+    re.IGNORECASE,
+)
 SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must|would you)\s+(i|we|he|she|they)\s+(go|get|see|call|ring|phone|book|visit|"
     r"have|contact|tell)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|walk[- ]in|gp|"
@@ -207,6 +216,9 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"(^|[.!?]\s*)(a\s+|the\s+)?(doctor|docter|doc|dr|gp|a ?& ?e|urgent care|hospital)\s+"
     r"(first|now|today)?\s*"
     r"(or not|or wait|or just the pad|or the pad)?\s*\?|"
+    # "Should I wait for my next routine appointment in two months?" after a slow-healing sore (user study
+    # round 34, #5: the not-a-substitute paragraph)
+    + WAIT_FOR_VISIT.pattern + r"|"
     # "do I stop the pad and see a doctor?" (user study round 26, #56)
     r"\b(stop|quit)\b[^.?!]{0,30}\band\s+(see|call|go to|get)\s+(a\s+|the\s+|my\s+)?(doctor|gp|urgent care|"
     r"hospital|a ?& ?e)\b|"
@@ -460,7 +472,14 @@ SEE_DOCTOR_INFECTION_TODAY = (
 
 def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
     """"Should I see a doctor?": always yes; for a wound that may be infected, nerve signs or a possible
-    injury, how soon."""
+    injury, how soon. "Should I wait for my appointment?" gets "No, don't wait" instead of the yes."""
+    said = _see_doctor_answer(text, previous_text)
+    if WAIT_FOR_VISIT.search(text or "") and said.startswith("Yes, "):
+        return "No, don't wait. " + said[5].upper() + said[6:]
+    return said
+
+
+def _see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
     if any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text)):
         if any(FEVER_TOLD.search(t or "") for t in (text, previous_text)):
             return SEE_DOCTOR_INFECTION_TODAY
@@ -801,7 +820,9 @@ FRUSTRATED = re.compile(
     # a question whether the pad is useless for something is no complaint ("so it's useless for fat loss?"),
     # nor is "ugh" about one's back ("ugh my back is killing me"; user study round 30, #8, #34)
     r"(?<![a-z])((useless|pointless|hopeless|rubbish|garbage)(?![^.!]*\?)|unhelpful|not helpful|no help|"
-    r"ridiculous|annoying|frustrat\w*|wtf|ffs|(ugh+|argh+)(?![^.!?]*\b(my|her|his|their)\b)|"
+    # ("no weakness. just annoying" says how a symptom is: user study round 34, #41)
+    r"ridiculous|(?<!just )(?<!bit )(?<!kinda )(?<!mildly )(?<!slightly )(?<!more )annoying|frustrat\w*|"
+    r"wtf|ffs|(ugh+|argh+)(?![^.!?]*\b(my|her|his|their)\b)|"
     r"waste of (my )?(time|money)(?![^.!]*\?)|"
     r"(you'?re|you are|ur|u r) (not listening|repeating yourself|going in circles)|"
     r"i (already|just|literally) (said|told you|answered)|"
@@ -885,6 +906,20 @@ def _named(rules: Iterable[str]) -> str:
     """" (Pregnancy, Photosensitivity)": the rules' titles for a sentence, or nothing."""
     titles = [default_rulebook().rule(r).title for r in rules]
     return f" ({', '.join(titles)})" if titles else ""
+
+
+def names_passive_implant(text: Optional[str]) -> bool:
+    """A metal or other non-electronic implant named ("a titanium plate", "a copper IUD")."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    return any(t.id == "metal_implant" and t.matches(norm) for t in beyond_source_topics())
+
+
+PASSIVE_IMPLANT_IN_CHECK = (
+    "That isn't an electronic device, so it doesn't count for this question: it is only about electronic "
+    "devices such as a pacemaker, a defibrillator, an insulin pump or a neurostimulator. My source says "
+    "nothing about metal or other non-electronic implants (plates, screws, joint replacements, a coil), so "
+    "ask your doctor before using a pad right over one."
+)
 
 
 def asks_what_to_ask(text: Optional[str]) -> bool:
@@ -1285,7 +1320,10 @@ MINE_NOT_THEIRS = re.compile(
 # the user asks about themselves (user study round 23, #12: the wife's lupus stuck to him); a correction too
 ABOUT_ME = re.compile(
     r"\b(and|but|what about|how about|so)\s+(for\s+)?(me|myself)\b|^\W*(for\s+)?me\b|"
-    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b|" + MEANT_ME.pattern,
+    r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b|"
+    # "does my mum's thing count against me?" (user study round 34, #19)
+    r"\b(count|counts|counted|matter|matters|apply|applies|go|goes)\s+(against|for|to)\s+me\b|"
+    r"\b(affect|affects|change|changes)\s+(anything\s+)?(for\s+)?me\b|" + MEANT_ME.pattern,
     re.IGNORECASE,
 )
 
@@ -1333,6 +1371,28 @@ def purchase_side_question(text: Optional[str]) -> Optional[str]:
     return None
 
 
+# "does my mum's thing count against me?" after the user's own verdict and a relative's condition (user study
+# round 34, #19: the mother's block, the muscle paragraph and the not-a-substitute paragraph, 200 words)
+COUNTS_FOR_ME = re.compile(
+    r"\b(count|counts|matter|matters|apply|applies)\s+(against|for|to)\s+me\b|\b(affect|affects)\s+me\b|"
+    r"\b(does|do|would|is)\b[^.?!]{0,40}\b(hereditary|genetic|run in the family|catching|contagious)\b",
+    re.IGNORECASE,
+)
+
+
+def others_not_yours(other_conditions: List[str], verdict: Optional[str], rules: List[str]) -> str:
+    """"Does my mum's thing count against me?": no, it is theirs; the user's own verdict in one line."""
+    names = [n for n in dict.fromkeys(other_conditions) if n != "a named medical condition"][:2]
+    listed = " and ".join(names) if names else "their condition"
+    own = ""
+    if verdict == Verdict.DO_NOT_USE.value:
+        own = f" For you, from what you told me about yourself{_named(rules)}: don't use a pad unless your " \
+            "doctor says otherwise."
+    elif verdict == Verdict.ASK_DOCTOR.value:
+        own = f" For you, from what you told me about yourself{_named(rules)}: ask your doctor first."
+    return f"No: what you told me ({listed}) is about the other person, not you." + own
+
+
 def self_after_other_answer(other_conditions: List[str]) -> str:
     """"and for me?" after someone else's condition: theirs is not the user's; what is known of the user."""
     names = list(dict.fromkeys(other_conditions))
@@ -1349,7 +1409,9 @@ def self_after_other_answer(other_conditions: List[str]) -> str:
 OWN_USE_TOO = re.compile(
     # (not "can i use it on my 8 year old son?", which asks about the son: user study round 32, #6)
     r"\b(can|could|may|should|shall)\s+i\s+(still\s+|keep\s+|carry on\s+|go on\s+)?(use|using|try)\b"
-    r"(?!\s+(it|this|one|the pad)?\s*(on|for)\s+(him|her|them|my\s+(\d+\s*(year|yr|y/?o)\w*\s+old\s+)?"
+    # ("can i use my red light pad on my 8 year old?" too: user study round 34, #6)
+    r"(?!\s+(it|this|one|the pad|my (red[- ]light |rlt )?(pad|device|mat|wrap))?\s*(on|for)\s+(him|her|them|"
+    r"my\s+\d+\s*(year|yr|y/?o)\w*(\s+old)?\b|my\s+(\d+\s*(year|yr|y/?o)\w*\s+old\s+)?"
     r"(son|daughter|child|kid|baby|boy|girl|mum|mom|mother|dad|father|wife|husband|partner|sister|brother|"
     r"gran|granny|grandma|grandmother|nan|grandad|grandpa|grandfather|friend|aunt|uncle|patient|client)s?\b))|"
     r"\b(ok|okay|fine|safe|alright|all right)\s+(if|that|for)\s+i\s+(still\s+)?"
@@ -1424,13 +1486,18 @@ _MY_PERSON = re.compile(
 )
 
 
+_CHILD_WORDS = {"son", "daughter", "child", "kid", "baby", "toddler", "twin"}
+
+
 def newly_named_person(text: Optional[str], history: Iterable[str]) -> bool:
     """The message names someone ("my sister") that no earlier message of the conversation named."""
     named = {m.group(1).lower() for m in _MY_PERSON.finditer(text or "")}
     if not named:
         return False
     before = {m.group(1).lower() for t in history for m in _MY_PERSON.finditer(t or "")}
-    return not named & before
+    # someone named before only as "my 8 year old" or "a resident" may be the same person: never new (user
+    # study round 34, #6: "can SHE use it? MY DAUGHTER" after "my 8 year old" got a green light)
+    return bool(before) and not named & before and not (named & _CHILD_WORDS and before & _CHILD_WORDS)
 
 
 def people_named(texts: Iterable[str]) -> List[str]:
@@ -1454,7 +1521,7 @@ def other_after_self_answer(own_conditions: List[str], whose: Optional[str] = No
     ``whose``: the person the earlier conditions belong to, when they are not the user's ("wife")."""
     names = [n for n in dict.fromkeys(own_conditions) if n != "a named medical condition"][:2]
     listed = " and ".join(names) if names else ("your condition" if whose is None else "a condition")
-    owner = "you" if whose is None else f"your {whose}"
+    owner = "you" if whose is None else (f"your {whose}" if whose != "someone else" else whose)
     return (
         f"What you told me ({listed}) is about {owner}, not them. Nothing you've told me about them is on "
         "the list of reasons to avoid a red-light therapy pad: if none applies to them (pregnancy or "

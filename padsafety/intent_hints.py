@@ -918,7 +918,7 @@ SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply", "
 # limited penetration depth), period pain and other pains the source does not name ("so it works for
 # cramps?" got the muscle-soreness mechanism): the topic's answer, whatever knowledge answer was guessed
 # (user study round 7, #30, #41)
-STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion"})
+STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion", "hormones"})
 # The same for a choice of timing around exercise and for another colour of light: "before or after my
 # runs?" got the muscle paragraph twice, "what about blue light, does it do anything?" the mechanism (user
 # study round 8, #03, #60); "recovery after the gym" or "why red and not blue?" keep their answers
@@ -1213,7 +1213,8 @@ _NEEDS_CUE = {
     # "is this the same thing as a tanning bed?", "and my feet? same thing?" read as a complaint: the
     # apology needs a word of frustration or disappointment (user study round 9, #37, #30)
     "express_frustration": _p(
-        r"\b(useless|ridiculous|frustrat\w*|annoy\w*|waste\w*|wasted|pointless|rip[- ]?off|ripped off|"
+        r"\b(useless|ridiculous|frustrat\w*|(?<!just )(?<!bit )(?<!kinda )(?<!mildly )(?<!slightly )annoy\w*|"
+        r"waste\w*|wasted|pointless|rip[- ]?off|ripped off|"
         r"scam\w*|"
         r"disappoint\w*|stupid|fed up|joke|angry|mad|furious|upset|hate|sucks?|rubbish|garbage|terrible|"
         r"hopeless|straight answer|clear answer|a proper answer|"

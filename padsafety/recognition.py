@@ -337,6 +337,9 @@ class ContextRules:
     burn_other_cause: re.Pattern = re.compile(r"(?!x)x")
     burn_device_cause: re.Pattern = re.compile(r"(?!x)x")
     burn_severe: re.Pattern = re.compile(r"(?!x)x")
+    # development round 18 (user study): a device that smoked or smells, told as unplugged, out or with nobody
+    # hurt ("unplugged it, no fire, just smells"): no emergency (a burn on a person still is)
+    device_safe_now: re.Pattern = re.compile(r"(?!x)x")
     # round 6: the user says they are male: their own pregnancy or breastfeeding is denied
     male_self: re.Pattern = re.compile(r"(?!x)x")
     male_only: FrozenSet[str] = frozenset()
@@ -571,6 +574,7 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         ruled_out_later_for=frozenset(data.get("ruled_out_later_for") or []),
         ruled_out_later=re.compile("|".join(data.get("ruled_out_later") or [r"(?!x)x"])),
         signed_off=re.compile("|".join(data.get("signed_off") or [r"(?!x)x"])),
+        device_safe_now=re.compile("|".join(data.get("device_safe_now") or [r"(?!x)x"])),
     )
 
 
@@ -1188,16 +1192,22 @@ class Recogniser:
             and not rules.burn_device_cause.search(norm)
             and not rules.burn_severe.search(norm)
         )
+        device_safe = self.use_context and bool(rules.device_safe_now.search(norm))
         found = []
         for flag in self.red_flags:
             if flag.requires and not flag.requires & present:
                 continue
+            if flag.id == "device_fire" and device_safe:
+                continue  # unplugged, out, nobody hurt: the device-hazard answer, not an emergency
             # self-harm counts even when worded as past or hypothetical, unless the user says it is over
             if (recovered if flag.id == "self_harm" else not_now):
                 continue
             if (flag.id == "stroke_signs" and history) or (flag.id == "burn_or_blistering" and other_burn):
                 continue  # lasting since a past stroke; a kettle or oven burn (referred as an open wound)
             match = self._first_flag_match(flag, norm, idioms)
+            smoke = match is not None and "smok" in norm[match[0] : match[1]]
+            if smoke and device_safe and flag.id == "burn_or_blistering":
+                continue  # "the pad was smoking" told as over: the device, not a burn on a person
             if match:
                 found.append(RedFlagMatch(flag.id, flag.title, match[0], match[1]))
         return found

@@ -3,22 +3,27 @@ servers (the conversations are in tests/scenarios/real_users_dev29.yml, ids d34-
 
 import pytest
 
-from components.safety_policy import _HELP_COMING, _HELP_HERE
+from components.safety_policy import _HELP_COMING, _HELP_HERE, safety_plan
 from padsafety.conversation import (
+    COUNTS_FOR_ME,
     DO_INSTEAD,
+    FRUSTRATED,
     MINE_NOT_THEIRS,
+    OWN_USE_TOO,
     FollowUp,
     asks_for_healthy_other,
+    beyond_source_topic,
     condition_phrase,
     followup_kind,
     instead_answer,
     nerve_signs,
     newly_named_person,
     other_after_self_answer,
+    others_not_yours,
     people_named,
     see_doctor_answer,
 )
-from padsafety.intent_hints import hinted_intent
+from padsafety.intent_hints import hinted_intent, topic_intent
 from tests.test_actions import form_turn, slot_events
 
 
@@ -187,5 +192,90 @@ def test_help_on_the_way(text, coming):
     ("yes, diabetic neuropathy in both feet", "screen_reduced_sensation", "yes"),
 ])
 def test_answers_in_the_check_round17(text, requested, value):
+    _, events = form_turn(text, requested, intent="deny")
+    assert slot_events(events).get(requested) == value
+
+
+# #35: "I have a copper IUD, is that an implant?" at the device question got the pacemaker text, and the stop
+# summary then named a pacemaker
+@pytest.mark.parametrize("text", [
+    "I've got the mirena coil, does that count?", "there's a metal rod in my shin?",
+])
+def test_a_passive_implant_in_the_check_is_explained(text):
+    dispatcher, events = form_turn(text, "screen_implanted_device", intent="ask_avoid_implanted_device")
+    assert slot_events(events) == {"screen_implanted_device": None}
+    assert any("isn't an electronic device" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_a_passive_implant_with_a_plain_no_is_a_no():
+    _, events = form_turn("no, just a hip replacement", "screen_implanted_device", intent="deny")
+    assert slot_events(events).get("screen_implanted_device") == "no"
+
+
+# #23: "my gym buddy says red light boosts testosterone" and "and the testosterone part?" got nothing on it
+@pytest.mark.parametrize("text, intent", [
+    ("and the testosterone part?", "nlu_fallback"),
+    ("will it raise my T levels", "ask_limitation_weight_loss"),
+])
+def test_a_hormone_claim_gets_its_answer(text, intent):
+    assert topic_intent(text, intent, 0.5) == "ask_not_in_source"
+    assert beyond_source_topic(text).id == "hormones"
+
+
+# round 34, #5: "Should I wait for my next routine appointment in two months?" after a diabetic's slow-healing
+# heel sore got the not-a-substitute paragraph
+def test_waiting_for_a_routine_appointment_is_a_no():
+    text = "my son says it's nothing. can I wait until my annual check-up in the spring?"
+    assert followup_kind(text) is FollowUp.SEE_DOCTOR
+    said = see_doctor_answer(text, "there's a sore on my big toe that hasn't healed in a month")
+    assert said.startswith("No, don't wait. Have it checked soon")
+
+
+# round 34, #6: "can SHE use it? MY DAUGHTER" after "can i use my red light pad on my 8 year old?" was taken
+# for a new person (a green light for the child), and the first question for the parent's own use
+def test_a_child_named_again_is_the_same_child():
+    history = ["can i use my red light pad on my 8 year old? she has growing pains"]
+    assert not newly_named_person("no, MY DAUGHTER. can she use it", history)
+    assert not OWN_USE_TOO.search(history[0])
+
+
+# round 34, #16: "it's 2 days old, cooling it now is pointless" after burn advice got "Good, keep cooling it"
+@pytest.mark.parametrize("text, plan", [
+    ("the burn is three days old now, what should i do", ["utter_emergency_burn_old"]),
+    ("isn't it too late to cool it? it happened on monday", ["utter_emergency_burn_old"]),
+    ("ok running it under cool water now", ["utter_emergency_burn_cooling"]),
+])
+def test_an_old_burn_is_not_cooled(text, plan):
+    assert safety_plan(text, "ask_followup", False, "utter_emergency_burn", "utter_emergency_burn") == plan
+
+
+# round 34, #41: "no weakness. just annoying" got "I'm sorry this has been frustrating"
+@pytest.mark.parametrize("text, upset", [
+    ("two weeks now, no numbness. just a bit annoying. can I use it on my neck?", False),
+    ("this bot is so annoying", True),
+])
+def test_a_symptom_called_annoying_is_no_complaint(text, upset):
+    assert bool(FRUSTRATED.search(text)) is upset
+
+
+
+# round 34, #19: "does my mum's thing count against me?" got 200 words of her block and two paragraphs
+def test_a_relatives_condition_does_not_count_for_the_user():
+    assert COUNTS_FOR_ME.search("so does my dad's pacemaker thing apply to me as well?")
+    assert not COUNTS_FOR_ME.search("does it count as a medical device?")
+    said = others_not_yours(["rheumatoid arthritis"], "ask_doctor", ["other_condition"])
+    assert said.startswith("No: what you told me (rheumatoid arthritis) is about the other person, not you.")
+    assert "ask your doctor first" in said
+
+
+# development round 18, answers in the check
+@pytest.mark.parametrize("text, requested, value", [
+    ("epilepsy? nope lol", "screen_seizures", "no"),
+    ("we're trying for a baby so I can't say for sure", "screen_pregnancy", "unknown"),
+    ("can't remember what the cream is called", "screen_photosensitising_medication", "unknown"),
+    ("had one a few weeks back", "screen_seizures", "yes"),
+    ("my toes go tingly, not sure if that's numbness", "screen_reduced_sensation", "unknown"),
+])
+def test_answers_in_the_check_round18(text, requested, value):
     _, events = form_turn(text, requested, intent="deny")
     assert slot_events(events).get(requested) == value
