@@ -174,18 +174,18 @@ class ValidateScreeningForm(FormValidationAction):
         asked_rule = requested[len("screen_") :] if requested.startswith("screen_") else None
         recognition = latest_recognition(tracker)
         events: List[EventType] = []
+        latest_text = tracker.latest_message.get("text") or ""
         wants_deleted = tracker.latest_message.get("intent", {}).get("name") == "request_forget"
         if asked_rule and wants_deleted:
             # "actually i dont want this stored anywhere. delete my answers": a deletion request, never an
             # answer; the form rejects it and the deletion is confirmed (user study round 33, #38)
             return events
         if (
-            asked_rule and MEANT_ME.search(tracker.latest_message.get("text") or "")
-            and tracker.get_slot("known_other_conditions")
+            asked_rule and MEANT_ME.search(latest_text) and tracker.get_slot("known_other_conditions")
         ):
             # "hang on, why 'they'? this check is for ME not mrs K": whom the check is about, never an answer;
-            # the question is asked again, about the user (user study round 33, #21)
-            # the answers so far were about the other person: asked again, from the first question
+            # the answers so far were about the other person, so the questions start again, about the user
+            # (user study round 33, #21)
             answered = [
                 SlotSet(screening_slot(r.id), None) for r in default_rulebook().screening_rules
                 if tracker.get_slot(screening_slot(r.id)) is not None
@@ -197,9 +197,9 @@ class ValidateScreeningForm(FormValidationAction):
             # (a slot set, not a rejection: the form asks its first unanswered question)
             return answered + [SlotSet(requested, None)]
         if (
-            asked_rule == "implanted_device" and names_passive_implant(tracker.latest_message.get("text"))
-            and parse_answer(tracker.latest_message.get("text") or "") is None
-            and not answer_cue(asked_rule, tracker.latest_message.get("text") or "", negative=True)
+            asked_rule == "implanted_device" and names_passive_implant(latest_text)
+            and parse_answer(latest_text) is None
+            and not answer_cue(asked_rule, latest_text, negative=True)
             and not any(m.rule_id == "implanted_device" and m.affirmed for m in recognition.mentions)
         ):
             # "I have a copper IUD, is that an implant?": no electronic device; nothing recorded, the question

@@ -79,7 +79,7 @@ from padsafety.conversation import (
     stop_topic,
     taken_back_conditions,
 )
-from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS
+from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS, UNDER_18
 from padsafety.medicines import light_sensitivity_answer
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Verdict, default_rulebook
@@ -1295,8 +1295,7 @@ def _recent_actions(tracker: DialogueStateTracker, turns: int = 3) -> List[Text]
 # a young age or children asked about in words ("im 15", "does my age matter", "do teens need to be careful"),
 # not only a son or daughter named (who may be grown up)
 _AGE_ASKED = re.compile(
-    r"\b(i'?m|im|i am|he'?s|she'?s|he is|she is|aged?) (1[0-7]|[1-9])\b"
-    r"(?! ?(weeks?|wks?|days?|months?|mins?|minutes?|hours?|kg|lbs?|%))|"
+    r"\b(i'?m|im|i am|he'?s|she'?s|he is|she is|aged?) " + UNDER_18 + r"|"
     r"\b(kids?|children|teens?|teenagers?|minors?|my age|too young|old enough)\b",
     re.IGNORECASE,
 )

@@ -1491,10 +1491,10 @@ _CHILD_WORDS = {"son", "daughter", "child", "kid", "baby", "toddler", "twin"}
 
 def newly_named_person(text: Optional[str], history: Iterable[str]) -> bool:
     """The message names someone ("my sister") that no earlier message of the conversation named."""
-    named = {m.group(1).lower() for m in _MY_PERSON.finditer(text or "")}
+    named = set(people_named([text or ""]))
     if not named:
         return False
-    before = {m.group(1).lower() for t in history for m in _MY_PERSON.finditer(t or "")}
+    before = set(people_named(history))
     # someone named before only as "my 8 year old" or "a resident" may be the same person: never new (user
     # study round 34, #6: "can SHE use it? MY DAUGHTER" after "my 8 year old" got a green light)
     return bool(before) and not named & before and not (named & _CHILD_WORDS and before & _CHILD_WORDS)

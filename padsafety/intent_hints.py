@@ -98,6 +98,9 @@ WHO_SHOULD_AVOID_QUESTION = _p(
     r"(know|watch out for|be careful (of|about|with)|look out for)\s*\??\s*$"
 )
 
+# an age under 18, not a number of weeks, minutes or kilos ("im 15", not "im 16 weeks")
+UNDER_18 = r"(1[0-7]|[1-9])\b(?! ?(weeks?|wks?|days?|months?|mins?|minutes?|hours?|kg|lbs?|%))"
+
 HINTS: Tuple[Hint, ...] = (
     Hint(
         # "do kids/teens need to be careful with these?", "im 15, does my age matter?" got the "results vary"
@@ -110,8 +113,7 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(safe|ok|okay|fine|allowed)\s+(for|with)\s+"
            r"(kids|children|teens|teenagers|minors|young people)\b|"
            r"\b(does|do|would) my age matter\b|\b(am i|i'?m|im) (too young|old enough)\b|"
-           r"\b(i'?m|im|i am) (1[0-7]|[1-9])\b"
-           r"(?! ?(weeks?|wks?|days?|months?|mins?|minutes?|hours?|kg|lbs?|%))"
+           r"\b(i'?m|im|i am) " + UNDER_18 +
            r"[^.?!]{0,40}\b(age|old|young)\b))"),
         frozenset({"ask_avoid_children"}),
         max_words=30,
