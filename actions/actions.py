@@ -21,6 +21,7 @@ from actions.conversation import (
 )
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
+    ASKS_FOR_CURE,
     CANT_BEAR_WEIGHT,
     FEVER_TOLD,
     FRACTURE_SEEN,
@@ -32,14 +33,17 @@ from padsafety.conversation import (
     NOT_ME,
     OWN_USE_TOO,
     POSSIBLY_BROKEN,
+    SAME_AGAIN,
     SEE_DOCTOR_FRACTURE,
     FollowUp,
     asks_if_it_helps,
     beyond_source_topic,
     claimed_conditions,
+    claimed_for_other,
     cleared_answer,
     cleared_conditions,
     condition_help,
+    cure_answer,
     followup_kind,
     merge_verdict,
     nerve_signs,
@@ -183,6 +187,10 @@ class ActionAssessCondition(Action):
         if not names:
             # "I have both" after "does it help rosacea or eczema?": the conditions just named, as theirs
             names = claimed_conditions(text, previous_user_text(tracker))
+        if not names:
+            # "its for my sister" after "is it safe while pregnant?" (user study round 35, #9)
+            names = claimed_for_other(text, previous_user_text(tracker))
+            subject = "other" if names else subject
         if not names and tracker.latest_message.get("text") == "/mention_condition":
             subject = "other"  # the clarifying question's "Yes, someone else's" button
         mine = text == "/affirm" and last_answer(tracker) == "utter_ask_health_clarify"
@@ -301,7 +309,11 @@ class ActionAssessCondition(Action):
         if stop_answer:
             # "hot and red around the kneecap, should I stop using it?" (user study round 26, #56)
             dispatcher.utter_message(text=stop_answer)
-        elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation"))
+        elaborating = (last_answer(tracker) or "").startswith(("utter_benefit", "utter_limitation")) or (
+            # "ok and rosacea?" after "does it help acne?" was answered (user study round 35, #35: the
+            # referral alone)
+            last_answer(tracker) == "action_answer_beyond_source" and bool(SAME_AGAIN.search(text.lower()))
+        )
         if (
             names and assessment.verdict is not Verdict.DO_NOT_USE and not injury
             and (asks_if_it_helps(text) or elaborating)
@@ -321,6 +333,12 @@ class ActionAssessCondition(Action):
                 # the rules answer the question itself right after this ("RA: would it help the stiffness?"
                 # asked as the muscle and joint question): the same paragraph twice (user study round 6, #18)
                 answer = None
+            if condition_help([(m.condition, m.text) for m in mentions] or [(n, n) for n in names]) and (
+                ASKS_FOR_CURE.search(text.lower())
+            ):
+                # "yes or no, will it cure my osteoarthritis?": the no first, then what it may do
+                words = next((m.text for m in mentions if m.affirmed), names[0])
+                dispatcher.utter_message(text=cure_answer(words))
             if answer:
                 kind, value = answer
                 if kind == "response":

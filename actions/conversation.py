@@ -46,6 +46,8 @@ from padsafety.conversation import (
     beyond_source_topics,
     calm_skin_answer,
     cancer_said_over,
+    confirm_last_answer,
+    cure_confirmed,
     default_beyond_source_answer,
     doctor_said_answer,
     doctor_said_other_answer,
@@ -57,10 +59,13 @@ from padsafety.conversation import (
     local_elsewhere_answer,
     negative_test,
     other_after_self_answer,
+    other_short_use_answer,
     other_status_answer,
     others_not_yours,
     people_named,
     possible_fracture,
+    said_again_answer,
+    said_again_response,
     see_doctor_answer,
     self_after_other_answer,
     simpler_answer,
@@ -76,6 +81,7 @@ from padsafety.conversation import (
     who_to_ask_answer,
     why_answer,
     why_topic,
+    yes_no_lead,
 )
 from padsafety.inputs import looks_english
 from padsafety.intent_hints import PAD_CAUSED
@@ -229,6 +235,30 @@ def _self_since(users: List[Dict[Text, Any]]) -> bool:
     return False
 
 
+def previous_turn_responses(tracker: Tracker, back: int = 1) -> List[Text]:
+    """The responses the bot gave in the turn ``back`` turns before the latest user message."""
+    events = tracker.events
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < back + 1:
+        return []
+    return [
+        str((e.get("metadata") or {}).get("utter_action"))
+        for e in events[users[-back - 1] + 1 : users[-back]]
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action")
+    ]
+
+
+def answer_confirmed(tracker: Tracker, previous: Optional[Text]) -> Optional[Text]:
+    """The answer a "so basically no?" is about: the last response, or the one before its short version."""
+    said = previous_turn_responses(tracker)
+    if said:
+        return said[-1]
+    if previous == "action_follow_up":
+        earlier = previous_turn_responses(tracker, 2)
+        return earlier[-1] if earlier else None
+    return previous
+
+
 class ActionFollowUp(Action):
     """Answers "why?", "for how long?" and "so am I fine?" against the last answer and verdict."""
 
@@ -251,6 +281,29 @@ class ActionFollowUp(Action):
             kind = FollowUp.STATUS  # the policy sent a vague reply after a verdict: the verdict again
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        again = said_again_response(intent, previous_turn_responses(tracker), text)
+        if again:
+            # the answer just given, asked for again in other words (user study round 35): its short version
+            tail = verdict_tail(verdict, known_rules(tracker))
+            dispatcher.utter_message(text=said_again_answer(again, text) + tail)
+            return []
+        spoken = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+        confirmed = cure_confirmed(text, spoken[-2] if len(spoken) > 1 else None) or confirm_last_answer(
+            answer_confirmed(tracker, previous), text
+        )
+        if confirmed:
+            # "so thats a no?" after "will it cure my osteoarthritis?", "so basically no?" after the fat-loss
+            # answer (user study round 35, #2, #18)
+            dispatcher.utter_message(text=confirmed + verdict_tail(verdict, known_rules(tracker)))
+            return []
+        lead = yes_no_lead(intent, text)
+        if lead and not verdict and not tracker.get_slot("known_other_conditions"):
+            # "yes or no, will it warm up my cold hands": the plain answer, then the paragraph (user study
+            # round 35, #39)
+            dispatcher.utter_message(text=lead)
+            dispatcher.utter_message(response="utter_" + (intent or "")[len("ask_"):])
+            return []
         if CANT_BEAR_WEIGHT.search(text) and not FRACTURE_SEEN.search(text):
             # "I can't really put weight on it at all. should I just wait and see?" (user study round 30, #33)
             dispatcher.utter_message(text=CANT_BEAR_WEIGHT_ANSWER)
@@ -258,6 +311,10 @@ class ActionFollowUp(Action):
         conditions = tracker.get_slot(CONDITIONS_SLOT) or []
         users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
         others = tracker.get_slot("known_other_conditions")
+        if others and not verdict and SHORT_USE.search(text) and not recognise(text).mentions:
+            # "what if i just use it for like 5 minutes" after the child's verdict (user study round 35, #28)
+            dispatcher.utter_message(text=other_short_use_answer(list(others)))
+            return []
         if others and COUNTS_FOR_ME.search(text):
             # "does my mum's thing count against me?" (user study round 34, #19)
             dispatcher.utter_message(text=others_not_yours(list(others), verdict, known_rules(tracker)))
@@ -649,6 +706,13 @@ class ActionVerdictReminder(Action):
         return []
 
 
+# "its for my sister", "asking for my mum", "it's my wife's": the conditions belong to that person
+_GIVEN_TO = re.compile(
+    r"\b(it'?s|its|it is|this is|asking|i'?m asking|im asking|question is)\s+(for|about)\s+my\s+\w+|"
+    r"\b(it'?s|its|it is)\s+my\s+\w+'s\b"
+)
+
+
 class ActionForgetDenied(Action):
     """Drops from the remembered verdict what the user just denied or gave to someone else."""
 
@@ -687,6 +751,12 @@ class ActionForgetDenied(Action):
             more = any(m.condition not in dropped for m in recognition.affirmed())
             asked_why = bool(_ASKS_WHY.search(tracker.latest_message.get("text") or ""))
             dispatcher.utter_message(text=taken_back_reply(dropped, verdict, rules, more, asked_why))
+            person = people_named([text])
+            if person and not more and _GIVEN_TO.search(text.lower()):
+                # "im not pregnant, its for my sister": hers, so her verdict, and she stays the subject (user
+                # study round 35, #9)
+                others = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *dropped]))
+                events.append(SlotSet("known_other_conditions", others))
             if "eczema" in dropped and CALM_NOW.search(text):
                 # calm eczema is no "do not use" in the source, and no green light either
                 dispatcher.utter_message(text=calm_skin_answer(False))

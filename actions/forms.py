@@ -199,7 +199,9 @@ class ValidateScreeningForm(FormValidationAction):
         if (
             asked_rule == "implanted_device" and names_passive_implant(latest_text)
             and parse_answer(latest_text) is None
-            and not answer_cue(asked_rule, latest_text, negative=True)
+            # ("a metal hip but nothing electronic" answers no; "a hormonal IUD, does that count? it's not
+            # electronic" still asks: user study round 35, #38)
+            and not (answer_cue(asked_rule, latest_text, negative=True) and "?" not in latest_text)
             and not any(m.rule_id == "implanted_device" and m.affirmed for m in recognition.mentions)
         ):
             # "I have a copper IUD, is that an implant?": no electronic device; nothing recorded, the question
@@ -245,6 +247,7 @@ class ValidateScreeningForm(FormValidationAction):
             if (
                 value is not None and not corrections and parse_answer(text) is None and not told_no
                 and not self._named(asked_rule, recognition)
+                and not (_X_COUNTS.search(text.lower()) and _OWNS.search(text.lower()))
                 and self._asks_what_it_means(tracker, asked_rule)
             ):
                 value = None  # "does eczema I had as a kid count?" asks; it does not answer
@@ -320,6 +323,13 @@ class ValidateScreeningForm(FormValidationAction):
             elif value is not None:
                 events.append(SlotSet(requested, value))
                 named = self._named(asked_rule, recognition)
+                counted = bool(_X_COUNTS.search(text.lower()) and _OWNS.search(text.lower()))
+                if value == "yes" and counted and not named:
+                    # "does a cold sore count? I've got one": asked as a question, so named as the user's
+                    named = list(dict.fromkeys(
+                        m.condition for m in recognition.mentions
+                        if m.affirmed and screening_rule_for(m.rule_id) == asked_rule
+                    ))
                 if value == "yes" and named and parse_answer(text) is None:
                     # "well I have an insulin pump, does that count?": say what was taken as a yes
                     dispatcher.utter_message(text=f"I've noted that as a yes: {' and '.join(named)}.")
@@ -517,6 +527,14 @@ class ValidateScreeningForm(FormValidationAction):
             # photosensitivity question: a diagnosis the question names; the doubt is only whether it counts,
             # and it does (user study round 27, #26: "I don't know")
             return "yes"
+        if (
+            answer is None and named_here and _X_COUNTS.search(lowered) and _OWNS.search(lowered)
+            and not LEANS_UNSURE.search(lowered) and not hedged_detail(text)
+        ):
+            # "does a cold sore count? I've got one on my lip", "Does high blood pressure count? I'm on
+            # tablets": a condition this question covers, and the user has it (development round 19: asked
+            # again with the question's explanation)
+            return "yes"
         if answer in (None, Answer.UNKNOWN) and answer_cue(asked_rule, text):
             # "my hands are flaring right now" to the eczema flare-up question; "i burn easily in the sun, not
             # sure if that counts" doubts it (safety development round 9); "waiting on biopsy results, so I
@@ -542,7 +560,12 @@ class ValidateScreeningForm(FormValidationAction):
             # round 17, #30: recorded as a current infection); over is a no, otherwise not sure
             return "no" if _OVER.search(text.lower()) else Answer.UNKNOWN.value
         contrast = _CONTRAST.search(lowered)
-        if answer is Answer.NO and contrast and answer_cue(asked_rule, lowered[contrast.end():]):
+        if answer is Answer.NO and contrast and (
+            answer_cue(asked_rule, lowered[contrast.end():])
+            # "I don't think so, but my knee's been a bit puffy, not sure if that's anything" (development
+            # round 19: recorded as no)
+            or _DOUBT_ANYWHERE.search(lowered[contrast.end():])
+        ):
             # "I don't think so? I burn easily in the sun though" at the light-sensitivity question: a no in
             # doubt, so "I don't know" (user study round 30, #15: recorded as no)
             return Answer.UNKNOWN.value
@@ -569,7 +592,13 @@ class ValidateScreeningForm(FormValidationAction):
         if any(m.affirmed or (m.uncertain and not m.negated) for m in own):
             # "sometimes my hands go tingly, not sure": named, then unsure whether it counts ("is that the
             # same thing?" too)
-            return Answer.UNKNOWN.value if hedged_detail(text) or _SAME_DOUBT.search(lowered) else "yes"
+            unsure = hedged_detail(text) or _SAME_DOUBT.search(lowered) or (
+                # "they're testing me for lupus, results due next week": not known yet (development round 19);
+                # the cancer question counts being checked as a yes
+                asked_rule != "cancer_in_area" and _BEING_TESTED.search(lowered)
+                and not _DIAGNOSED.search(lowered)
+            )
+            return Answer.UNKNOWN.value if unsure else "yes"
         if own:
             # "there's a scab on my shin, not sure if it's fully healed underneath" (development round 13:
             # read as a no): a denial in doubt is "I don't know"
@@ -617,7 +646,17 @@ _SAME_DOUBT = re.compile(
     # "I get pins and needles sometimes, is that it?" (development round 16: recorded as yes)
     r"\b(is|are) (that|this) (it|what you mean|what you're asking)\s*\?|"
     # "sometimes tingly, is that numbness?" (development round 17: recorded as yes)
-    r"\b(is|are|would) (that|this) (count as |be |called )?(an? )?[a-z']+( [a-z']+)?\s*\?\s*$"
+    r"\b(is|are|would|was|were) (that|this) (count as |be |called )?(an? )?[a-z']+( [a-z']+)?\s*\?\s*$"
+)
+_BEING_TESTED = re.compile(
+    r"\b(testing|checking|tested|checked|test|check)\s+(me\s+)?for\b|"
+    r"\bresults?\s+(are\s+)?(due|pending|back next)\b|"
+    r"\bwaiting (on|for) (the |my )?(results?|tests?)\b"
+)
+# "does a cold sore count?", and that the user has it ("I've got one", "I'm on tablets")
+_X_COUNTS = re.compile(r"\b(does|do|would|will) (a |an |my |the )?[a-z' -]{2,30}? count\b")
+_OWNS = re.compile(
+    r"\b(i'?ve got|i have|i'?ve had|i'?m on|im on|i take|i'?m taking|i get|i do)\b|\bgot (one|it|them)\b"
 )
 # "I think so, my doctor mentioned my thyroid but nothing confirmed" (development round 14: read as yes)
 _UNCONFIRMED = re.compile(

@@ -34,12 +34,13 @@ from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, R
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_DEACTIVATE_LOOP_NAME, ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Event, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     ABOUT_ME,
+    ASKS_FOR_CURE,
     CANT_BEAR_WEIGHT,
     COUNTS_FOR_ME,
     ELSEWHERE_ON_THEM,
@@ -68,16 +69,21 @@ from padsafety.conversation import (
     beyond_source_topic,
     cancer_said_over,
     claimed_conditions,
+    claimed_for_other,
     condition_help,
+    confirm_last_answer,
     doctor_approved,
     followup_kind,
     help_again_answer,
     local_elsewhere_answer,
     nerve_signs,
+    people_named,
     possible_fracture,
+    said_again_response,
     said_of_them,
     stop_topic,
     taken_back_conditions,
+    yes_no_lead,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS, UNDER_18
 from padsafety.medicines import light_sensitivity_answer
@@ -110,7 +116,9 @@ _ASKS_IF_DELETED = re.compile(
     r"(actually |really |all |properly )?(get |been )?(delete|deleted|erase|erased|wipe|wiped|remove|removed|"
     r"gone)\b|"
     r"\b(is|was|are) (it|everything|my data|my stuff|all|that|my chat|my conversation) "
-    r"(all |really |actually )?(gone|deleted|erased|wiped|removed)\b|\bgone or not\b|\bdeleted or not\b|"
+    # ("is it really all gone now? like my answers too?": user study round 35, #30)
+    r"((all|really|actually|now|truly|completely) )*(gone|deleted|erased|wiped|removed)\b|\bgone or not\b|"
+    r"\bdeleted or not\b|"
     # "what do you still know about me?" right after a deletion (user study round 31, #11)
     r"\bwhat (do|did) (you|u) (still )?(know|remember|have|keep) (about|of|on) me\b",
     re.IGNORECASE,
@@ -240,6 +248,38 @@ def current_turn(tracker: DialogueStateTracker) -> List[Event]:
 
 def _executed(turn: List[Event]) -> List[Optional[Text]]:
     return [e.action_name for e in turn if isinstance(e, ActionExecuted)]
+
+
+def _previous_turn_responses(tracker: DialogueStateTracker, back: int = 1) -> List[Text]:
+    """The responses the bot gave in the turn ``back`` turns before the latest user message."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
+    if len(users) < back + 1:
+        return []
+    return [
+        str((e.metadata or {}).get("utter_action")) for e in events[users[-back - 1] + 1 : users[-back]]
+        if isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action")
+    ]
+
+
+def _answer_confirmed(tracker: DialogueStateTracker, previous: Optional[Text]) -> Optional[Text]:
+    """The answer a "so basically no?" is about: the last response, or the one before its short version."""
+    said = _previous_turn_responses(tracker)
+    if said:
+        return said[-1]
+    if previous == FOLLOW_UP:
+        earlier = _previous_turn_responses(tracker, 2)
+        return earlier[-1] if earlier else None
+    return previous
+
+
+def _topic_answered(tracker: DialogueStateTracker) -> bool:
+    """Whether an action this turn already uttered a benefit or limitation answer."""
+    answers = ("utter_benefit", "utter_limitation")
+    return any(
+        isinstance(e, BotUttered) and str((e.metadata or {}).get("utter_action") or "").startswith(answers)
+        for e in current_turn(tracker)
+    )
 
 
 def _previous_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:
@@ -396,7 +436,10 @@ def safety_plan(
         # the turns after emergency advice: advice that fits it again, never a menu or "I didn't
         # understand", until the user moves on (a question about the pad, thanks, goodbye)
         return [FOLLOWUPS[emergency or UTTER_EMERGENCY]]
-    pet = intent == PET_INTENT and bool(_ANIMAL.search(text or ""))
+    pet = intent == PET_INTENT and bool(_ANIMAL.search(text or "")) and not (
+        # "my son caught ringworm from the cat": the son's condition, not the cat's (development round 19)
+        decision is Decision.REFERRAL_OTHER and bool(people_named([text or ""]))
+    )
     if pet and (
         decision in (Decision.REFERRAL_OTHER, Decision.GENERAL)
         or (decision is Decision.REFERRAL and _ANIMAL_SUBJECT.search(text or ""))
@@ -761,6 +804,9 @@ class SafetyRulePolicy(RulePolicy):
         if not plan and not checking and claimed_conditions(text, previous_user_text(tracker)):
             # "I have both" after "does it help rosacea or eczema?": the conditions just named are theirs
             plan = [UTTER_REFERRAL, ASSESS]
+        if not plan and not checking and claimed_for_other(text, previous_user_text(tracker)):
+            # "its for my sister" after "is it safe while pregnant?": the condition asked about is hers
+            plan = [UTTER_REFERRAL_OTHER, ASSESS]
         if (
             not plan and not checking and _denies_asked_rule(text, intent)
             and not _takes_back_known(tracker, text)
@@ -802,7 +848,12 @@ class SafetyRulePolicy(RulePolicy):
                     and (intent != SCREENING_INTENT or re.search(_CAN_I_OR_NOT, text or "", re.IGNORECASE))
                 )
             )
-            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and (
+                tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+                # the same for a child or another person's verdict, for a short session (user study round
+                # 35, #28)
+                or (bool(tracker.get_slot("known_other_conditions")) and bool(SHORT_USE.search(text or "")))
+            )
             and not _takes_back_known(tracker, text)
             and not recognise(None if (text or "/").startswith("/") else text).mentions
         ):
@@ -977,11 +1028,18 @@ class SafetyRulePolicy(RulePolicy):
                     {"ask_avoid_children"} - _rules_named(text) if _AGE_ASKED.search(text or "") else set()
                 )
                 or (about_other and intent in _GENERIC_ANSWERS)
+                # "what if he only uses it for 2 minutes?" after his verdict: the verdict again, never the
+                # session-length text that reads as a go-ahead (user study round 35, #28)
+                or (about_other and bool(SHORT_USE.search(text or "")))
                 or (plan[0] == UTTER_REFERRAL_OTHER and intent == "ask_limitation_variability")
+                # "yes or no, will it cure my osteoarthritis?": the assessment said no and gave the joint
+                # answer; the chronic-disease paragraph (diabetes, heart disease) would stack a third
+                or (intent == "ask_limitation_chronic_disease" and _topic_answered(tracker)
+                    and bool(ASKS_FOR_CURE.search((text or "").lower())))
             )
             and not (plan == [UTTER_CLARIFY] and intent in _AVOID_INTENT_RULES)
             and not (intent == SCREENING_INTENT and ASSESS in plan and _check_still_useful(text))
-            and not (intent == PET_INTENT and _ANIMAL.search(text or ""))
+            and not (intent == PET_INTENT and _ANIMAL.search(text or "") and not people_named([text or ""]))
             and UTTER_REFERRAL_GENERAL not in plan
             and VERDICT_REMINDER not in plan
         ):
@@ -1024,6 +1082,21 @@ class SafetyRulePolicy(RulePolicy):
             # No rule expects the replies we inserted: predict as if they had not happened.
             prediction, _ = self._predict(self._without(tracker, domain, inserted), domain)
             return prediction
+        said = _previous_turn_responses(tracker)
+        if not checking and not set(done) - {UTTER_FRUSTRATION, FOLLOW_UP} and (
+            said_again_response(intent, said, text)
+            or confirm_last_answer(_answer_confirmed(tracker, previous), text)
+            or (
+                yes_no_lead(intent, text) and not tracker.get_slot("known_verdict")
+                and not tracker.get_slot("known_other_conditions")
+            )
+        ):
+            # the answer just given, asked for again in other words: its short version (action_follow_up),
+            # never the paragraph word for word; "so basically no?" after it: its plain yes or no; "yes or no,
+            # will it ...?": the plain answer first (user study round 35)
+            if FOLLOW_UP in done:
+                return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+            return self._safety_prediction(FOLLOW_UP, tracker, domain)
         prediction, _ = self._predict(tracker, domain)
         return prediction
 

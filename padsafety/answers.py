@@ -46,7 +46,7 @@ _NO = re.compile(
     _FILLER + r"(?:def not|deffo not|defo not|defs not|"
     r"no+|nope|nop|nah+|naw+|na|nay|not really|not at all|not that i know(?: of)?|"
     r"not as far as i(?: know|'?m aware| am aware)|not that i'?m aware(?: of)?|not that i am aware(?: of)?|"
-    r"not that i remember|not to my knowledge|none|never|negative|nada|zilch|zip|"
+    r"not that i remember|not to my knowledge|none|never|negative|nada|zilch|zip|zero|"
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
@@ -194,7 +194,10 @@ _ASK_THEM = re.compile(
 # an explicit answer that ends a message, after a comma, a full stop, "so", "but" or a laugh ("i'm a cancer
 # (star sign) but no": development round 9)
 _TRAILING = re.compile(
-    r"(?:[,.;!]|\bso|\bthen|\bbut|\blol|\bhaha+)\s*(no+|nope|nah|definitely not|certainly not|absolutely not|"
+    # ("implants: zero", "pregnant - no": a form's answer after a colon or a dash)
+    # ("eczema? also none", "porphyria? had to google it, also no": development round 19)
+    r"(?:[,.;!:?]|\s-+|\bso|\bthen|\bbut|\blol|\bhaha+)\s*(?:also\s+|again\s+)?(no+|nope|nah|definitely not|"
+    r"certainly not|absolutely not|zero|none|"
     r"not really|not at all|yes+|yeah|yep|yup|definitely|i don'?t know|not sure|dunno|"
     # "she's 80, obviously not" (user study round 29, #17)
     r"obviously not|of course not|clearly not|hardly|"
@@ -202,6 +205,8 @@ _TRAILING = re.compile(
     r"i don'?t know yet|not sure yet|i can'?t say yet|don'?t know yet|"
     # "i am man, not" (a learner's "no": user study round 26)
     r"(?<=, )not)"
+    # ("numb areas: none whatsoever": development round 19)
+    r"(?:\s+(?:whatsoever|at all|either|thanks|thank you))?"
     # "she's 80, so no haha" (user study round 26: asked again)
     r"[\s.!]*(?:lol|haha+|hehe+|lmao|😂|🙃)?[\s.!]*$"
 )

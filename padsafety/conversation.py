@@ -163,6 +163,125 @@ def simpler_answer(previous: Optional[str]) -> str:
     return " ".join((data.get(previous or "") or data["default"]).split())
 
 
+# An answer asked for again in other words right after it was given ("so will it help sore legs after a run
+# or not", "are there real trials or just lab stuff" read as the evidence question): the whole paragraph again
+# read as not listening (user study round 35: nine verbatim repeats). The short version, with a plain lead.
+_SAID_AGAIN = (
+    "utter_how_it_works", "utter_benefits", "utter_benefit_muscle_joint", "utter_benefit_wound_healing",
+    "utter_benefit_circulation", "utter_limitations", "utter_evidence", "utter_limitation_weight_loss",
+    "utter_limitation_chronic_disease", "utter_limitation_anti_aging", "utter_limitation_variability",
+    "utter_limitation_medical_substitute",
+)
+_YES_NO_ASKED = re.compile(
+    r"\b(or not|yes or no|yes/no)\b|\b(yes|right|no)\s*\?|"
+    r"^\W*(so |but |ok |okay |and )*(will|would|does|do|can|could|is|should) "
+    r"(it|they|this|the pad|red light)\b",
+    re.IGNORECASE,
+)
+_NO_LEAD = (
+    "utter_limitations", "utter_limitation_weight_loss", "utter_limitation_chronic_disease",
+    "utter_limitation_medical_substitute",
+)
+
+
+def said_again_response(
+    intent: Optional[str], previous_responses: Iterable[str], text: Optional[str]
+) -> Optional[str]:
+    """The response a question would repeat word for word, right after it was the whole answer; None when
+    it would not (a button, another answer, an answer with no short version)."""
+    if not intent or not intent.startswith("ask_") or not text or text.startswith("/"):
+        return None
+    response = "utter_" + intent[len("ask_"):]
+    return response if response in _SAID_AGAIN and response in set(previous_responses) else None
+
+
+def said_again_answer(response: str, text: Optional[str]) -> str:
+    """The short version of an answer just given, led by a plain yes or no where the question asks for one."""
+    lead = ""
+    if _YES_NO_ASKED.search(text or ""):
+        if response in _NO_LEAD:
+            lead = "No. "
+        elif response.startswith(("utter_benefit", "utter_how_it_works", "utter_evidence")):
+            lead = "It may, but not for everyone. "
+    short = simpler_answer(response).replace("In plain words: ", "In short: ", 1)
+    return (
+        f"{lead}{short} That's all my source says about it, so I won't repeat the whole answer; if you meant "
+        "something else, ask me in other words."
+    )
+
+
+# "so basically no?", "so... yes?", "so thats a no then" right after an answer: the answer's yes or no, then
+# its short version (user study round 35, #18, #39: "Because ..." and the menu)
+CONFIRM_LAST = re.compile(
+    r"^\W*((so|ok|okay|wait|basically|like|right|and)\W+)*((that'?s|thats|that is|is that|it'?s|its)\s+)?"
+    r"(a\s+)?(?P<said>yes|yeah|yep|no|nope)(\s+(then|or not|right|basically))?[\s.!?]*$",
+    re.IGNORECASE,
+)
+# a plain "yes or no" in the question itself: the answer leads with it
+YES_OR_NO_TAG = re.compile(r"\b(yes or no|yes/no|y/n|or not)\b", re.IGNORECASE)
+
+
+def _no_answer(response: str) -> bool:
+    return response in _NO_LEAD or response.startswith("utter_avoid")
+
+
+def confirm_last_answer(previous: Optional[str], text: Optional[str]) -> Optional[str]:
+    """"so basically no?" after an answer: its plain yes or no and its short version; None when the message is
+    no such question or the last answer has no plain yes or no."""
+    norm = " ".join((text or "").split())
+    match = CONFIRM_LAST.match(norm)
+    if match is None or not previous or previous not in _followups()["simpler"]:
+        return None
+    if "?" not in norm and not re.search(r"\b(so|basically|that'?s|thats|that is|then|right)\b", norm, re.I):
+        return None  # a bare "no" answers something else ("no" after the pregnancy answer: not pregnant)
+    said_no = match.group("said").lower() in ("no", "nope")
+    if _no_answer(previous):
+        lead = "Yes, that's a no. " if said_no else "No. "
+    elif previous.startswith(("utter_benefit", "utter_how_it_works")):
+        lead = (
+            "Not a no: it may help, but not for everyone. " if said_no
+            else "Yes, it may, but not for everyone. "
+        )
+    else:
+        return None
+    return lead + simpler_answer(previous).replace("In plain words: ", "In short: ", 1)
+
+
+_AVOID_ANSWERS = (
+    "utter_avoid_pregnancy", "utter_avoid_skin_conditions", "utter_avoid_photosensitivity",
+    "utter_avoid_implanted_device",
+)
+_AVOID_ASKED = re.compile(
+    r"\b(avoid|dangerous|harmful|risky|unsafe|not safe|bad for|shouldn'?t|should not|stay away)\b",
+    re.IGNORECASE,
+)
+_SAFE_ASKED = re.compile(
+    r"\b(safe|ok|okay|fine|alright|allowed)\b|"
+    r"\b(can|could|may) (i|she|he|they|you|we|people|someone|women)\b",
+    re.IGNORECASE,
+)
+
+
+def yes_no_lead(intent: Optional[str], text: Optional[str]) -> Optional[str]:
+    """"yes or no, will it warm up my cold hands": the plain answer before the paragraph that explains it;
+    None when the question asks for no yes or no, or the answer has none."""
+    if not intent or not intent.startswith("ask_") or not YES_OR_NO_TAG.search(text or ""):
+        return None
+    response = "utter_" + intent[len("ask_"):]
+    if response in _AVOID_ANSWERS:
+        # "yes or no: is it safe while pregnant?" is a no; "... should pregnant women avoid it?" a yes
+        if _AVOID_ASKED.search(text or ""):
+            return "Yes."
+        return "No." if _SAFE_ASKED.search(text or "") else None
+    if response not in _SAID_AGAIN:
+        return None
+    if _no_answer(response):
+        return "No."
+    if response.startswith("utter_benefit"):
+        return "It may, but not for everyone:"
+    return None
+
+
 # the answers a "same thing?" follow-up can repeat: what the pads can or cannot do, topics beyond the source
 SAME_ANSWERS = ("utter_benefit", "utter_limitation", "utter_how_it_works", "action_answer_beyond_source")
 
@@ -536,10 +655,15 @@ _CAN_OR_CANT = re.compile(
 
 # "and once it has cleared up?", "after the baby is born?": when may the user start?
 RECOVERY = re.compile(
-    r"\b(once|after|when|until) (it|it'?s|its|that|this|(the|my|our|her|his) \w+|i'?m|im|i am|i'?ve|i|baby|"
-    r"bebe|bub|the baby|birth|giving birth|delivery)\b.{0,30}"
-    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|recovered|done|arrives|arrived|"
-    r"comes|calms|calmed|settles|settled|weaned|anymore|any more|no longer)\b"
+    # ("what if i wait till its fully closed, then ok?", "if the oozing stops and it closes up, could i use it
+    # then?": user study round 35, #6, #27)
+    r"\bif (it|that|this|(the|my|her|his) \w+) (\w+ ){0,4}(stops|closes|closes up|heals|clears|clears up|"
+    r"settles|calms down|goes away)\b|"
+    r"\b(once|after|when|until|till|til) (it|it'?s|its|that|this|(the|my|our|her|his) \w+|i'?m|im|i am|"
+    r"i'?ve|i|baby|bebe|bub|the baby|birth|giving birth|delivery)\b.{0,30}"
+    r"\b(cleared|clears|healed|heals|gone|better|over|born|finished|stopped|stops|recovered|done|arrives|"
+    r"arrived|comes|calms|calmed|settles|settled|weaned|anymore|any more|no longer|closed|closes|closes up|"
+    r"scabbed)\b"
     r"|\b(after|once) (the )?(birth|delivery|giving birth|i give birth|i'?ve given birth)\b",
     re.IGNORECASE,
 )
@@ -561,8 +685,8 @@ ELSEWHERE_ON_THEM = re.compile(
 # a shorter or smaller use asked about after a verdict: "only for like 5 min", "even for short sessions?",
 # "so that's a no even ...?"
 SHORT_USE = re.compile(
-    r"\b(only|just|even)\s+(use\s+it\s+)?(for\s+)?(like\s+|about\s+|around\s+)?(\d+|a few|one|two|three|"
-    r"five|ten|a couple of?|short|quick|brief|small)\s*"
+    r"\b(only|just|even)\s+((use|uses|using|do|does|doing|try|put)\s+it\s+)?(for\s+)?(like\s+|about\s+|around\s+)?"
+    r"(\d+|a few|one|two|three|five|ten|a couple of?|short|quick|brief|small)\s*"
     r"(min|mins|minutes?|seconds?|secs?|sessions?|times?|goes?|bits?)\b|"
     r"\b(even|just|only)\s+(for\s+)?(a\s+)?(short|quick|brief|little)\s+(sessions?|time|while|go|bit)\b|"
     r"\b(so\s+)?(that'?s|thats|it'?s|its)\s+a\s+(no|nope|hard no)\s+(even|for|then|too)\b",
@@ -578,7 +702,11 @@ _STILL = re.compile(
 # defers to ("unless your doctor says otherwise") has spoken (user study round 6, #16)
 _DOCTOR = (
     r"(doctor|doc|dr|gp|cardiologist|consultant|specialist|surgeon|midwife|dermatologist|derm|rheumatologist|"
-    r"rheumy|rheum|oncologist|neurologist|physio|nurse|obgyn|ob-gyn|pharmacist|paediatrician|pediatrician)s?"
+    r"rheumy|rheum|oncologist|neurologist|physio|nurse|obgyn|ob-gyn|pharmacist|paediatrician|pediatrician|"
+    # ("My audiologist said it's fine as long as ...": user study round 35, #33)
+    r"audiologist|ent|endocrinologist|endo|haematologist|hematologist|electrophysiologist|gynaecologist|"
+    r"gynecologist|obstetrician|urologist|podiatrist|ophthalmologist|eye doctor|orthopaedic surgeon|"
+    r"orthopedic surgeon|ortho)s?"
 )
 DOCTOR_APPROVAL = re.compile(
     # ("say": "doctor say ok already", a non-native speaker: user study round 16, #11)
@@ -822,7 +950,8 @@ FRUSTRATED = re.compile(
     r"(?<![a-z])((useless|pointless|hopeless|rubbish|garbage)(?![^.!]*\?)|unhelpful|not helpful|no help|"
     # ("no weakness. just annoying" says how a symptom is: user study round 34, #41)
     r"ridiculous|(?<!just )(?<!bit )(?<!kinda )(?<!mildly )(?<!slightly )(?<!more )annoying|frustrat\w*|"
-    r"wtf|ffs|(ugh+|argh+)(?![^.!?]*\b(my|her|his|their)\b)|"
+    # nor is "ugh ok" before the next question, a sigh of acceptance (user study round 34, #2)
+    r"wtf|ffs|(ugh+|argh+)(?![^.!?]*\b(my|her|his|their)\b)(?!\W*(ok|okay|k|fine|alright|right)\b)|"
     r"waste of (my )?(time|money)(?![^.!]*\?)|"
     r"(you'?re|you are|ur|u r) (not listening|repeating yourself|going in circles)|"
     r"i (already|just|literally) (said|told you|answered)|"
@@ -1348,7 +1477,9 @@ NO_EFFECT = re.compile(
     r"\bnothing (after|yet|so far)\b|"
     # "my shoulder hurts exactly the same" after three weeks (user study round 31, #9)
     r"\b(exactly|just) the same\b|\bno better\b|\bnothing (has )?changed\b|"
-    r"\b(hasn'?t|has not|haven'?t|have not)\s+(helped|worked|done anything|changed)\b",
+    r"\b(hasn'?t|has not|haven'?t|have not)\s+(helped|worked|done anything|changed)\b|"
+    # "bought this 3 weeks ago for my neck and nothing" (user study round 35, #36)
+    r"\b(and|but|still|yet|literally|absolutely) nothing\b(?!\s+(else|wrong|serious|special|to|new)\b)",
     re.IGNORECASE,
 )
 _PAIN_SPOT = re.compile(
@@ -1953,6 +2084,72 @@ _HELP_QUESTION = re.compile(
 )
 
 
+# "yes or no, will it cure my osteoarthritis?", "can red light cure psoriasis": the source makes the pads
+# supplemental, never a cure, so the answer starts with a plain no (user study round 34 leftover)
+ASKS_FOR_CURE = re.compile(
+    r"\b(will|would|can|could|does|do|is|are) "
+    r"(it|this|that|the pads?|red light|these|they|the light|one|a pad)\b[^.?!]{0,40}"
+    r"\b(cure|cures|heal (it|them|this|that) for good)\b|"
+    r"\b(is it|is this|are they|be) (a|the) cure\b|\bcure (my|his|her|their)\b|"
+    r"\bit (will|would|can|could|does|is going to) (cure|cures)\b"
+)
+
+
+def other_short_use_answer(others: List[str]) -> str:
+    """"what if i just use it for 5 minutes?" after the verdict for a child or another person: that verdict
+    holds for a short session too (user study round 35, #28: the session-length text read as a go-ahead)."""
+    rulebook = default_rulebook()
+    known = {c.name for c in rulebook.conditions}
+    assessment = rulebook.assess_conditions([n for n in others if n in known])
+    rules = list(assessment.fired_rule_ids)
+    if rules == ["children"]:
+        return (
+            "Not for a child, even for a short session: my source has no safety information for children, so "
+            "please let a paediatrician decide first."
+        )
+    if assessment.verdict is Verdict.DO_NOT_USE:
+        return (
+            f"No, not even for a short session: from what you told me{_named(rules)}, they should not use a "
+            "red-light therapy pad unless their doctor says otherwise."
+        )
+    return (
+        f"Not before their doctor has said it's OK, even for a short session: from what you told "
+        f"me{_named(rules)}, they should ask their doctor first."
+    )
+
+
+# "so that's a no?", "is that a no then?" right after a cure question
+CONFIRM_NO = re.compile(
+    r"^\W*(so|ok|okay|right|wait)?[\s,]*(that'?s|thats|that is|is that|it'?s|its|so) (a )?(no|nope|a no)\b|"
+    r"^\W*(so )?(it )?(can'?t|cannot|won'?t|will not|doesn'?t|does not) (cure|fix|heal) (it|them|that)\b|"
+    r"^\W*(so )?(a |that'?s a |thats a )?(no|yes) then\W*$"
+)
+
+
+def cure_confirmed(text: Optional[str], earlier: Optional[str]) -> Optional[str]:
+    """"so that's a no?" after "will it cure my osteoarthritis?": the no confirmed plainly, for what was named
+    (user study round 35, #2: the verdict's label instead); None otherwise."""
+    if not text or not earlier or not CONFIRM_NO.search(text.lower()):
+        return None
+    if not ASKS_FOR_CURE.search(earlier.lower()):
+        return None
+    found = [m.text for m in recognise(earlier).affirmed()]
+    named = condition_phrase(found[0]) if found else "it"
+    return (
+        f"Yes, that's a no: a red-light therapy pad cannot cure {named}. At most it may ease some symptoms, "
+        "and it does not replace your treatment."
+    )
+
+
+def cure_answer(words: str) -> str:
+    """A plain no to "will it cure X?", in the user's words for X when they are a noun phrase."""
+    named = condition_phrase(words)
+    return (
+        f"No. A red-light therapy pad cannot cure {named}: it is a supplemental device, not a substitute "
+        "for medical treatment."
+    )
+
+
 def asks_if_it_helps(text: Optional[str]) -> bool:
     """Whether the message asks if the pad helps ("I have psoriasis, does red light help?")."""
     return bool(text) and bool(_HELP_QUESTION.search(" ".join((text or "").lower().split())))
@@ -2294,6 +2491,30 @@ _CLAIMS_NAMED = re.compile(
     r"latter|former) one)(?![a-z'])",
     re.IGNORECASE,
 )
+
+
+# "its for my sister", "not me, asking for my mum" right after a general question about a condition
+_FOR_MY = re.compile(
+    r"\b(it'?s|its|it is|this is|that'?s|that is|that was|asking|i'?m asking|im asking|question is|i meant|"
+    r"i mean)\s+(for|about)\s+my\s+\w+|^\W*(and |but |no,? |not me,? )?for my \w+\W*$",
+    re.IGNORECASE,
+)
+
+
+def claimed_for_other(text: Optional[str], previous_text: Optional[str]) -> List[str]:
+    """The conditions of a general question just asked ("is it safe while pregnant?") that ``text`` gives to
+    another person ("not me obviously, its for my sister"): theirs, so their verdict (user study round 35,
+    #9); empty when ``text`` names its own condition or no person."""
+    from padsafety.recognition import Experiencer, recognise
+
+    if not text or not previous_text or text.startswith("/") or previous_text.startswith("/"):
+        return []
+    if not _FOR_MY.search(" ".join(text.replace("\u2019", "'").split())) or recognise(text).affirmed():
+        return []
+    return list(dict.fromkeys(
+        # (a general question's mention is no one's, whatever its state)
+        m.condition for m in recognise(previous_text).mentions if m.experiencer is Experiencer.GENERAL
+    ))
 
 
 def claimed_conditions(text: Optional[str], previous_text: Optional[str]) -> List[str]:

@@ -121,6 +121,13 @@ def _is_fragment(part: str) -> bool:
 _I_MEAN = re.compile(r"^\W*(no+|nah|nope|sorry)?[\s,.!]*(i|I) (mean|meant)\b", re.IGNORECASE)
 
 
+_YES_NO_TAG = re.compile(
+    r"^\W*(so\s+|just\s+)?(yes or no|yes/no|y/n|yes or no\?|true or false|or not|be honest|straight answer)"
+    r"\W*(please|pls|plz)?\W*$",
+    re.IGNORECASE,
+)
+
+
 def split_questions(text: str) -> List[str]:
     """The questions of a message, in order, each with the statements before it; [text] for one.
 
@@ -137,6 +144,14 @@ def split_questions(text: str) -> List[str]:
     parts: List[str] = []
     pending = ""
     for piece in pieces:
+        if parts and not pending and _YES_NO_TAG.match(piece):
+            # "can red light shrink a tumour. yes or no": a tag on the question before it, no answer of its
+            # own (user study round 35, #19: it got the medical-substitute paragraph)
+            parts[-1] = f"{parts[-1]} {piece}"
+            continue
+        if not parts and not pending and _YES_NO_TAG.match(piece):
+            pending = piece  # "yes or no. will it help?": the tag goes with the question after it
+            continue
         answer = _ANSWER_START.match(piece) and not _I_MEAN.match(piece)
         if answer and not _is_question(piece) and not pending:
             # "yes, a neurostimulator in my back. and can we stop here?": the answer stands alone

@@ -432,7 +432,14 @@ HINTS: Tuple[Hint, ...] = (
            r"(human|person|people|agent|someone|somebody)|"
            r"(want|need|get|give me|connect me|put me through)\b.{0,20}"
            r"\b(human|real person|agent|someone real)|"
-           r"customer (service|support)|support team|live agent)\b"),
+           r"customer (service|support)|support team|live agent|"
+           # "Is there an email address I can write to?" after asking for a human (user study round 35, #24:
+           # "I didn't understand", then the medical-substitute paragraph)
+           r"is there (an? |any )?(e-?mail|phone number|contact)( address| details| number)?|"
+           r"(e-?mail|e-?mail address|phone number|contact details) (i|we) (can|could) "
+           r"(write|send|email|call|use)|"
+           r"how (can|do|could) i (contact|reach|email|write to) "
+           r"(you|someone|a person|the team|your team))\b"),
         frozenset({"request_human", "ask_purchase", "report_red_flag"}),
     ),
     Hint(
@@ -846,7 +853,7 @@ STRONG_TOPICS = frozenset({
     "light_appearance", "professional_devices", "dark_circles", "gift", "alternatives", "bystanders",
     "breast_milk", "studies", "pad_options", "condition_terms", "alcohol", "bruises", "calm_eczema",
     "hearing_aid", "dizzy", "sunscreen", "age", "who_runs", "about_source", "side_effects",
-    "questions_for_doctor", "medicine_interaction",
+    "questions_for_doctor", "medicine_interaction", "tumour_claims",
 })
 # Practical questions about the device itself (its light, sounds, heat, timer, battery, cleaning): answered
 # with "my source does not cover that, see the manual or the seller", never with a remembered verdict or a
@@ -984,6 +991,8 @@ _OWN_TOPICS = frozenset({
     # (user study round 30, #27: "what questions should I ask my GP?" read as a follow-up; #43: "would it
     # interact with the blood thinners?" as the circulation question)
     "questions_for_doctor", "medicine_interaction",
+    # (user study round 35, #19: "can red light shrink a tumour" read as the chronic-disease question)
+    "tumour_claims",
 })
 # topics a purchase or "are you a bot?" guess hides: "do I need a prescription to buy one?", "are you
 # sponsored by a pad company?" (user study round 27, #15, #38: the prices-and-refunds answer, "I'm a bot");
@@ -1069,6 +1078,13 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         recognised = recognise(text)
         if not recognised.affirmed() and not recognised.red_flags:
             return "ask_not_in_source"
+    if intent == "ask_purchase" and _is_topic(text, frozenset({"pad_options", "regulation"})) and not any(
+        hint.intent == "ask_purchase" and hint.pattern.search(text) for hint in HINTS
+    ):
+        # "are the pads flexible? can i wrap one round my shoulder" read as a purchase (0.86), "do i need a
+        # licence for my salon" as the medical-substitute paragraph: the device's own question, when no word
+        # of buying is in it (user study round 35, #44, #15)
+        return "ask_not_in_source"
     if intent in _HELPS_WITH and _is_topic(text, _SKIN_TOPICS):
         # "does it treat psoriasis yes or no" read as the chronic-disease question, "and does it even help
         # acne?" as the muscle one: the source covers no skin disease (user study round 9, #09, #39)
@@ -1086,6 +1102,16 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         found = beyond_source_topic(text)
         if found is not None and found.id in {"light_appearance"} | _OWN_TOPICS:
             return "ask_not_in_source"
+        if found is not None and found.id in ("regulation", "tattoo"):
+            # "is it a medical device, do i need a licence for my salon" read as the medical-substitute or
+            # the implant question, "the ink in tattoos burns under these lights?" as the photosensitivity
+            # one (user study round 35, #15, #41): the topic's answer,
+            # when nothing medical is named
+            from padsafety.recognition import recognise
+
+            named = recognise(text)
+            if not named.affirmed() and not named.red_flags:
+                return "ask_not_in_source"
         if found is not None and found.id == "device_operation" and (intent or "").startswith("ask_avoid_"):
             from padsafety.recognition import recognise
 

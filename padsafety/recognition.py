@@ -340,6 +340,10 @@ class ContextRules:
     # development round 18 (user study): a device that smoked or smells, told as unplugged, out or with nobody
     # hurt ("unplugged it, no fire, just smells"): no emergency (a burn on a person still is)
     device_safe_now: re.Pattern = re.compile(r"(?!x)x")
+    checklist_answer: re.Pattern = re.compile(r"(?!x)x")
+    checklist_head: re.Pattern = re.compile(r"(?!x)x")
+    hearsay: re.Pattern = re.compile(r"(?!x)x")
+    truth_question: re.Pattern = re.compile(r"(?!x)x")
     # round 6: the user says they are male: their own pregnancy or breastfeeding is denied
     male_self: re.Pattern = re.compile(r"(?!x)x")
     male_only: FrozenSet[str] = frozenset()
@@ -458,6 +462,11 @@ def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]")
 
 # where a sentence ends: a full stop that is no part of an ellipsis, "!", "?" or a new line
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?\n]")
+# after a claim heard or read: a first-person word or a named person's own ("her", "his") makes the mention
+# someone's, not the claim's topic (round 19, development)
+_HEARSAY_OWNER = re.compile(r"(?<![a-z'])(?:i|i'm|im|i've|ive|my|me|mine|myself|his|her|their|our)(?![a-z'])")
+# a sentence end a lexicon phrase does not reach over (not a full stop: "st. john's wort", "m.s.")
+_PHRASE_STOP = re.compile(r"[!?\n]")
 
 # a "you" that asks nobody anything: "how you say", "what do you call it", "you know"
 _FILLER_YOU = re.compile(
@@ -503,7 +512,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         other_person=re.compile(
             r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their|me(?=\s+(?:mam|mum|ma|da|dad|nan|nana|missus|old|lad|lass|bairn|brother|sister|fella)\b)"
             # development round 13: "my" in the languages users mix in ("mere papa", "mi madre", "moj tata")
-            r"|" + _alternation(data.get("other_possessive") or ["(?!x)x"]) + r")\s+(?:[a-z-]+\s+)?(?:"
+            # (round 19 (development): an age with digits between, "my 84-year-old father")
+            r"|" + _alternation(data.get("other_possessive") or ["(?!x)x"]) + r")\s+(?:[a-z0-9-]+\s+)?(?:"
             + _alternation(data["other_relation"])
             + r")(?:'s|s)?|(?:" + _alternation(data["other_pronoun"]) + r"))(?![a-z0-9'])"
         ),
@@ -575,7 +585,18 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         ruled_out_later=re.compile("|".join(data.get("ruled_out_later") or [r"(?!x)x"])),
         signed_off=re.compile("|".join(data.get("signed_off") or [r"(?!x)x"])),
         device_safe_now=re.compile("|".join(data.get("device_safe_now") or [r"(?!x)x"])),
+        checklist_answer=re.compile("|".join(data.get("checklist_answer") or [r"(?!x)x"])),
+        checklist_head=re.compile("|".join(data.get("checklist_head") or [r"(?!x)x"])),
+        hearsay=re.compile("|".join(data.get("hearsay") or [r"(?!x)x"])),
+        truth_question=re.compile("|".join(data.get("truth_question") or [r"(?!x)x"])),
     )
+
+
+# "they're testing me for lupus", "they are checking me for melanoma" (development round 19: someone else's)
+_CLINICIANS_DO_TO_ME = re.compile(
+    r"(they'?re|theyre|they are|they)\s+(testing|checking|scanning|monitoring|treating|watching|"
+    r"investigating|sending|referring|keeping an eye on)\s+(me|us)\b"
+)
 
 
 class Recogniser:
@@ -670,16 +691,23 @@ class Recogniser:
                 found.append(
                     (Term(condition, rule_id, pattern.pattern in ambiguous), m.start(group), m.end(group))
                 )
+        # round 19 (development): a phrase does not reach over a question or exclamation mark ("is it safe
+        # while nursing? my baby is 6 months" is no "nursing my baby": the question is one sentence, the
+        # claim another)
+        limits = [len(spans)] * len(spans)
+        for k in range(len(spans) - 2, -1, -1):
+            stop = _PHRASE_STOP.search(norm, spans[k][2], spans[k + 1][1])
+            limits[k] = 1 if stop else limits[k + 1] + 1
         i = 0
         while i < len(spans):
-            phrase = self._match_at(words, i)
+            phrase = self._match_at(words, i, limits[i])
             if phrase:
                 # an unambiguous phrase starting inside an ambiguous one and reaching past it is the one meant
                 # ("im expecting" + "expecting in nov": the due month; round 10); development round 12: so is
                 # one starting on the last word of a phrase that opens with a function word ("a fever" +
                 # "fever blister": a cold sore, not a fever)
                 for j in range(i + 1, i + len(phrase)):
-                    longer = self._match_at(words, j)
+                    longer = self._match_at(words, j, limits[j])
                     on_last = j == i + len(phrase) - 1 and phrase[0] in _LEADING
                     if (
                         longer and j + len(longer) > i + len(phrase) and not self._phrases[longer].ambiguous
@@ -750,11 +778,15 @@ class Recogniser:
                 return word, n
         return None
 
-    def _match_at(self, words: Sequence[Optional[str]], i: int) -> Optional[Tuple[str, ...]]:
+    def _match_at(
+        self, words: Sequence[Optional[str]], i: int, limit: Optional[int] = None
+    ) -> Optional[Tuple[str, ...]]:
         first = words[i]
         if first is None:
             return None
         for phrase in self._by_first.get(first, []):
+            if limit is not None and len(phrase) > limit:
+                continue
             if tuple(words[i : i + len(phrase)]) == phrase:
                 return phrase
         return None
@@ -896,6 +928,10 @@ class Recogniser:
             negated = True  # "i might be expecting but the tests were negative" (development round 13)
         if rules.denied_after_question.match(norm[end : end + 40]):
             negated = True  # "pregnant? not a chance": the mention asked back, then denied
+        if rules.checklist_answer.match(norm[end : end + 120]) and rules.checklist_head.fullmatch(
+            self._sentence_before(norm, start).strip()
+        ):
+            negated = True  # "diabetes, heart trouble — none of the above": a checklist answered (round 19)
         # experiencer: a relation before the mention, or one the mention starts inside ("my sister's
         # expecting", "my wife's 30 weeks": the pattern begins at the relation), not one after its start
         # ("nursing my son" is the mother's)
@@ -914,12 +950,24 @@ class Recogniser:
         mother_of = _MOTHER_OF.match(sentence)
         if other is not None and mother_of is not None and other.start() <= mother_of.end():
             other = None
+        if other is not None and _CLINICIANS_DO_TO_ME.match(reach, other.start()):
+            other = None  # "they're testing me for lupus": "they" are the doctors, the condition the user's
         if other is not None and other.end() > len(sentence):
             sentence = reach
         experiencer = Experiencer.SELF
         reported = bool(rules.reported_topic.search(before[-60:]))
+        hearsay = _last(rules.hearsay.finditer(sentence))
         if reported:
             experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
+        elif (
+            hearsay is not None
+            and not _HEARSAY_OWNER.search(sentence[hearsay.end() :])
+            and rules.truth_question.search(norm, end)
+        ):
+            # round 19 (development): a claim heard or read, asked whether it is true ("my friend said people
+            # with pacemakers can't use it, true?", "my yoga teacher reckons it cures diabetes, surely that's
+            # rubbish?"): a general question, not a condition of the user's or of the person who said it
+            experiencer = Experiencer.GENERAL
         elif other is not None and (
             rules.general_after.search(after)
             or rules.hypothetical_other.search(self._sentence_before(norm, start))
@@ -1007,7 +1055,12 @@ class Recogniser:
             and rules.male_denial_cue.search(norm)
         ):
             negated = True  # "no chance I'm pregnant, I'm a bloke": the user's own, and impossible
-        if term.condition == "pregnancy" and _AFTER_PREGNANCY.search(norm[max(0, start - 16) : start]):
+        if (
+            term.condition == "pregnancy" and _AFTER_PREGNANCY.search(norm[max(0, start - 16) : start])
+            # (round 19 (development): not "since" meaning "because" before a mention with its own subject,
+            # "since I'm expecting")
+            and not rules.first_person.match(norm, start)
+        ):
             negated = True  # "back pain after pregnancy", "post-pregnancy belly": over (user study 24, #26)
         if term.condition in rules.acute_only and (
             # (past the clause too: "eczema ... but its calm right now", user study round 22, #2)
@@ -1112,6 +1165,13 @@ class Recogniser:
         ]
         for term, start, end, mention in kept:
             if self._inside_longer(term, start, end, mention, kept):
+                continue
+            if (
+                not norm[:start].strip(" \t\"'*-") and norm[end:].lstrip().startswith("?")
+                and any(t.rule_id == term.rule_id and s > end for t, s, _, _ in kept)
+            ):
+                # "eczema? i have mild eczema but it's not flaring": the question's word echoed; the later
+                # mention says how it is (user study round 35, #38)
                 continue
             mentions.append(mention)
         return mentions
