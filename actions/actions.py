@@ -143,7 +143,9 @@ class ActionSessionStart(Action):
 # "broke my arm as a kid", "a fracture years ago": over; "yesterday", "last week" are not
 _LONG_AGO = re.compile(
     r"\b(as an? (kid|child|teen\w*|boy|girl|baby)|when i was (a |an |\d+|little|young)|years? ago|"
-    r"in (19|20)\d\d|long ago|healed|has healed|mended)\b",
+    r"in (19|20)\d\d|long ago|healed|has healed|mended|"
+    # ("metal plates in the leg from an old fracture": user study round 36, #23: "needs to be checked today")
+    r"(an|the|my|his|her|that) old (fracture|break|injury|broken \w+))\b",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,7 @@ from padsafety.conversation import (
     COUNTS_FOR_ME,
     DO_INSTEAD,
     EARLY_TEST_NOTE,
+    EMERGENCY_IN_PROGRESS,
     FRACTURE_NOT_YET,
     FRACTURE_SEEN,
     GIVE_UP,
@@ -46,6 +47,7 @@ from padsafety.conversation import (
     beyond_source_topics,
     calm_skin_answer,
     cancer_said_over,
+    condition_phrase,
     confirm_last_answer,
     cure_confirmed,
     default_beyond_source_answer,
@@ -75,6 +77,7 @@ from padsafety.conversation import (
     symptoms_answer,
     taken_back_conditions,
     taken_back_reply,
+    tell_emergency_team,
     verdict_reminder,
     verdict_reminder_other,
     verdict_tail,
@@ -282,6 +285,13 @@ class ActionFollowUp(Action):
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
         intent = tracker.latest_message.get("intent", {}).get("name")
+        if previous in EMERGENCY_IN_PROGRESS:
+            told = recognise(text).affirmed()
+            if told:
+                # "ambulance is coming. he also has a pacemaker" (user study round 36, #19)
+                names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
+                dispatcher.utter_message(text=tell_emergency_team(names))
+                return []
         again = said_again_response(intent, previous_turn_responses(tracker), text)
         if again:
             # the answer just given, asked for again in other words (user study round 35): its short version
@@ -296,6 +306,17 @@ class ActionFollowUp(Action):
             # "so thats a no?" after "will it cure my osteoarthritis?", "so basically no?" after the fat-loss
             # answer (user study round 35, #2, #18)
             dispatcher.utter_message(text=confirmed + verdict_tail(verdict, known_rules(tracker)))
+            return []
+        if CALM_SKIN_FOLLOWUP.search(text) and (
+            "skin_infection_or_eczema" in known_rules(tracker) + other_rules(tracker)
+        ):
+            # "what about when its not flaring, like normal dry patches?" after a flare: the rule names acute
+            # eczema only, and the flare told before still holds (user study round 36, #8)
+            for_other = "skin_infection_or_eczema" not in known_rules(tracker)
+            now = "" if for_other else (
+                " Until the flare-up you told me about has settled, don't use the pad on it."
+            )
+            dispatcher.utter_message(text=calm_skin_answer(for_other) + now)
             return []
         lead = yes_no_lead(intent, text)
         if lead and not verdict and not tracker.get_slot("known_other_conditions"):

@@ -68,6 +68,11 @@ class IntentHints(GraphComponent):
             # the knee of my mother? she have 80 year": user study round 11, #17)
             confidence = min(confidence, 0.29) if demoted else confidence
             hinted = hinted_intent(text, name, confidence) or topic_intent(text, name, confidence)
+            if hinted == "ask_purchase":
+                # "forget the refund. it left a red mark on my thigh, should i keep using it?": a reaction to
+                # the pad is answered (stop using it), whatever words of buying are in it (user study round
+                # 36, #14: "That's your choice")
+                hinted = topic_intent(text, hinted, confidence) or hinted
             if hinted:
                 intent = {"name": hinted, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)

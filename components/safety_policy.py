@@ -41,9 +41,11 @@ from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     ABOUT_ME,
     ASKS_FOR_CURE,
+    CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
     COUNTS_FOR_ME,
     ELSEWHERE_ON_THEM,
+    EMERGENCY_IN_PROGRESS,
     FRACTURE_SEEN,
     FRUSTRATED,
     GIVE_UP,
@@ -519,6 +521,22 @@ class SafetyRulePolicy(RulePolicy):
             _last_emergency(tracker) if previous in _AFTER_EMERGENCY else None, confidence,
             conversation_conditions(tracker),
         )
+        if (
+            not checking and previous in EMERGENCY_IN_PROGRESS
+            and (
+                plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
+                # ("the paramedics are on the way. he has a defibrillator too, could the pad be the cause?")
+                or (
+                    plan[:1] in ([UTTER_EMERGENCY_FOLLOWUP], [UTTER_HELP_COMING])
+                    and bool(recognise(None if (text or "/").startswith("/") else text).affirmed())
+                )
+            )
+        ):
+            # "ok ambulance is coming. he also has a pacemaker, could the pad have caused this?": what to tell
+            # the emergency team (action_follow_up), never the routine referral and the safety check (user
+            # study round 36, #19)
+            next_action = ACTION_LISTEN_NAME if FOLLOW_UP in done else FOLLOW_UP
+            return self._safety_prediction(next_action, tracker, domain)
         if (
             not done
             and intent != FRUSTRATION_INTENT  # (its rule says sorry first: data/rules/chitchat.yml)
@@ -1643,7 +1661,8 @@ _STATUS_CUE = re.compile(
     r"\b(is it|is|it'?s|its|that'?s|so)\s*(ok|okay|fine|safe|alright)\s+(to\s+use(\s+it)?\s+)?or\s+not\b|"
     # "ok so right now, can i use it on my lower back tonight?" after "do not use" (user study round 23, #27:
     # the usage text)
-    r"^\W*((ok|okay|alright|right)[\s,]+)?so\b[^.?!]{0,60}\bcan (i|she|he|we) (use|try|start|put)\b|"
+    # ("so can i do my hands tonight" after an eczema flare: user study round 36, #8)
+    r"^\W*((ok|okay|alright|right)[\s,]+)?so\b[^.?!]{0,60}\bcan (i|she|he|we) (use|try|start|put|do)\b|"
     # "so i can use the red light pad then, yeah?" after "that OK was about heat" (user study round 24, #16:
     # the benefits list, a green light)
     r"^\W*((ok|okay|alright|right)[\s,]+)?(so|then)\s+(i|she|he|we)\s+(can|could|may)\s+(use|try|start|put)\b|"
@@ -1908,5 +1927,9 @@ def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bo
     if previous and not previous.startswith("/"):
         known |= {m.condition for m in recognise(previous).mentions}
     if not known or not text or text.startswith("/"):
+        return False
+    if CALM_SKIN_FOLLOWUP.search(text):
+        # "what about when its not flaring?" asks about later; the flare told before still holds (user study
+        # round 36, #8: "I won't count eczema for you", then the benefits for flaring arms)
         return False
     return bool(taken_back_conditions(recognise(text), text) & known)

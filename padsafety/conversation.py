@@ -210,6 +210,25 @@ def said_again_answer(response: str, text: Optional[str]) -> str:
     )
 
 
+# The replies of an emergency in progress, after which a condition told is for the emergency team
+EMERGENCY_IN_PROGRESS = frozenset({
+    "utter_emergency", "utter_emergency_followup", "utter_emergency_help_coming", "utter_emergency_still_go",
+    "utter_emergency_dont_wait",
+})
+
+
+def tell_emergency_team(names: List[str]) -> str:
+    """"ambulance is coming. he also has a pacemaker, could the pad have caused this?": what to tell the
+    emergency team, never the routine referral and the safety check (user study round 36, #19)."""
+    told = " and about " + ", ".join(f"the {n}" for n in names) if names else ""
+    return (
+        "I can't tell whether the pad caused it; the emergency team can. Tell them about the red-light pad"
+        f"{told}, and keep following the emergency operator's instructions until help arrives; if nobody has "
+        "called yet, call your local emergency number (for example 112 or 911) now. Don't use the pad again "
+        "until a doctor has said it's OK."
+    )
+
+
 # "so basically no?", "so... yes?", "so thats a no then" right after an answer: the answer's yes or no, then
 # its short version (user study round 35, #18, #39: "Because ..." and the menu)
 CONFIRM_LAST = re.compile(
@@ -685,7 +704,7 @@ ELSEWHERE_ON_THEM = re.compile(
 # a shorter or smaller use asked about after a verdict: "only for like 5 min", "even for short sessions?",
 # "so that's a no even ...?"
 SHORT_USE = re.compile(
-    r"\b(only|just|even)\s+((use|uses|using|do|does|doing|try|put)\s+it\s+)?(for\s+)?(like\s+|about\s+|around\s+)?"
+    r"\b(only|just|even)\s+((use|uses|using|do|does|doing|try|put)\s+(it\s+)?)?(for\s+)?(like\s+|about\s+|around\s+)?"
     r"(\d+|a few|one|two|three|five|ten|a couple of?|short|quick|brief|small)\s*"
     r"(min|mins|minutes?|seconds?|secs?|sessions?|times?|goes?|bits?)\b|"
     r"\b(even|just|only)\s+(for\s+)?(a\s+)?(short|quick|brief|little)\s+(sessions?|time|while|go|bit)\b|"

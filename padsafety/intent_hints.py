@@ -1046,7 +1046,8 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "is 38 too young to start using it?" started the safety check, "am i too old for this?" got the
         # children's answer: no age limit in the source (a child's own age keeps the children's answer)
         return "ask_not_in_source"
-    reaction_over = (_GENERIC | _COMPLAINTS) - {"report_red_flag"}
+    # ("is that a burn??" after a red mark from the pad, read as a follow-up: user study round 36, #14)
+    reaction_over = (_GENERIC | _COMPLAINTS | {"ask_followup"}) - {"report_red_flag"}
     if PAD_CAUSED.search(text.lower()):
         # ("stupid pad gave me red blotchy skin after 20 min" read as a red flag, 0.55: user study round 30,
         # #20; a burn or another red flag the recogniser finds keeps it, below)
