@@ -275,6 +275,15 @@ def _answer_confirmed(tracker: DialogueStateTracker, previous: Optional[Text]) -
     return previous
 
 
+# "my rheumatologist", "her oncologist": a doctor named by specialty
+_SPECIALIST = re.compile(
+    r"\b(my|her|his|their|our|the)\s+(rheumatologist|rheumy|dermatologist|derm|oncologist|cardiologist|"
+    r"neurologist|endocrinologist|specialist|consultant|haematologist|hematologist|gastroenterologist|"
+    r"nephrologist|urologist|gynaecologist|gynecologist|obstetrician|ophthalmologist|audiologist)\b",
+    re.IGNORECASE,
+)
+
+
 def _topic_answered(tracker: DialogueStateTracker) -> bool:
     """Whether an action this turn already uttered a benefit or limitation answer."""
     answers = ("utter_benefit", "utter_limitation")
@@ -637,7 +646,9 @@ class SafetyRulePolicy(RulePolicy):
             and plan[:1] in ([], [UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
             and _has_verdict(tracker)
             and doctor_approved(text)
-            and names_only_known(text, known)
+            # ("My rheumatologist said yes actually": the specialist is the doctor who answered, no new
+            # condition; user study round 36, #39)
+            and names_only_known(_SPECIALIST.sub(" ", text or ""), known)
         ):
             # "she asked her cardiologist and he said go ahead": the verdict said "unless the doctor says
             # otherwise", and the doctor has; repeating it ignores them (user study round 6, #16)

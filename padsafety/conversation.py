@@ -735,7 +735,10 @@ DOCTOR_APPROVAL = re.compile(
     r"\b(go ahead|go-ahead|ok|okay|fine|all clear|all-clear|green light|safe|no problem|can use|alright|"
     # "my GP ... said I could try the pad alongside the exercises" (user study round 28, #33)
     r"all right|good to go|could try|can try|could use|should try|might try|to try (it|the pad))\b|"
-    rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us)\b|"
+    rf"\b{_DOCTOR}\s+(has\s+)?(cleared|approved|okayed|ok'?d)\s+(me|her|him|them|it|us|the pad|this pad|"
+    r"the light|red light|using it|using the pad)\b|"
+    # "My rheumatologist said yes actually" (user study round 36, #39: ignored, then the deletion question)
+    rf"\b{_DOCTOR}\b.{{0,30}}\b(said|says|say)\s+(yes|yeah|yep)\b(?!\s*,?\s*(i|it'?s|its|that'?s|you)\b)|"
     # "my oncologist is happy with it" (user study round 27, #24, in new words)
     rf"\b{_DOCTOR}(\s+\w+)?\s+(is|was|'s|seems)\s+(totally\s+|perfectly\s+|quite\s+|completely\s+)?"
     r"(happy|fine|ok|okay|alright|all right|comfortable)\s+(with|about)\s+(it|that|this|me using|"

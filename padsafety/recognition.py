@@ -43,6 +43,8 @@ _QUESTION_START = re.compile(
     r"\s*(?:does|do|can|is|are|will|would|should|what|how|which|isn't|doesn't|won't|wouldn't|"
     r"shouldn't)(?![a-z0-9'])"
 )
+# a question's leading "and", "so", "but" ("and what about an insulin pump?")
+_LEAD_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|also|ok|okay|oh|hmm|right)[\s,]+)+")
 # these open statements too ("could be pregnant, testing tomorrow"): a question only with a "?"
 _MAYBE_QUESTION_START = re.compile(r"\s*(?:could|may|might|any)(?![a-z0-9'])")
 # words with inner apostrophes stay whole ("don't", "raynaud's"); hyphens split ("a-fib" -> a, fib)
@@ -1018,7 +1020,10 @@ class Recogniser:
                 bare_question = activity is None and not (
                     term.rule_id == "pregnancy" and _OWN_WEEKS.search(norm[start:end])
                 ) and bool(
-                    _QUESTION_START.match(_FILLER_YOU.sub(" ", norm[qleft:right]).lstrip(" ,."))
+                    # ("And what about an insulin pump?" after "why the pacemaker?": user study round 36, #23)
+                    _QUESTION_START.match(
+                        _LEAD_CONJUNCTION.sub("", _FILLER_YOU.sub(" ", norm[qleft:right]).lstrip(" ,."))
+                    )
                     or (_MAYBE_QUESTION_START.match(norm[qleft:right]) and "?" in norm[right : right + 2])
                 )
                 # a bare question followed by the user's own plan ("is red light ok after mastectomy? want to

@@ -8,9 +8,11 @@ from padsafety.conversation import (
     EMERGENCY_IN_PROGRESS,
     SHORT_USE,
     beyond_source_topic,
+    doctor_approved,
     tell_emergency_team,
 )
 from padsafety.intent_hints import topic_intent
+from padsafety.recognition import Experiencer, recognise
 
 
 @pytest.mark.parametrize("text, intent", [
@@ -50,3 +52,24 @@ def test_can_i_do_my_hands_asks_for_the_verdict():
 ])
 def test_claims_and_metal_find_their_topic(text, topic):
     assert beyond_source_topic(text).id == topic
+
+
+@pytest.mark.parametrize("text, general", [
+    # a question's leading "and" (#23: "And what about an insulin pump?" read as the user's own)
+    ("And what about an insulin pump?", True),
+    ("so what about a pacemaker?", True),
+    ("and what about my insulin pump?", False),
+])
+def test_a_question_about_a_device_after_and(text, general):
+    mentions = recognise(text).mentions
+    assert mentions and (mentions[0].experiencer is Experiencer.GENERAL) is general
+
+
+@pytest.mark.parametrize("text, approved", [
+    ("My rheumatologist said yes actually", True),
+    ("My doctor has approved the pad for me.", True),
+    ("my doctor said yes, its lupus", False),
+    ("what would my doctor say?", False),
+])
+def test_a_doctors_yes(text, approved):
+    assert doctor_approved(text) is approved
