@@ -298,8 +298,8 @@ class ActionFollowUp(Action):
             tail = verdict_tail(verdict, known_rules(tracker))
             dispatcher.utter_message(text=said_again_answer(again, text) + tail)
             return []
-        spoken = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-        confirmed = cure_confirmed(text, spoken[-2] if len(spoken) > 1 else None) or confirm_last_answer(
+        users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+        confirmed = cure_confirmed(text, users[-2] if len(users) > 1 else None) or confirm_last_answer(
             answer_confirmed(tracker, previous), text
         )
         if confirmed:
@@ -330,7 +330,6 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=CANT_BEAR_WEIGHT_ANSWER)
             return []
         conditions = tracker.get_slot(CONDITIONS_SLOT) or []
-        users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
         others = tracker.get_slot("known_other_conditions")
         if others and not verdict and SHORT_USE.search(text) and not recognise(text).mentions:
             # "what if i just use it for like 5 minutes" after the child's verdict (user study round 35, #28)
