@@ -4,7 +4,7 @@ the source. Thin over ``padsafety.conversation``."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -38,6 +38,7 @@ from padsafety.conversation import (
     FollowUp,
     advice_stands,
     alongside_answer,
+    answer_confirmed,
     approved_other_thing,
     asks_after_it_ends,
     asks_for_healthy_other,
@@ -78,6 +79,7 @@ from padsafety.conversation import (
     taken_back_conditions,
     taken_back_reply,
     tell_emergency_team,
+    turn_responses,
     verdict_reminder,
     verdict_reminder_other,
     verdict_tail,
@@ -238,28 +240,13 @@ def _self_since(users: List[Dict[Text, Any]]) -> bool:
     return False
 
 
-def previous_turn_responses(tracker: Tracker, back: int = 1) -> List[Text]:
-    """The responses the bot gave in the turn ``back`` turns before the latest user message."""
-    events = tracker.events
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if len(users) < back + 1:
-        return []
+def turn_events(tracker: Tracker) -> List[Tuple[Text, Optional[Text]]]:
+    """The conversation's user and bot messages as ``turn_responses`` reads them."""
     return [
-        str((e.get("metadata") or {}).get("utter_action"))
-        for e in events[users[-back - 1] + 1 : users[-back]]
-        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action")
+        ("user", None) if e.get("event") == "user" else ("bot", (e.get("metadata") or {}).get("utter_action"))
+        for e in tracker.events
+        if e.get("event") in ("user", "bot")
     ]
-
-
-def answer_confirmed(tracker: Tracker, previous: Optional[Text]) -> Optional[Text]:
-    """The answer a "so basically no?" is about: the last response, or the one before its short version."""
-    said = previous_turn_responses(tracker)
-    if said:
-        return said[-1]
-    if previous == "action_follow_up":
-        earlier = previous_turn_responses(tracker, 2)
-        return earlier[-1] if earlier else None
-    return previous
 
 
 class ActionFollowUp(Action):
@@ -292,7 +279,8 @@ class ActionFollowUp(Action):
                 names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
                 dispatcher.utter_message(text=tell_emergency_team(names))
                 return []
-        again = said_again_response(intent, previous_turn_responses(tracker), text)
+        events = turn_events(tracker)
+        again = said_again_response(intent, turn_responses(events), text)
         if again:
             # the answer just given, asked for again in other words (user study round 35): its short version
             tail = verdict_tail(verdict, known_rules(tracker))
@@ -300,7 +288,7 @@ class ActionFollowUp(Action):
             return []
         users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
         confirmed = cure_confirmed(text, users[-2] if len(users) > 1 else None) or confirm_last_answer(
-            answer_confirmed(tracker, previous), text
+            answer_confirmed(events, previous), text
         )
         if confirmed:
             # "so thats a no?" after "will it cure my osteoarthritis?", "so basically no?" after the fat-loss

@@ -27,7 +27,7 @@ The rules then predict as if the safety replies were not there, so no rule has t
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
@@ -63,6 +63,7 @@ from padsafety.conversation import (
     WHY_QUESTION,
     FollowUp,
     after_birth,
+    answer_confirmed,
     asks_after_it_ends,
     asks_for_healthy_other,
     asks_if_it_helps,
@@ -85,6 +86,7 @@ from padsafety.conversation import (
     said_of_them,
     stop_topic,
     taken_back_conditions,
+    turn_responses,
     yes_no_lead,
 )
 from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS, UNDER_18
@@ -252,27 +254,13 @@ def _executed(turn: List[Event]) -> List[Optional[Text]]:
     return [e.action_name for e in turn if isinstance(e, ActionExecuted)]
 
 
-def _previous_turn_responses(tracker: DialogueStateTracker, back: int = 1) -> List[Text]:
-    """The responses the bot gave in the turn ``back`` turns before the latest user message."""
-    events = list(tracker.events)
-    users = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
-    if len(users) < back + 1:
-        return []
+def _turn_events(tracker: DialogueStateTracker) -> List[Tuple[Text, Optional[Text]]]:
+    """The conversation's user and bot messages as ``turn_responses`` reads them."""
     return [
-        str((e.metadata or {}).get("utter_action")) for e in events[users[-back - 1] + 1 : users[-back]]
-        if isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action")
+        ("user", None) if isinstance(e, UserUttered) else ("bot", (e.metadata or {}).get("utter_action"))
+        for e in tracker.events
+        if isinstance(e, (UserUttered, BotUttered))
     ]
-
-
-def _answer_confirmed(tracker: DialogueStateTracker, previous: Optional[Text]) -> Optional[Text]:
-    """The answer a "so basically no?" is about: the last response, or the one before its short version."""
-    said = _previous_turn_responses(tracker)
-    if said:
-        return said[-1]
-    if previous == FOLLOW_UP:
-        earlier = _previous_turn_responses(tracker, 2)
-        return earlier[-1] if earlier else None
-    return previous
 
 
 # "my rheumatologist", "her oncologist": a doctor named by specialty
@@ -1111,10 +1099,10 @@ class SafetyRulePolicy(RulePolicy):
             # No rule expects the replies we inserted: predict as if they had not happened.
             prediction, _ = self._predict(self._without(tracker, domain, inserted), domain)
             return prediction
-        said = _previous_turn_responses(tracker)
+        events = _turn_events(tracker)
         if not checking and not set(done) - {UTTER_FRUSTRATION, FOLLOW_UP} and (
-            said_again_response(intent, said, text)
-            or confirm_last_answer(_answer_confirmed(tracker, previous), text)
+            said_again_response(intent, turn_responses(events), text)
+            or confirm_last_answer(answer_confirmed(events, previous, FOLLOW_UP), text)
             or (
                 yes_no_lead(intent, text) and not tracker.get_slot("known_verdict")
                 and not tracker.get_slot("known_other_conditions")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import yaml
 
@@ -182,6 +182,29 @@ _NO_LEAD = (
     "utter_limitations", "utter_limitation_weight_loss", "utter_limitation_chronic_disease",
     "utter_limitation_medical_substitute",
 )
+
+
+def turn_responses(events: Sequence[Tuple[str, Optional[str]]], back: int = 1) -> List[str]:
+    """The responses the bot gave in the turn ``back`` turns before the latest user message. ``events`` are
+    the conversation's ("user", None) and ("bot", response name or None) pairs, in order."""
+    users = [i for i, (kind, _) in enumerate(events) if kind == "user"]
+    if len(users) < back + 1:
+        return []
+    return [str(name) for kind, name in events[users[-back - 1] + 1 : users[-back]] if kind == "bot" and name]
+
+
+def answer_confirmed(
+    events: Sequence[Tuple[str, Optional[str]]], previous: Optional[str], follow_up: str = "action_follow_up"
+) -> Optional[str]:
+    """The answer a "so basically no?" is about: the last response, or the one before its short version
+    (given by ``follow_up``); else ``previous``, the last answering action."""
+    said = turn_responses(events)
+    if said:
+        return said[-1]
+    if previous == follow_up:
+        earlier = turn_responses(events, 2)
+        return earlier[-1] if earlier else None
+    return previous
 
 
 def said_again_response(

@@ -9,6 +9,7 @@ from padsafety.conversation import (
     ASKS_FOR_CURE,
     FRUSTRATED,
     RECOVERY,
+    answer_confirmed,
     beyond_source_topic,
     claimed_for_other,
     confirm_last_answer,
@@ -17,6 +18,7 @@ from padsafety.conversation import (
     other_short_use_answer,
     said_again_answer,
     said_again_response,
+    turn_responses,
     yes_no_lead,
 )
 from padsafety.inputs import split_questions
@@ -281,3 +283,13 @@ def test_answers_in_the_check_round19_doubts(text, requested, value):
 ])
 def test_a_person_named_beside_an_animal(text, plan):
     assert safety_plan(text, "ask_pet", False) == plan
+
+
+def test_the_answer_a_confirmation_is_about():
+    events = [("user", None), ("bot", "utter_limitation_weight_loss"), ("user", None)]
+    assert turn_responses(events) == ["utter_limitation_weight_loss"]
+    assert answer_confirmed(events, "utter_limitation_weight_loss") == "utter_limitation_weight_loss"
+    # after its short version (said by the follow-up action, no response name): the answer before it
+    events += [("bot", None), ("user", None)]
+    assert answer_confirmed(events, "action_follow_up") == "utter_limitation_weight_loss"
+    assert answer_confirmed(events, "utter_ok") == "utter_ok"
