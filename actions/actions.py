@@ -21,7 +21,6 @@ from actions.conversation import (
 )
 from actions.records_buffer import default_buffer
 from padsafety.conversation import (
-    ASKS_FOR_CURE,
     CANT_BEAR_WEIGHT,
     FEVER_TOLD,
     FRACTURE_SEEN,
@@ -36,6 +35,7 @@ from padsafety.conversation import (
     SAME_AGAIN,
     SEE_DOCTOR_FRACTURE,
     FollowUp,
+    asks_for_cure,
     asks_if_it_helps,
     beyond_source_topic,
     claimed_conditions,
@@ -336,7 +336,7 @@ class ActionAssessCondition(Action):
                 # asked as the muscle and joint question): the same paragraph twice (user study round 6, #18)
                 answer = None
             if condition_help([(m.condition, m.text) for m in mentions] or [(n, n) for n in names]) and (
-                ASKS_FOR_CURE.search(text.lower())
+                asks_for_cure(text)
             ):
                 # "yes or no, will it cure my osteoarthritis?": the no first, then what it may do
                 words = next((m.text for m in mentions if m.affirmed), names[0])

@@ -52,9 +52,12 @@ from padsafety.conversation import (
     confirm_last_answer,
     cure_confirmed,
     default_beyond_source_answer,
+    doctor_ok_status,
+    doctor_ok_told,
     doctor_said_answer,
     doctor_said_other_answer,
     followup_kind,
+    given_to_someone_else,
     help_again,
     help_again_answer,
     how_long_answer,
@@ -76,6 +79,7 @@ from padsafety.conversation import (
     stop_topic,
     symptom_stop,
     symptoms_answer,
+    taken_back_check_rules,
     taken_back_conditions,
     taken_back_reply,
     tell_emergency_team,
@@ -91,7 +95,7 @@ from padsafety.conversation import (
 from padsafety.inputs import looks_english
 from padsafety.intent_hints import PAD_CAUSED
 from padsafety.medicines import medicines_answer
-from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY
+from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY, screening_verdict
 from padsafety.recognition import Experiencer, recognise
 from padsafety.rules import default_rulebook
 
@@ -396,6 +400,10 @@ class ActionFollowUp(Action):
             # "and after the baby is born?", "once i stop breastfeeding?": when the rule ends (user study
             # round 23, #27, #5)
             dispatcher.utter_message(text=status_answer(previous, verdict, known_rules(tracker), text))
+            return []
+        if verdict and kind is FollowUp.STATUS and doctor_ok_told(_since_verdict(tracker)[:-1]):
+            # "so can I use it on my back or not?" after "my midwife said it's fine" (user study round 37, #4)
+            dispatcher.utter_message(text=doctor_ok_status(verdict, rules_now))
             return []
         if kind is FollowUp.SIMPLER:
             # "simpler pls, like im 10": the last answer in plain words (user study round 15, #37)
@@ -721,6 +729,17 @@ _GIVEN_TO = re.compile(
 )
 
 
+def _since_verdict(tracker: Tracker) -> List[Text]:
+    """The user's messages since the remembered verdict was last set (the latest last)."""
+    texts: List[Text] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == VERDICT_SLOT:
+            break
+        if event.get("event") == "user":
+            texts.append(event.get("text") or "")
+    return list(reversed(texts))
+
+
 class ActionForgetDenied(Action):
     """Drops from the remembered verdict what the user just denied or gave to someone else."""
 
@@ -740,6 +759,26 @@ class ActionForgetDenied(Action):
         previous = previous_user_text(tracker) or ""
         earlier = [m.condition for m in recognise(None if previous.startswith("/") else previous).mentions]
         dropped = [c for c in taken_back_conditions(recognition, text) if c in known or c in earlier]
+        after_check = [] if known else taken_back_check_rules(text, known_rules(tracker))
+        if after_check:
+            # "but I have NO flare-up right now" after the check's verdict: its answer changed to no, and the
+            # verdict said again from the answers that remain
+            rulebook = default_rulebook()
+            rest = [r for r in known_rules(tracker) if r not in after_check]
+            answers = {r.id: "no" for r in rulebook.screening_rules}
+            assessment = rulebook.evaluate({**answers, **{r: "yes" for r in rest}})
+            titles = " or ".join(rulebook.rule(r).title.lower() for r in after_check)
+            dispatcher.utter_message(
+                text=f"Got it, thanks for correcting me: I've changed your answer about {titles} to no."
+            )
+            dispatcher.utter_message(text=screening_verdict(assessment))
+            return [
+                SlotSet(VERDICT_SLOT, assessment.verdict.value),
+                SlotSet(RULES_SLOT, assessment.fired_rule_ids or None),
+            ]
+        all_theirs = given_to_someone_else(text)
+        if all_theirs:
+            dropped = list(dict.fromkeys([*known, *earlier]))  # "its not me its my aunt"
         remaining = [c for c in known if c not in dropped]
         if not remaining:
             events: List[EventType] = [
@@ -760,7 +799,7 @@ class ActionForgetDenied(Action):
             asked_why = bool(_ASKS_WHY.search(tracker.latest_message.get("text") or ""))
             dispatcher.utter_message(text=taken_back_reply(dropped, verdict, rules, more, asked_why))
             person = people_named([text])
-            if person and not more and _GIVEN_TO.search(text.lower()):
+            if person and not more and (all_theirs or _GIVEN_TO.search(text.lower())):
                 # "im not pregnant, its for my sister": hers, so her verdict, and she stays the subject (user
                 # study round 35, #9)
                 others = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *dropped]))

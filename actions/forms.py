@@ -13,6 +13,7 @@ from actions.actions import latest_recognition
 from actions.conversation import check_is_for_other
 from padsafety.answers import hedged_detail, parse_answer
 from padsafety.conversation import (
+    CALM_NOW,
     EARLY_TEST_NOTE,
     INTERIM_REQUEST,
     MEANT_ME,
@@ -117,7 +118,28 @@ def _texts_before_check(tracker: Tracker, limit: int = 6) -> List[Text]:
 
 
 # "so make that a no", "change that to no" about an earlier question named in the same message
-_MAKE_THAT_NO = re.compile(r"\b(make|change|switch|put)\s+(that|it|this|my answer)\s+(to\s+)?(a\s+)?no\b")
+_MAKE_THAT_NO = re.compile(
+    # "change my eczema answer to no please" (user study round 37, #41: ignored)
+    r"\b(make|change|switch|put)\s+(that|it|this|my answer|my \w+ answer|the \w+ (answer|one|question))\s+"
+    r"(to\s+)?(a\s+)?no\b"
+)
+# "wait, I said NOT right now" at the next question: the previous answer was a no (user study round 37, #41)
+_SAID_NO = re.compile(r"\bi (said|told you|answered|meant)\s+(no|not|nope|none|never)\b")
+# "not right now, but I get eczema on my hands in winter sometimes" to a question about now (user study round
+# 37, #41: recorded as a yes)
+_NOT_NOW_LEAD = re.compile(
+    r"^\W*(no,?\s+)?(not (right )?now|not at the moment|not currently|not at present|not presently|"
+    r"not these days|not today)\b"
+)
+_NOW_AFTER_ALL = re.compile(
+    r"\b(flaring|flared up|flare[- ]up now|right now i|at the moment i|currently|weeping|infected)\b"
+)
+# "could be? what does that mean": asks what the question means, so nothing is recorded yet (user study
+# round 37, #31: recorded as "I don't know" and the check moved on)
+_WHAT_MEANS = re.compile(
+    r"\bwhat (does|do) (that|this|it|you) (even |actually |really |exactly )?mean|\bwhat do you mean\b|"
+    r"\bwhat is meant\b"
+)
 
 # "no to all the rest of the questions too", "none of the rest apply", "the rest are all no" (user study round
 # 27, #21: counted as one no, and the check went on question by question)
@@ -244,6 +266,10 @@ class ValidateScreeningForm(FormValidationAction):
                 value == "no" and "?" not in text and not _ASKING.match(text.lower())
                 and answer_cue(asked_rule, text, negative=True)
             )
+            if value == Answer.UNKNOWN.value and _WHAT_MEANS.search(text.lower()) and screening_explanation(
+                asked_rule
+            ):
+                value = None  # "could be? what does that mean": explained below, and asked again
             if (
                 value is not None and not corrections and parse_answer(text) is None and not told_no
                 and not self._named(asked_rule, recognition)
@@ -347,7 +373,8 @@ class ValidateScreeningForm(FormValidationAction):
             elif tracker.get_slot(requested) is not None:
                 # the domain's yes/no mapping read an everyday reply ("sounds good") as an answer: undo it
                 events.append(SlotSet(requested, None))
-                if not _answered_otherwise_this_turn(tracker):
+                if not _answered_otherwise_this_turn(tracker) and not corrections:
+                    # (a correction of an earlier answer was said back: no hint after it, user study round 37)
                     dispatcher.utter_message(response="utter_screening_answer_hint")
             # otherwise nothing is recorded and the form rejects the message, so the rules answer it
             # ("stop", a question about the question, chit-chat)
@@ -451,6 +478,9 @@ class ValidateScreeningForm(FormValidationAction):
             if m.negated and m.experiencer is Experiencer.SELF
         }
         text = " ".join((tracker.latest_message.get("text") or "").lower().split())
+        if CALM_NOW.search(text) and asked_rule != "skin_infection_or_eczema":
+            # "no current flare-up" at a later question: the eczema answered yes before (user study round 37)
+            denied.add("skin_infection_or_eczema")
         if _MAKE_THAT_NO.search(text):
             # "oh and about the eczema, it's actually calmed down since monday, so make that a no" (user
             # study round 26, #58: the "do not use" stayed): the earlier question named, whatever the words
@@ -475,15 +505,29 @@ class ValidateScreeningForm(FormValidationAction):
             for rule_id in named:
                 if rule_id in denied:
                     continue  # "actually ... negative, so not pregnant": just changed to no, not back to yes
-                if rule_id != asked_rule and tracker.get_slot(screening_slot(rule_id)) in ("no", "unknown"):
-                    events.append(SlotSet(screening_slot(rule_id), "yes"))
+                # "I didn't answer the pregnancy one. I might be pregnant, not sure yet": unsure, so "I don't
+                # know" (user study round 37, #31: changed to yes)
+                # ("could be pregnant, my period is late" stays a yes: the question asks "could you be")
+                unsure = bool(_SAYS_UNSURE.search(text))
+                value, label = ("unknown", "I don't know") if unsure else ("yes", "yes")
+                before = tracker.get_slot(screening_slot(rule_id))
+                order = [r.id for r in rulebook.screening_rules]
+                # (a question skipped before this one counts too: "you skipped, I might be pregnant")
+                skipped = before is None and rule_id in order and asked_rule in order and (
+                    order.index(rule_id) < order.index(asked_rule)
+                )
+                if rule_id != asked_rule and (before in ("no", "unknown") or skipped):
+                    events.append(SlotSet(screening_slot(rule_id), value))
+                    title = rulebook.rule(rule_id).title.lower()
                     dispatcher.utter_message(
-                        text=f"OK, I've changed your answer about {rulebook.rule(rule_id).title.lower()} "
-                        "to yes."
+                        text=f"OK, your answer about {title} stays {label}." if before == value
+                        else f"OK, I've noted {label} for {title}." if before is None
+                        else f"OK, I've changed your answer about {title} to {label}."
                     )
         if events:
             return events
-        if not WRONG_ANSWER.search(text):
+        said_no = _SAID_NO.search(text)
+        if not WRONG_ANSWER.search(text) and not said_no:
             return events
         if _other_mentions(recognition, asked_rule):
             # "go back, on the last one I have an insulin pump": the named condition is noted for its own
@@ -494,8 +538,8 @@ class ValidateScreeningForm(FormValidationAction):
             return events
         number = [r.id for r in rulebook.screening_rules].index(previous) + 1
         meant = MEANT.search(text)
-        if meant:
-            value = {"yes": "yes", "no": "no"}.get(meant.group(1), "unknown")
+        if meant or said_no:
+            value = {"yes": "yes", "no": "no"}.get(meant.group(1), "unknown") if meant else "no"
             events.append(SlotSet(screening_slot(previous), value))
             label = {"yes": "yes", "no": "no", "unknown": "I don't know"}[value]
             dispatcher.utter_message(text=f"OK, I've changed your answer to question {number} to {label}.")
@@ -512,6 +556,25 @@ class ValidateScreeningForm(FormValidationAction):
         named_here = any(
             m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
         )
+        if answer is None and asked_rule == "seizures" and _HAD_ONE.match(lowered):
+            return "yes"
+        if (
+            answer is None and not check_is_for_other(tracker) and _NOT_ME_AFTER_OTHER.search(lowered)
+            and any(
+                screening_rule_for(m.rule_id) == asked_rule and m.experiencer is Experiencer.OTHER
+                for m in recognition.mentions
+            )
+            and not any(
+                screening_rule_for(m.rule_id) == asked_rule and m.affirmed
+                and m.experiencer is Experiencer.SELF for m in recognition.mentions
+            )
+        ):
+            return "no"
+        if (
+            asked_rule in _NOW_RULES and answer in (None, Answer.NO) and _NOT_NOW_LEAD.match(lowered)
+            and not _NOW_AFTER_ALL.search(lowered)
+        ):
+            return "no"  # "not right now, but I get eczema in winter sometimes": the question is about now
         if (
             answer is None and answer_cue(asked_rule, text, negative=True) and not named_here
             and not (asked_rule == "open_wound" and _DOUBTS_HEALED.search(lowered))
@@ -565,6 +628,8 @@ class ValidateScreeningForm(FormValidationAction):
             # "I don't think so, but my knee's been a bit puffy, not sure if that's anything" (development
             # round 19: recorded as no)
             or _DOUBT_ANYWHERE.search(lowered[contrast.end():])
+            # "she's not pregnant but I am" (the user's own, after someone else's no)
+            or _MINE_TOO.match(lowered[contrast.end():])
         ):
             # "I don't think so? I burn easily in the sun though" at the light-sensitivity question: a no in
             # doubt, so "I don't know" (user study round 30, #15: recorded as no)
@@ -640,7 +705,20 @@ _DOUBTS_HEALED = re.compile(
 
 # "is that the same thing?" after a symptom: whether it counts, not a yes (development round 14)
 # "sometimes tingly, not sure if thats numb" (development round 18: recorded as yes)
-_DOUBT_ANYWHERE = re.compile(r"\b(not sure|unsure|no idea|don'?t know|dunno|idk) (if|whether)\b")
+_DOUBT_ANYWHERE = re.compile(
+    r"\b(not sure|unsure|no idea|don'?t know|dunno|idk) (if|whether)\b|"
+    # "I dont think so? had some bloods done, haven't heard back" (development round 20: recorded as no)
+    r"\b(haven'?t|have not|not yet) (heard|had|got) (back|the results?|results?)\b|\bwaiting to hear\b|"
+    r"\bno results yet\b|\bresults? (aren'?t|isn'?t|are not|is not) back\b"
+)
+# "my mum has lupus, I don't": someone else's, and a no for the user (development round 20: asked again)
+_NOT_ME_AFTER_OTHER = re.compile(r"[,;.]\s*(but\s+)?(i don'?t|i do not|i haven'?t|not me|i'?m not|im not)\b")
+_SAYS_UNSURE = re.compile(r"\b(not sure|unsure|no idea|don'?t know|dunno|idk|not certain|can'?t tell)\b")
+_MINE_TOO = re.compile(r"\s*(i am|i'?m|im|i do|i have|i'?ve|me too|so am i|so do i)\W*$")
+# "I had one as a teenager from a strobe light" to the seizure question (development round 20: asked again)
+_HAD_ONE = re.compile(
+    r"^\W*(yes,?\s+|yeah,?\s+)?(i )?(had|have had|'ve had) (one|a seizure|a fit|some|a couple)\b"
+)
 _SAME_DOUBT = re.compile(
     r"\b(is|are) (that|this|it|they) (the same( thing)?|the same as|one of (them|those))\b|"
     # "I get pins and needles sometimes, is that it?" (development round 16: recorded as yes)
@@ -689,6 +767,8 @@ WRONG_ANSWER = re.compile(
     r"\b(wrong (button|answer|one)|mis-?click(ed)?|clicked the wrong|pressed the wrong|hit the wrong|"
     r"i meant (yes|no|i don'?t know|not sure)|meant to (say|press|click) (yes|no)|change my (last )?answer|"
     r"(that|my last answer) was wrong|go back|"
+    # "wait, you skipped. I didn't answer the pregnancy one" (user study round 37, #31)
+    r"you skipped|skipped (the|a|that|one)|didn'?t answer (the|that)|"
     # "no i mean the pregnancy question. change it to yes" (user study round 16, #17)
     r"change (it|that|my answer|the answer|(the )?\w+ (question|one)) to|"
     # "oops, I tapped yes by mistake on that last one, it's a no" (dev round 4)

@@ -44,6 +44,7 @@ from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
     COUNTS_FOR_ME,
+    DISPUTED_ECHO,
     ELSEWHERE_ON_THEM,
     EMERGENCY_IN_PROGRESS,
     FRACTURE_SEEN,
@@ -77,6 +78,7 @@ from padsafety.conversation import (
     confirm_last_answer,
     doctor_approved,
     followup_kind,
+    given_to_someone_else,
     help_again_answer,
     local_elsewhere_answer,
     nerve_signs,
@@ -85,11 +87,12 @@ from padsafety.conversation import (
     said_again_response,
     said_of_them,
     stop_topic,
+    taken_back_check_rules,
     taken_back_conditions,
     turn_responses,
     yes_no_lead,
 )
-from padsafety.intent_hints import ANIMAL, PRACTICAL_TOPICS, SHOCK_TOPICS, UNDER_18
+from padsafety.intent_hints import ANIMAL, ANIMAL_INJURY, PRACTICAL_TOPICS, SHOCK_TOPICS, UNDER_18
 from padsafety.medicines import light_sensitivity_answer
 from padsafety.recognition import Decision, Experiencer, recognise
 from padsafety.rules import Verdict, default_rulebook
@@ -438,6 +441,10 @@ def safety_plan(
     pet = intent == PET_INTENT and bool(_ANIMAL.search(text or "")) and not (
         # "my son caught ringworm from the cat": the son's condition, not the cat's (development round 19)
         decision is Decision.REFERRAL_OTHER and bool(people_named([text or ""]))
+    ) and not (
+        # "my wound from the dog bite looks infected": the person's wound, not the dog's (development round
+        # 20: the vet answer, and no referral)
+        decision in (Decision.REFERRAL, Decision.REFERRAL_OTHER) and bool(ANIMAL_INJURY.search(text or ""))
     )
     if pet and (
         decision in (Decision.REFERRAL_OTHER, Decision.GENERAL)
@@ -642,6 +649,11 @@ class SafetyRulePolicy(RulePolicy):
             # otherwise", and the doctor has; repeating it ignores them (user study round 6, #16)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            benefit = "utter_" + (intent or "")[4:]
+            if intent in _BENEFIT_INTENTS and "?" in (text or "") and benefit not in done:
+                # "my doctor is fine with it. so what can it do for tense shoulders?": the question too (user
+                # study round 37, #37: asked twice)
+                return self._safety_prediction(benefit, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not checking
@@ -936,6 +948,9 @@ class SafetyRulePolicy(RulePolicy):
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
             return self._safety_prediction(FORGET_DENIED, tracker, domain)
+        if FORGET_DENIED in done and DISPUTED_ECHO.search(" ".join((text or "").split())):
+            # "what open wound?? I told you I'm clear": the correction said back, the word not read again
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if FORGET_DENIED in done and not plan and intent not in _KNOWLEDGE_INTENTS:
             # "im not pregnant lol": action_forget_denied said the correction back; nothing else was asked
             # (never "Thanks for telling me. What would you like to know", user study round 7, #41)
@@ -1922,11 +1937,17 @@ def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bo
     user's previous message named ("i read something about pregnancy" then "im not pregnant lol": user study
     round 7, #41, #31)."""
     known = set(tracker.get_slot("known_conditions") or [])
+    if not known and tracker.get_slot("known_rules") and taken_back_check_rules(
+        text, tracker.get_slot("known_rules") or []
+    ):
+        return True  # after the safety check, which keeps only its rules
     previous = previous_user_text(tracker)
     if previous and not previous.startswith("/"):
         known |= {m.condition for m in recognise(previous).mentions}
     if not known or not text or text.startswith("/"):
         return False
+    if given_to_someone_else(text):
+        return True  # "its not me its my aunt": all of it is hers
     if CALM_SKIN_FOLLOWUP.search(text):
         # "what about when its not flaring?" asks about later; the flare told before still holds (user study
         # round 36, #8: "I won't count eczema for you", then the benefits for flaring arms)

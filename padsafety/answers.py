@@ -51,6 +51,13 @@ _NO = re.compile(
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
     r"not me|not currently|not now|not any ?more|no longer|"
+    # "not right now", "wound-wise I'm clear", "all normal" (user study round 37, #41, #13, #31: asked again
+    # or read as a yes)
+    r"not right now|not at the moment|not at present|not presently|"
+    # the person the check is for: "she's not, no", "he's never had one" (development round 20: asked again)
+    r"(?:she|he)(?:'?s| is| has)? (?:not|never)|shes not|hes not|(?:she|he) (?:doesn'?t|hasn'?t|never)|"
+    r"[a-z]+[- ]?wise,? (?:i'?m|im|i am|we'?re|all|it'?s|everything'?s) (?:clear|fine|good|ok|okay|sorted)|"
+    r"all normal|everything'?s normal|everything is normal|all fine|"
     # "not taking anything" at the medicines question (user study round 31, #18: asked again)
     r"not taking anything|not on anything|(?:i )?don'?t take anything|no meds|no medications?|no medicines?|"
     r"no pills|no tablets|nothing at all|"

@@ -116,9 +116,19 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     questions = [part for part in re.findall(r"[^.!?]*\?", norm) if part.strip(" ?")]
     for part in ([questions[-1]] if questions and questions[-1].strip() != norm else []) + [norm]:
         found = next((topic for topic in beyond_source_topics() if topic.matches(part)), None)
+        if found is not None and found.id == "bones" and _HEALED_LONG_AGO.search(norm):
+            return next(topic for topic in beyond_source_topics() if topic.id == "healed_fracture")
         if found is not None:
             return found
     return None
+
+
+# a break said to be over: "3 winters ago, fully healed", "years ago" (not "healing", not "last week")
+_HEALED_LONG_AGO = re.compile(
+    r"\b((\d+|two|three|four|five|six|several|many|a few|some) (years|winters|summers)|years|decades?) ago\b|"
+    r"\b(fully|completely|long|totally|all) healed\b|\bhealed (up )?(years|long|ages) ago\b|"
+    r"\bas an? (kid|child|teen\w*|boy|girl)\b|\bwhen i was (a |an |little|young|\d+)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -794,7 +804,11 @@ _WOULD_SAY = re.compile(r"\b(would|will|might|could|should|does|did|to)\s+(\w+\s
 _FOR_ANOTHER_THING = re.compile(
     r"^\s*(with|for|around|near|next to)\s+(?!(me|him|her|them|us|it|this|that|these|those|red|light|lights|"
     r"using|use|pads?|therapy|(the|a|this|my|his|her|their)\s+(pads?|device|light|therapy|thing|mask|belt|wrap|"
-    r"panel|session|sessions))\b)(?P<thing>[a-z0-9' -]{2,40}?)\s*(?=[.,;!?]|\bso\b|\bbut\b|$)"
+    r"panel|session|sessions)|"
+    # a part of the body is where the pad goes: "said it's fine for the back" (user study round 37, #4)
+    r"((the|my|his|her|their|your)\s+)?(lower\s+|upper\s+)?(back|neck|shoulders?|knees?|legs?|arms?|face|skin|"
+    r"feet|foot|hands?|hips?|joints?|muscles?|wrists?|ankles?|elbows?|belly|tummy|abdomen|stomach|chest|"
+    r"calf|calves|thighs?))\b)(?P<thing>[a-z0-9' -]{2,40}?)\s*(?=[.,;!?]|\bso\b|\bbut\b|$)"
 )
 
 
@@ -821,6 +835,20 @@ def approved_other_thing(text: Optional[str]) -> Optional[str]:
         return treatment.group("thing").strip()
     other = _FOR_ANOTHER_THING.match(rest)
     return other.group("thing").strip() if other else None
+
+
+def doctor_ok_told(texts: Iterable[str]) -> bool:
+    """Whether one of these messages reported the doctor's OK for the pad itself ("my midwife said it's
+    fine for the back"), so a later "so can I or not?" is answered with it (user study round 37, #4: a flat
+    "No")."""
+    told = [t for t in texts if t and not t.startswith("/")]
+    return any(doctor_approved(t) and not approved_other_thing(t) for t in told)
+
+
+def doctor_ok_status(verdict: Optional[str], rules: List[str], for_other: bool = False) -> str:
+    """"so can I use it or not?" after the doctor's OK was told: their word, as the verdict allows."""
+    whose = "their" if for_other else "your"
+    return f"You told me {whose} doctor said it's fine. " + doctor_said_answer(verdict, rules, for_other)
 
 
 def doctor_said_other_answer(
@@ -2084,7 +2112,8 @@ def screening_explanation(rule_id: str) -> Optional[str]:
 
 
 _ABOUT_QUESTION = re.compile(
-    r"\b(what do you mean|what does (that|this|it) mean|what is that|what's that|whats that|what counts|"
+    r"\b(what do you mean|what does (that|this|it) ((even|actually|really|exactly) )?mean|what is that|"
+    r"what's that|whats that|what counts|"
     r"what kind|which ones?|like what|such as what|for example\?|what do you count|"
     r"does (that|this|it|a|an|my)\b.{0,40}\bcount|do .{0,40}\bcount|\bdoes\b.{0,50}\b(count|matter)|"
     r"is .{0,40}\b(considered|counted|included)|what is meant|meaning of|define|"
@@ -2171,14 +2200,31 @@ CONFIRM_NO = re.compile(
 )
 
 
+# "can red light get rid of them?" about a named condition (varicose veins): a cure asked for in other words
+# (user study round 37, #48: "so is that a no?" got "Not a no: it may help")
+_GET_RID = re.compile(
+    r"\b(get rid of|remove|eliminate|make (it|them|this|these) (go away|disappear)|"
+    r"clear (it|them) up for good)\b"
+)
+
+
+def asks_for_cure(text: Optional[str]) -> bool:
+    """"will it cure my osteoarthritis?", "can red light get rid of my varicose veins?": a cure asked for, in
+    those words or by getting rid of a condition the message names."""
+    lowered = (text or "").lower()
+    if ASKS_FOR_CURE.search(lowered):
+        return True
+    return bool(_GET_RID.search(lowered)) and bool(recognise(text).affirmed())
+
+
 def cure_confirmed(text: Optional[str], earlier: Optional[str]) -> Optional[str]:
     """"so that's a no?" after "will it cure my osteoarthritis?": the no confirmed plainly, for what was named
     (user study round 35, #2: the verdict's label instead); None otherwise."""
     if not text or not earlier or not CONFIRM_NO.search(text.lower()):
         return None
-    if not ASKS_FOR_CURE.search(earlier.lower()):
-        return None
     found = [m.text for m in recognise(earlier).affirmed()]
+    if not asks_for_cure(earlier):
+        return None
     named = condition_phrase(found[0]) if found else "it"
     return (
         f"Yes, that's a no: a red-light therapy pad cannot cure {named}. At most it may ease some symptoms, "
@@ -2384,8 +2430,9 @@ NOT_ME = re.compile(r"\b(not|isn'?t|wasn'?t) (me|mine|about me|for me)\b", re.IG
 # "not a flare-up, just dry calm patches" after the eczema verdict: the eczema, said without naming it (user
 # study round 27, #16: the acute-eczema "do not use" stayed)
 CALM_NOW = re.compile(
-    r"\b(not|isn'?t|no|never)\s+(a\s+|really\s+)?(flare|flare[- ]?up|flaring|flared(\s+up)?|acute|active|"
-    r"inflamed)\b|\b(calm|dry|quiet|settled)\s+(patches|skin|at the moment|right now|now|these days)\b|"
+    r"\b(not|isn'?t|no|never)\s+(a\s+|really\s+|current\s+)?(flare|flare[- ]?up|flaring|flared(\s+up)?|acute|"
+    r"active|inflamed)\b|"
+    r"\b(calm|dry|quiet|settled)\s+(patches|skin|at the moment|right now|now|these days)\b|"
     r"\b(it'?s|its|they'?re|theyre|it is|they are)\s+(all\s+|totally\s+|completely\s+)?(calm|settled|quiet|"
     r"under control)\b",
     re.IGNORECASE,
@@ -2438,12 +2485,61 @@ def cancer_said_over(text: Optional[str], rules: Iterable[str]) -> bool:
     )
 
 
+# "its not me its my aunt", "not me lol, my aunt has it" after a verdict: what was told is that person's
+_NOT_ME_BUT_MY = re.compile(
+    r"\b(not|isn'?t|wasn'?t|aint|ain'?t) (me|mine|about me|for me)\b.{0,40}\bmy\s+\w+|"
+    r"\bmy\s+\w+(\s+\w+)?,?\s+(not|n'?t) (me|mine)\b",
+    re.IGNORECASE,
+)
+
+
+def given_to_someone_else(text: Optional[str]) -> bool:
+    """The message gives everything told before to a person it names, naming no condition itself ("its not
+    me its my aunt" after "I have lupus": her lupus, so her verdict; left from user study round 36)."""
+    from padsafety.recognition import recognise
+
+    if not text or text.startswith("/"):
+        return False
+    flat = " ".join(text.replace("\u2019", "'").split())
+    return bool(_NOT_ME_BUT_MY.search(flat) and people_named([flat]) and not recognise(flat).mentions)
+
+
+# "wait what open wound?? I told you wound-wise I'm clear": the condition echoed in disbelief, then denied
+# (user study round 37, #13: the open-wound verdict was said again)
+DISPUTED_ECHO = re.compile(
+    r"^\W*(?:(?:wait|hang on|hold on|um+|er+|sorry|huh|excuse me)[\s,.!]+)*"
+    r"what\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*\?+"
+    r".{0,80}\b(i told you|i said|i never (said|told)|never said|i (don'?t|dont|do not) have|i answered no|"
+    r"i'?m clear|im clear|i am clear)",
+    re.IGNORECASE,
+)
+
+
+def taken_back_check_rules(text: Optional[str], known_rules: Iterable[str]) -> List[str]:
+    """The rules behind a safety check's verdict that this message takes back ("but I have NO flare-up
+    right now! my skin is clear" after "do not use" for acute eczema): the check keeps no condition names,
+    only its rules (user study round 37, #41, #13: "Thanks for telling me", and the verdict stayed)."""
+    from padsafety.recognition import recognise
+    from padsafety.rules import default_rulebook
+
+    if not text or text.startswith("/"):
+        return []
+    rulebook, rules = default_rulebook(), list(known_rules)
+    taken = set()
+    for name in taken_back_conditions(recognise(text), text):
+        try:
+            taken.add(rulebook.condition(name).rule_id)
+        except KeyError:
+            continue
+    return [r for r in rules if r in taken]
+
+
 def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str]:
     """Conditions (canonical names) the user denies for themselves ("I do NOT have lupus") or gives to
     someone else ("the lupus is my sister, not me") in this message: a remembered verdict drops them."""
     from padsafety.recognition import Experiencer
 
-    if NOT_ME.search(text):
+    if NOT_ME.search(text) or DISPUTED_ECHO.search(" ".join(text.split())):
         return {m.condition for m in recognition.mentions if not m.negated}
     if after_birth(text) or after_weaning(text) or _ends_later(text):
         return set()  # "once im NOT pregnant anymore, does it still apply?": about later, not a take-back

@@ -122,8 +122,19 @@ _I_MEAN = re.compile(r"^\W*(no+|nah|nope|sorry)?[\s,.!]*(i|I) (mean|meant)\b", r
 
 
 _YES_NO_TAG = re.compile(
-    r"^\W*(so\s+|just\s+)?(yes or no|yes/no|y/n|yes or no\?|true or false|or not|be honest|straight answer)"
+    r"^\W*(so\s+|just\s+)?(yes or no|yes/no|y/n|yes or no\?|true or false|or not|be honest|straight answer|"
+    # "so I can use it on her? is that a yes?" (user study round 37, #27: two "I didn't understand")
+    r"is (that|it|this) a (yes|no)( or (a )?(yes|no))?)"
     r"\W*(please|pls|plz)?\W*$",
+    re.IGNORECASE,
+)
+
+
+# a nod on its own before a question: "ok noted for her.", "got it, thanks."
+_ACK_ONLY = re.compile(
+    r"^\W*(ok(ay)?|k|alright|all right|got it|noted|makes sense|fair enough|i see|right|cool|understood|"
+    r"thanks|thank you|thx|ty)([\s,]+(noted|got it|thanks|thank you|thx|makes sense|understood))*"
+    r"([\s,]+for (her|him|them|my \w+))?[\s.!,]*$",
     re.IGNORECASE,
 )
 
@@ -141,6 +152,13 @@ def split_questions(text: str) -> List[str]:
     pieces: List[str] = []
     for sentence in re.split(r"(?<=[?!.])\s+", text.strip()):
         pieces.extend(p.strip() for p in _JOIN.split(sentence) if p.strip())
+    acknowledged = len(pieces) > 1 and bool(_ACK_ONLY.match(pieces[0])) and any(
+        _is_question(p) for p in pieces[1:]
+    )
+    if acknowledged:
+        # "ok noted for her. and my knees?": the nod asks nothing; alone it got "OK. You can ask..." and the
+        # question was lost (user study round 37, #21)
+        pieces = pieces[1:]
     parts: List[str] = []
     pending = ""
     for piece in pieces:
@@ -179,7 +197,7 @@ def split_questions(text: str) -> List[str]:
         else:
             parts.append(pending)
     if len(parts) < 2 or len(parts) > MAX_PARTS:
-        return [text]
+        return [" ".join(pieces)] if acknowledged else [text]
     return parts
 
 

@@ -89,6 +89,13 @@ ANIMAL = _p(
     r"vets?|veterinar\w*|fur|furry|paws?)\b"
 )
 
+# an injury an animal gave a person: "dog bite", "bitten by the cat", "a scratch from my cat" (development
+# round 20: "my wound from the dog bite looks infected" got the vet answer and no referral)
+ANIMAL_INJURY = _p(
+    rf"\b{ANIMAL.pattern}\s+(bites?|scratch(es)?|attack)\b|\b(bitten|scratched|attacked|nipped)\s+by\b|"
+    r"\b(bite|scratch)\s+(from|off)\s+(a|the|my|our|his|her|their|next door'?s|the neighbou?r'?s)\s+"
+)
+
 # "is there anything that says i cant use it if im healthy?", "anything she should know?": who should avoid it
 WHO_SHOULD_AVOID_QUESTION = _p(
     r"\b(anything|something|any reason|any reasons|a reason)\s+(that\s+)?(says?|means?|stops?|"
@@ -229,8 +236,11 @@ HINTS: Tuple[Hint, ...] = (
            # "walking the dog hurts my knees, would it help" (round 23 check: the vet answer, then a fallback)
            rf"\b(hurts?|hurting|kills?|killing|wrecks?|wrecking)\s+(my|me)\s+(\w+\s+)?{_BODY}[^?]{{0,40}}"
            r"\b(good for|help\w*|work\w*|ease|relieve)\b"),
+        # (not over "report_red_flag": "the pad is good for pain in the shoulder? i have pain since 2 mont"
+        # read as one (0.93) got "Thanks for telling me"; a red flag the recogniser finds is answered
+        # whatever the intent: user study round 37, #12)
         frozenset({"ask_benefit_muscle_joint", "ask_limitation_chronic_disease", "ask_limitation_variability",
-                   "ask_evidence", "ask_purchase"}) | _SAFETY,
+                   "ask_evidence", "ask_purchase"}) | _SAFETY - {"report_red_flag"},
         max_words=25,
     ),
     Hint(
@@ -665,6 +675,20 @@ HINTS: Tuple[Hint, ...] = (
         confirm_compatible=True,
     ),
     Hint(
+        # "ok got it thx", "ok I'll tell her no. thanks", "obrigado!" (user study round 37, #14, #24, #25,
+        # #12: an acknowledgement then thanks, read as "affirm" or not understood): thanks last, no question
+        "thank",
+        _p(r"^\W*(ok(ay)?|k|alright|all right|got it|makes sense|noted|great|cool|perfect|fine|right|"
+           r"understood|i see|will do|sure|yeah|yes|yep|fair enough|good to know|that helps|i'?ll|i will)\b"
+           r"[^?]{0,60}[\s,.!](thx|thanks|thank you|thank u|ty|cheers|much appreciated)[\s,.!]*$|"
+           r"^\W*(obrigad[oa]|muito obrigad[oa]|gracias|muchas gracias|danke( sch(ö|oe)n)?|vielen dank|merci"
+           r"( beaucoup)?|grazie( mille)?|dank je( wel)?|dziękuję|dziekuje|spasibo|arigato|shukran|"
+           r"dhanyavaad|asante)[\s,.!]*$"),
+        frozenset({"thank", "goodbye"}),
+        max_words=12,
+        confirm_compatible=True,
+    ),
+    Hint(
         # "k never mind. bye", "ok cya": a goodbye, whatever came before it
         "goodbye",
         _p(r"\b(bye|bye bye|goodbye|good bye|cya|see ya|see you|ttyl|gotta go|g2g|take care)\W*$"),
@@ -784,6 +808,11 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
         # "do u like pizza" got the wavelength answer, "whats the weather like where u are" the unproven
         # claims (user study round 24, #21): what the bot can help with
         return "out_of_scope"
+    if intent not in ("report_red_flag", "request_forget") and ANIMAL_INJURY.search(text):
+        from padsafety.recognition import recognise
+
+        if recognise(text).affirmed():
+            return "mention_condition"  # the person's bite or scratch, not a question about a pet
     if intent != "ask_pet" and ANIMAL.search(text) and _PET_NEAR.search(text):
         # "can my cat be near it when i use it on my shoulders?" read as the muscle question: the animal is
         # what is asked about (user study round 23, #37)
@@ -927,7 +956,8 @@ SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply", "
 # limited penetration depth), period pain and other pains the source does not name ("so it works for
 # cramps?" got the muscle-soreness mechanism): the topic's answer, whatever knowledge answer was guessed
 # (user study round 7, #30, #41)
-STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion", "hormones"})
+STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion", "hormones", "pain_cause",
+                            "healed_fracture"})
 # The same for a choice of timing around exercise and for another colour of light: "before or after my
 # runs?" got the muscle paragraph twice, "what about blue light, does it do anything?" the mechanism (user
 # study round 8, #03, #60); "recovery after the gym" or "why red and not blue?" keep their answers

@@ -416,6 +416,17 @@ class ContextRules:
     ruled_out_later: re.Pattern = re.compile(r"(?!x)x")
     # development round 13: a doctor who signed the user off: a stopped medicine no longer counts as recent
     signed_off: re.Pattern = re.compile(r"(?!x)x")
+    # user study round 37: whom a question is for, told after it ("is it safe with a pacemaker? asking for my
+    # grandpa"): that person's condition, not a general question
+    other_after: re.Pattern = re.compile(r"(?!x)x")
+    # user study round 37: an operation's scar told as old or healed ("my old c-section scar"): over
+    old_when_told: FrozenSet[str] = frozenset()
+    old_before: re.Pattern = re.compile(r"(?!x)x")
+    old_after: re.Pattern = re.compile(r"(?!x)x")
+    old_not_when: re.Pattern = re.compile(r"(?!x)x")
+    # user study round 37: words that name no emergency where a red flag's pattern would ("a pump in my chest
+    # for pain meds"), by flag id
+    red_flag_not: Tuple[Tuple[str, Tuple[re.Pattern, ...]], ...] = ()
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -591,6 +602,19 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         checklist_head=re.compile("|".join(data.get("checklist_head") or [r"(?!x)x"])),
         hearsay=re.compile("|".join(data.get("hearsay") or [r"(?!x)x"])),
         truth_question=re.compile("|".join(data.get("truth_question") or [r"(?!x)x"])),
+        other_after=re.compile(
+            "|".join(data.get("other_after") or [r"(?!x)x"]).replace(
+                "{relation}", _alternation(data["other_relation"])
+            )
+        ),
+        old_when_told=frozenset(data.get("old_when_told") or []),
+        old_before=re.compile("|".join(data.get("old_before") or [r"(?!x)x"])),
+        old_after=re.compile("|".join(data.get("old_after") or [r"(?!x)x"])),
+        old_not_when=re.compile("|".join(data.get("old_not_when") or [r"(?!x)x"])),
+        red_flag_not=tuple(
+            (flag, tuple(re.compile(p) for p in patterns))
+            for flag, patterns in (data.get("red_flag_not") or {}).items()
+        ),
     )
 
 
@@ -643,6 +667,10 @@ class Recogniser:
         unknown = sorted(set(extra) - {flag.id for flag in rulebook.red_flags})
         if unknown:
             raise ValueError(f"lexicon: red flags {unknown} are not in the rule book")
+        flag_ids = {flag.id for flag in rulebook.red_flags}
+        unknown = sorted({flag for flag, _ in context.red_flag_not} - flag_ids)
+        if unknown:
+            raise ValueError(f"context: red_flag_not names {unknown}, not in the rule book")
         self.red_flags: Tuple[RedFlag, ...] = tuple(
             dataclasses.replace(flag, patterns=flag.patterns + extra[flag.id]) if flag.id in extra else flag
             for flag in rulebook.red_flags
@@ -893,6 +921,19 @@ class Recogniser:
         past = any(rules.past.search(part) for part in (before, after, norm[start:end]))
         if past and term.condition in rules.fresh_when_recent and rules.recent_past.search(norm[left:right]):
             past = False  # "tattoo from last week", "cut my hand yesterday": still an unhealed wound
+        if (
+            term.condition in rules.old_when_told
+            and (
+                rules.old_before.search(norm[max(0, start - 80) : start])
+                or rules.old_after.search(norm, start, right)
+            )
+            and not rules.recent_past.search(norm[left:right])
+            and not rules.old_not_when.search(
+                self._sentence_before(norm, start) + norm[start:].split("\n")[0][:120]
+            )
+        ):
+            # user study round 37: "my old c-section scar", "a healed knee surgery scar": an operation over
+            past, negated = True, True
         healed = rules.negation_after.search(after[:40])
         if healed is not None and _OTHER_SUBJECT.search(after[: healed.start()]):
             # "i'm pregnant and the nausea is gone now": something else named after it is what is gone
@@ -1026,9 +1067,22 @@ class Recogniser:
                     )
                     or (_MAYBE_QUESTION_START.match(norm[qleft:right]) and "?" in norm[right : right + 2])
                 )
+                # user study round 37: whom the question is for, told after it ("is it safe with a pacemaker?
+                # asking for my grandpa", "... (for my dad)"): that person's; its "my" is not the user's
+                for_other = rules.other_after.match(norm, right) or rules.other_after.search(norm, end, right)
+                own_after = after
+                if for_other is not None and for_other.end() <= right:
+                    own_after = norm[end : for_other.start()] + " " + norm[for_other.end() : right]
                 # a bare question followed by the user's own plan ("is red light ok after mastectomy? want to
                 # use it on my chest") is about the user
                 if (
+                    for_other is not None
+                    and not rules.first_person.search(qbefore + " " + own_after)
+                    and not rules.self_claim_after.match(norm, right)
+                    and not rules.own_use_after.match(norm, right)
+                ):
+                    experiencer = Experiencer.OTHER
+                elif (
                     not rules.first_person.search(qbefore + " " + after)
                     and (named or bare_question)
                     and (named or not rules.own_use_after.match(norm, right))
@@ -1269,13 +1323,25 @@ class Recogniser:
                 continue
             if (flag.id == "stroke_signs" and history) or (flag.id == "burn_or_blistering" and other_burn):
                 continue  # lasting since a past stroke; a kettle or oven burn (referred as an open wound)
-            match = self._first_flag_match(flag, norm, idioms)
+            # (user study round 37: and the words that name no emergency for this flag, "a pump in my chest
+            # for pain meds")
+            match = self._first_flag_match(flag, norm, idioms + self._not_flag_spans(flag.id, norm))
             smoke = match is not None and "smok" in norm[match[0] : match[1]]
             if smoke and device_safe and flag.id == "burn_or_blistering":
                 continue  # "the pad was smoking" told as over: the device, not a burn on a person
             if match:
                 found.append(RedFlagMatch(flag.id, flag.title, match[0], match[1]))
         return found
+
+    def _not_flag_spans(self, flag_id: str, norm: str) -> List[Tuple[int, int]]:
+        """Spans of words that name no emergency for this flag (``red_flag_not`` in knowledge/context.yml)."""
+        if not self.use_context:
+            return []
+        patterns = dict(self.context.red_flag_not).get(flag_id, ())
+        return [
+            m.span("m" if "m" in p.groupindex else 0) for p in patterns for m in p.finditer(norm)
+            if m.start("m" if "m" in p.groupindex else 0) >= 0
+        ]
 
     def _not_now(self, norm: str) -> bool:
         """A red flag told as past history ("passed out in 2018") or asked about ("what if I get a
