@@ -556,6 +556,24 @@ class ValidateScreeningForm(FormValidationAction):
         named_here = any(
             m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
         )
+        if asked_rule == OTHER_CONDITION_RULE and answer in (None, Answer.YES) and _ONLY_THAT.match(lowered):
+            told = [m for m in recognition.mentions if m.affirmed and not m.negated]
+            if told and all(
+                screening_rule_for(m.rule_id) != OTHER_CONDITION_RULE
+                and tracker.get_slot(screening_slot(screening_rule_for(m.rule_id))) in ("yes", "unknown")
+                for m in told
+            ):
+                # "only the eczema I told you about", "yes, eczema" at the last question: counted under its
+                # own question already, nothing else (user study round 38, #36: asked again twice)
+                return "no"
+        fever_fit = asked_rule == "seizures" and bool(_NOT_BY_LIGHT.search(lowered)) and not re.search(
+            r"\bepilep", lowered
+        )
+        if fever_fit and answer in (None, Answer.YES):
+            # "one seizure as a teen, from a fever, not light": the question asks about epilepsy or a seizure
+            # light set off (user study round 38, #34: recorded as epilepsy, then "do not use"); a "yes" said
+            # with it is left to the doctor
+            return "no" if answer is None else Answer.UNKNOWN.value
         if answer is None and asked_rule == "seizures" and _HAD_ONE.match(lowered):
             return "yes"
         if (
@@ -714,6 +732,15 @@ _DOUBT_ANYWHERE = re.compile(
 # "my mum has lupus, I don't": someone else's, and a no for the user (development round 20: asked again)
 _NOT_ME_AFTER_OTHER = re.compile(r"[,;.]\s*(but\s+)?(i don'?t|i do not|i haven'?t|not me|i'?m not|im not)\b")
 _SAYS_UNSURE = re.compile(r"\b(not sure|unsure|no idea|don'?t know|dunno|idk|not certain|can'?t tell)\b")
+_ONLY_THAT = re.compile(
+    r"^\W*((yes|yeah|yep|well)[\s,.!]+)?((only|just)\s+)?(the|my)?\s*[a-z' -]{2,40}"
+    r"(\s+(i|that i|like i|as i) (told|mentioned|said)( you)?( about| before| earlier)?)?\W*$"
+)
+_NOT_BY_LIGHT = re.compile(
+    r"\b(from|with|because of|during|due to) (a |an |my |high |a high )?(fever|temperature)\b|\bfebrile\b|"
+    r"\bfever (fit|seizure|convulsion)s?\b|\bnot (from |by |triggered by |caused by |set off by )?(the )?"
+    r"(lights?|flashing( lights)?|strobes?)\b"
+)
 _MINE_TOO = re.compile(r"\s*(i am|i'?m|im|i do|i have|i'?ve|me too|so am i|so do i)\W*$")
 # "I had one as a teenager from a strobe light" to the seizure question (development round 20: asked again)
 _HAD_ONE = re.compile(

@@ -93,6 +93,11 @@ BODY_HOT = re.compile(
 
 # "that is a lot of text for my old eyes", "no, not my eyes. can i put it on my feet" (user study round 25,
 # #6: the eye-safety answer twice): eyes that are not the question
+# "I'll sleep on it" decides later; it says nothing of sleeping on the pad (user study round 38, #20)
+_SLEEP_ON_IT = re.compile(
+    r"\b(i'?ll|i will|let me|lemme|gonna|going to|need to|i'?d like to|want to|have to|i should|might)\s+"
+    r"(have to\s+)?sleep on it\b"
+)
 _NOT_THE_EYES = re.compile(
     r"\b(for|to|on|with) (my|these) (old|tired|poor|aging|ageing|aged|weary|sore) eyes\b|"
     r"\bnot (about )?(my|the|his|her) eyes\b|\beasy on the eyes?\b|\bhard on the eyes?\b"
@@ -108,6 +113,7 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     norm = " ".join(text.lower().replace("\u2019", "'").split())
     norm = VISION_SPOTS.sub(" eyes ", norm)
     norm = _NOT_THE_EYES.sub(" ", norm)
+    norm = _SLEEP_ON_IT.sub(" ", norm)
     if BODY_HOT.search(norm):
         # "hot" says how the body feels, not the pad: the heat topic is not the question
         norm = re.sub(r"\b(hot|warm)\b", " ", norm)

@@ -722,7 +722,10 @@ HINTS: Tuple[Hint, ...] = (
            r"(ask|check with|talk to|speak to|see|ring|call|phone|book|run it (by|past)|mention it to|"
            # "ok got it, i'll check the manual": not the safety check (user study round 6, #42)
            r"(check|read|look (at|in)|have a look (at|in))\s+(the|my|its|that)\s+"
-           r"(manual|instructions|leaflet|booklet|guide|box|label))\b"),
+           r"(manual|instructions|leaflet|booklet|guide|box|label)|"
+           # "cool, I'll sleep on it": deciding later, not sleeping on the pad (user study round 38, #20)
+           r"(sleep on it|think about it|think it over|have a think|mull it over)"
+           r"(?! (with|on|under|overnight)\b))\b"),
         frozenset({"affirm", "thank", "goodbye", "stop"}) | _SAFETY,
         max_words=16,
         confirm_compatible=True,
@@ -957,7 +960,7 @@ SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply", "
 # cramps?" got the muscle-soreness mechanism): the topic's answer, whatever knowledge answer was guessed
 # (user study round 7, #30, #41)
 STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion", "hormones", "pain_cause",
-                            "healed_fracture"})
+                            "healed_fracture", "not_your_fault"})
 # The same for a choice of timing around exercise and for another colour of light: "before or after my
 # runs?" got the muscle paragraph twice, "what about blue light, does it do anything?" the mechanism (user
 # study round 8, #03, #60); "recovery after the gym" or "why red and not blue?" keep their answers

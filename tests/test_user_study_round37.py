@@ -138,6 +138,8 @@ def test_getting_rid_of_a_named_condition_is_a_cure_asked_for():
      "healed_fracture"),
     ("it's an old fracture, not a wound", "healed_fracture"),
     ("does it help broken bones heal faster?", "bones"),
+    # "so it's my fault??" after "it did nothing" (#20: the usage text)
+    ("so its my fault then? i used it every night", "not_your_fault"),
 ])
 def test_causes_and_old_breaks_have_their_own_answers(text, topic):
     assert beyond_source_topic(text).id == topic
@@ -163,6 +165,9 @@ def test_thanks_and_a_benefit_question(text, intent):
     ("my son (5) grazed his elbow, would the pad help?", True),
     ("my granddaughter, 9, fell off her bike", True),
     ("my son (25) has a stiff back", False),
+    # an age told before the question (#47: no word about a minor)
+    ("it's for my daughter, she's 14 and gets spots, would it help?", True),
+    ("she's 14 weeks pregnant, would it help her back?", False),
 ])
 def test_a_childs_age_in_brackets(text, child):
     from padsafety.recognition import recognise
