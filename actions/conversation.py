@@ -766,7 +766,10 @@ class ActionForgetDenied(Action):
             rulebook = default_rulebook()
             rest = [r for r in known_rules(tracker) if r not in after_check]
             answers = {r.id: "no" for r in rulebook.screening_rules}
-            assessment = rulebook.evaluate({**answers, **{r: "yes" for r in rest}})
+            # (the check keeps its rules, not its answers: after "ask your doctor first" none of them was a
+            # "do not use" yes, so they stay "I don't know"; after "do not use" they count as yes, never less)
+            kept = "unknown" if tracker.get_slot(VERDICT_SLOT) == "ask_doctor" else "yes"
+            assessment = rulebook.evaluate({**answers, **{r: kept for r in rest}})
             titles = " or ".join(rulebook.rule(r).title.lower() for r in after_check)
             dispatcher.utter_message(
                 text=f"Got it, thanks for correcting me: I've changed your answer about {titles} to no."

@@ -89,6 +89,17 @@ def test_a_verdict_rule_taken_back_after_the_check(domain):
     assert {"event": "slot", "timestamp": None, "name": "known_rules", "value": ["other_condition"]} in events
 
 
+def test_the_rest_of_an_ask_your_doctor_verdict_keeps_it(domain):
+    # a possible pregnancy ("I don't know") and a seizure taken back: still "ask your doctor first", never a
+    # "do not use" the check did not give
+    rules = ["pregnancy", "seizures"]
+    tracker = make_tracker("what seizure?? I told you I never had one", "inform",
+                           slots={"known_verdict": "ask_doctor", "known_rules": rules})
+    dispatcher, events = run(ActionForgetDenied(), tracker, domain)
+    said = " ".join(m["text"] for m in dispatcher.messages)
+    assert "Verdict: ask your doctor first" in said and "do not use" not in said.lower()
+
+
 def test_a_condition_echoed_in_disbelief_is_taken_back():
     assert DISPUTED_ECHO.search("um what open wound?? I told you I'm clear")
     assert taken_back_check_rules("what open wound? i never said that", ["open_wound"]) == ["open_wound"]
