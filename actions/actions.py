@@ -48,9 +48,12 @@ from padsafety.conversation import (
     merge_verdict,
     nerve_signs,
     own_use_after_other,
+    people_named,
+    person_switch,
     purchase_side_question,
     repeated_verdict,
     said_of_them,
+    same_person,
     see_doctor_answer,
     stopped_reply,
     symptom_stop,
@@ -205,10 +208,21 @@ class ActionAssessCondition(Action):
                 for m in recognise(None if asked.startswith("/") else asked).mentions
                 if not m.negated
             ))
+        # "what about my sister instead? she has eczema" after "my dad has a pacemaker": hers, not his
+        switch = None
+        if subject == "other" and names:
+            switch = person_switch(
+                text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"),
+                tracker.get_slot("people_conditions"),
+            )
+            named = people_named([text])
+            owner = tracker.get_slot("known_other_person")
+            if not switch and owner and named and same_person(named[0]) != same_person(owner):
+                switch = named[0]  # "what about my mum, she has lupus" after turning to the sister
         if not names and tracker.get_slot("known_other_conditions") and not mine:
             # "it's only his knees" after "my dad has a pacemaker": what the rules say for him, again
             names, subject = list(tracker.get_slot("known_other_conditions")), "other"
-        elif subject == "other" and names:
+        elif subject == "other" and names and not switch:
             # "ok who exactly should she ask, cardiologist?" read as another condition of hers: what was said
             # of her before still counts, so her verdict never weakens from one turn to the next (user study
             # round 7, #48)
@@ -351,8 +365,15 @@ class ActionAssessCondition(Action):
             if OWN_USE_TOO.search(text) and not recognition.affirmed(Experiencer.SELF):
                 # "... is it ok if I keep using it?": the user's own use, beside the other's verdict
                 dispatcher.utter_message(text=own_use_after_other(names))
+            if switch:
+                return switched_person_events(tracker, switch, names)
             noted = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *names]))
-            return [SlotSet("known_other_conditions", noted)]
+            person = tracker.get_slot("known_other_person") or next(
+                iter(people_named([text]) or people_named(
+                    [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:-1]
+                )[-1:]), None
+            )
+            return [SlotSet("known_other_conditions", noted), SlotSet("known_other_person", person)]
         # "i read something about pregnancy and belly": a topic read about is nobody's (user study round 7,
         # #41)
         general = [m for m in mentions if not m.reported] if subject == "general" else []
@@ -477,7 +498,12 @@ class ActionScreeningStopped(Action):
                 assessment.fired_rule_ids,
             )
         # a "yes" in this check, or a condition the user named before it ("I have a pacemaker")
-        extra = stopped_reply(Verdict(verdict), [rulebook.rule(r).title for r in rules], for_other=for_other)
+        # the answers "I don't know" are said as doubts, never as something told (user study round 39, #19)
+        unsure = {r for r in rules if answers.get(r) == "unknown"}
+        extra = stopped_reply(
+            Verdict(verdict), [rulebook.rule(r).title for r in rules if r not in unsure], for_other=for_other,
+            unsure_titles=[rulebook.rule(r).title for r in rules if r in unsure],
+        )
         if extra:
             dispatcher.utter_message(text=extra)
             if for_other:
@@ -486,6 +512,21 @@ class ActionScreeningStopped(Action):
             else:
                 events += [SlotSet(VERDICT_SLOT, verdict), SlotSet(RULES_SLOT, rules)]
         return events
+
+
+def switched_person_events(tracker: Tracker, person: str, names: List[Text]) -> List[EventType]:
+    """The conditions just named are ``person``'s; those remembered before are kept for their owner."""
+    stored = dict(tracker.get_slot("people_conditions") or {})
+    others = list(tracker.get_slot("known_other_conditions") or [])
+    back_key = next((p for p in stored if same_person(p) == same_person(person)), None)
+    earlier = stored.pop(back_key) if back_key else []
+    if others:
+        stored[tracker.get_slot("known_other_person") or "other person"] = others
+    return [
+        SlotSet("known_other_conditions", list(dict.fromkeys([*earlier, *names]))),
+        SlotSet("known_other_person", person),
+        SlotSet("people_conditions", stored or None),
+    ]
 
 
 def other_conditions_after_check(tracker: Tracker, answers: Dict[Text, Any]) -> List[Text]:

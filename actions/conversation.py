@@ -40,10 +40,12 @@ from padsafety.conversation import (
     alongside_answer,
     answer_confirmed,
     approved_other_thing,
+    asks_about_turned_to,
     asks_after_it_ends,
     asks_for_healthy_other,
     asks_to_use_meanwhile,
     asks_what_to_ask,
+    back_to_person_answer,
     beyond_source_topic,
     beyond_source_topics,
     calm_skin_answer,
@@ -69,14 +71,17 @@ from padsafety.conversation import (
     other_status_answer,
     others_not_yours,
     people_named,
+    person_switch,
     possible_fracture,
     said_again_answer,
     said_again_response,
+    same_person,
     see_doctor_answer,
     self_after_other_answer,
     simpler_answer,
     status_answer,
     stop_topic,
+    switched_person_answer,
     symptom_stop,
     symptoms_answer,
     taken_back_check_rules,
@@ -84,6 +89,7 @@ from padsafety.conversation import (
     taken_back_reply,
     tell_emergency_team,
     turn_responses,
+    turned_to_status,
     verdict_reminder,
     verdict_reminder_other,
     verdict_tail,
@@ -216,7 +222,8 @@ def check_is_for_other(tracker: Tracker) -> bool:
             # "hang on, why 'they'? this check is for ME not mrs K" (user study round 33, #21)
             return False
         if text.startswith("/"):
-            others = tracker.get_slot("known_other_conditions")
+            # (a person turned to, with nothing known of them yet: "what about my sister instead?")
+            others = tracker.get_slot("known_other_conditions") or tracker.get_slot("people_conditions")
             # the check button after "on a personal note ... would it be fine for me?" is the user's own
             # (user study round 33, #21: the check asked about the resident)
             return (
@@ -253,6 +260,50 @@ def turn_events(tracker: Tracker) -> List[Tuple[Text, Optional[Text]]]:
     ]
 
 
+_ANSWERED_FOR_THEM = ("ask_benefit", "ask_limitation", "ask_how_it_works", "ask_usage_safety", "ask_evidence")
+
+
+def switch_person(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], person: str,
+    intent: Optional[str], text: str,
+) -> List[EventType]:
+    """Turns the conversation to ``person``: the remembered conditions are kept for their owner (in
+    ``people_conditions``), and those told earlier of ``person``, if any, come back."""
+    book = default_rulebook()
+    owner = tracker.get_slot("known_other_person")
+    others = list(tracker.get_slot("known_other_conditions") or [])
+    stored = dict(tracker.get_slot("people_conditions") or {})
+    back_key = next((p for p in stored if same_person(p) == same_person(person)), None)
+    back = stored.pop(back_key) if back_key else None
+    if others:
+        stored[owner or "other person"] = others
+
+    def rules_of(names: List[str]) -> List[str]:
+        return list(dict.fromkeys(book.condition(n).rule_id for n in names))
+
+    # the question asked about them, answered as usual ("... and has sore legs", "can she use it on her face",
+    # "my mum has a metal knee, not electronic, is she ok?")
+    topic = beyond_source_topic(text)
+    response = f"utter_{intent[len('ask_'):]}" if intent and intent.startswith(_ANSWERED_FOR_THEM) else None
+    if not (response and response in domain.get("responses", {})):
+        response = "utter_benefit_muscle_joint" if ACHE_IN_BODY.search(text) else None
+    if back:
+        dispatcher.utter_message(text=back_to_person_answer(person, back, rules_of(back), bool(response)))
+    else:
+        dispatcher.utter_message(
+            text=switched_person_answer(person, owner, others, rules_of(others)), buttons=OFFER_SCREENING
+        )
+    if topic is not None:
+        dispatcher.utter_message(text=topic.answer)
+    elif response:
+        dispatcher.utter_message(response=response)
+    return [
+        SlotSet("known_other_conditions", back or None),
+        SlotSet("known_other_person", person),
+        SlotSet("people_conditions", stored or None),
+    ]
+
+
 class ActionFollowUp(Action):
     """Answers "why?", "for how long?" and "so am I fine?" against the last answer and verdict."""
 
@@ -283,6 +334,25 @@ class ActionFollowUp(Action):
                 names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
                 dispatcher.utter_message(text=tell_emergency_team(names))
                 return []
+        switch = None if tracker.active_loop.get("name") else person_switch(
+            text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"),
+            tracker.get_slot("people_conditions"),
+        )
+        if switch:
+            return switch_person(dispatcher, tracker, domain, switch, intent, text)
+        stored = tracker.get_slot("people_conditions")
+        if asks_about_turned_to(
+            text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"), stored,
+            [m.condition for m in recognise(text).affirmed()],
+        ):
+            dispatcher.utter_message(
+                text=turned_to_status(tracker.get_slot("known_other_person"), stored), buttons=OFFER_SCREENING
+            )
+            if intent and intent.startswith(_ANSWERED_FOR_THEM) and f"utter_{intent[4:]}" in domain.get(
+                "responses", {}
+            ):
+                dispatcher.utter_message(response=f"utter_{intent[4:]}")  # "can she use it on her face?"
+            return []
         events = turn_events(tracker)
         again = said_again_response(intent, turn_responses(events), text)
         if again:
@@ -806,7 +876,9 @@ class ActionForgetDenied(Action):
                 # "im not pregnant, its for my sister": hers, so her verdict, and she stays the subject (user
                 # study round 35, #9)
                 others = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *dropped]))
-                events.append(SlotSet("known_other_conditions", others))
+                events += [
+                    SlotSet("known_other_conditions", others), SlotSet("known_other_person", person[0]),
+                ]
             if "eczema" in dropped and CALM_NOW.search(text):
                 # calm eczema is no "do not use" in the source, and no green light either
                 dispatcher.utter_message(text=calm_skin_answer(False))

@@ -665,7 +665,11 @@ class ValidateScreeningForm(FormValidationAction):
                 m.affirmed and m.start >= echoed.end() for m in own
             ):
                 return answer.value  # "pregnant? def not lol": the word echoed (development round 18)
-            if answer is Answer.NO and any(m.affirmed for m in own):
+            if answer is Answer.NO and any(m.affirmed for m in own) and not (
+                # "No, my legs went numb after an epidural years ago but it wore off the same day"
+                # (development round 21: "I don't know")
+                all(m.past for m in own if m.affirmed) and _OVER.search(lowered) and _LONG_AGO.search(lowered)
+            ):
                 # "I don't think so, but we're trying for a baby": never a silent no
                 return Answer.UNKNOWN.value
             return answer.value
@@ -694,6 +698,11 @@ class ValidateScreeningForm(FormValidationAction):
             # "my toes go fuzzy at night, would that count as numbness?": a detail in doubt (development
             # round 17: asked again)
             return Answer.UNKNOWN.value
+        if (
+            asked_rule in _NOW_RULES and _LONG_AGO.search(lowered) and _OVER.search(lowered)
+            and not _SAYS_UNSURE.search(lowered)
+        ):
+            return "no"  # "had a benign cyst removed years ago, nothing now" (development round 21)
         return None
 
     @staticmethod
@@ -711,9 +720,17 @@ _NOW_RULES = frozenset({"skin_infection_or_eczema", "open_wound", "cancer_in_are
 _OVER = re.compile(
     r"\b(gone|cleared( up)?|healed( up)?|went away|all over|over now|fine now|better now|all good now|"
     r"no more|not any ?more|resolved|all clear|all-clear|in remission|cancer[- ]free|clear since|"
-    r"been clear|"
+    r"been clear|wore off|worn off|went back to normal|back to normal|"
+    # "had a benign cyst removed years ago, nothing now" (development round 21: asked again)
+    r"nothing (now|since|currently|at the moment|there now|left)|"
     # "i have eczema but it's totally calm at the moment" (development round 12: "I don't know")
     r"(calm|quiet|clear|settled|not flaring)( at the moment| right now| now| currently| atm))\b"
+)
+
+# something long over ("years ago", "as a kid")
+_LONG_AGO = re.compile(
+    r"\b(years?|months|ages|decades?|a long time|long) ago\b|\bas a (kid|child|baby|toddler|teen\w*)\b|"
+    r"\bwhen i was (little|young|a kid|a child|\d+)\b|\bin my (teens|twenties|20s|thirties|30s)\b"
 )
 
 # "not sure it has fully healed underneath": a doubt about the healing itself (development round 13: a no)

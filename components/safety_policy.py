@@ -34,7 +34,14 @@ from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, R
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_DEACTIVATE_LOOP_NAME, ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, BotUttered, Event, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    BotUttered,
+    Event,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.rule_window import MARGIN, recent_tracker
@@ -65,6 +72,7 @@ from padsafety.conversation import (
     FollowUp,
     after_birth,
     answer_confirmed,
+    asks_about_turned_to,
     asks_after_it_ends,
     asks_for_healthy_other,
     asks_if_it_helps,
@@ -83,6 +91,7 @@ from padsafety.conversation import (
     local_elsewhere_answer,
     nerve_signs,
     people_named,
+    person_switch,
     possible_fracture,
     said_again_response,
     said_of_them,
@@ -130,6 +139,14 @@ _ASKS_IF_DELETED = re.compile(
     r"\bwhat (do|did) (you|u) (still )?(know|remember|have|keep) (about|of|on) me\b",
     re.IGNORECASE,
 )
+# a wish that something said is not kept, as the answer to the deletion's confirmation
+_DONT_KEEP = re.compile(
+    r"\b(don'?t|do not|dont|never) (want|need) (that|it|this|them|those|any of (it|that|this)|anything)?\s*"
+    r"(kept|stored|saved|on file|on record|remembered)\b|\b(don'?t|do not|dont) (keep|store|save|remember) "
+    r"(that|it|this|them|anything)\b|\b(delete|erase|wipe|remove) (that|it|this|them|all|everything)\b",
+    re.IGNORECASE,
+)
+_KEEP_IT = re.compile(r"^\W*(no\b|nope|nah|keep|don'?t delete|do not delete|wait|cancel)", re.IGNORECASE)
 _DELETE_IT = re.compile(
     r"\b(delete|deleted|deleting|erase|erased|remove|removed|wipe|wiped|get rid|all of it|everything)\b", re.I
 )
@@ -571,6 +588,15 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FORGET_ME, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
+            previous == CONFIRM_FORGET and _DONT_KEEP.search(text or "")
+            and not _KEEP_IT.match(text or "")
+        ):
+            # "I told you earlier I was pregnant, I don't want that kept" to "Do you want me to delete ...?":
+            # a yes, never a new mention (user study round 39, #25: the pregnancy verdict, nothing deleted)
+            if FORGET_ME not in done:
+                return self._safety_prediction(FORGET_ME, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
             not in_form
             and _ASKS_IF_DELETED.search(text or "")
             and all(_ASKS_IF_DELETED.search(t) for t in _user_texts(tracker)[:-1])
@@ -585,6 +611,18 @@ class SafetyRulePolicy(RulePolicy):
         # what was known before this turn: once a referral or assessment has run in it, this turn's own
         # conditions are stored too, and the decisions below were already taken at its start
         known = set() if set(done) & SAFETY_ACTIONS else _known_conditions(tracker)
+        if _switched_this_turn(tracker):
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking and not (set(done) & SAFETY_ACTIONS) and FORGET_DENIED not in done
+            and _switches_person(tracker, text, plan, known)
+        ):
+            # "what about my sister instead? she's healthy" after "my dad has a pacemaker", or back to him:
+            # the remembered conditions stay with their owner (user study round 38, #37: the dad's verdict
+            # given to the sister four times)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             checking
             and plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
@@ -677,7 +715,7 @@ class SafetyRulePolicy(RulePolicy):
                 or (plan[0] == UTTER_REFERRAL and names_only_known(text, known))
                 # ("a few months postpartum" reads as a condition of its own)
                 or (plan[0] == UTTER_REFERRAL and after_birth(text) and names_only_known(
-                    text, known | {"a named medical condition", "recent childbirth"}))
+                    text, known | {"a named medical condition", "recent childbirth", "breastfeeding"}))
             )
             and tracker.get_slot("known_verdict")
             and (
@@ -1506,7 +1544,9 @@ def _own_rules(tracker: DialogueStateTracker) -> set:
 def _known_conditions(tracker: DialogueStateTracker) -> set:
     """The conditions behind the remembered verdicts, the user's and the other person's."""
     own, other = tracker.get_slot("known_conditions"), tracker.get_slot("known_other_conditions")
-    return {*(own or []), *(other or [])}
+    # (and those of people the conversation turned away from: "that's my dad's pacemaker")
+    earlier = [n for names in (tracker.get_slot("people_conditions") or {}).values() for n in names]
+    return {*(own or []), *(other or []), *earlier}
 
 
 # Replies that acknowledge or state a plan ("ok thanks, I'll ask my midwife"), as the hints read them.
@@ -1516,6 +1556,41 @@ _ACKNOWLEDGING = {"affirm", "thank", "goodbye"}
 # Someone the user plans to ask, not a condition they disclose ("thanks, I'll run it past my midwife" after
 # the breastfeeding answer got the pregnancy verdict: user study round 6 findings, dev round 5)
 _CARE_GIVER = re.compile(r"\b(midwife|oncologist|cardiologist)\b", re.IGNORECASE)
+
+
+def _switched_this_turn(tracker: DialogueStateTracker) -> bool:
+    """action_follow_up turned the conversation to another person in this turn: its answer was the turn's."""
+    switched = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, SlotSet) and event.key == "people_conditions":
+            switched = True
+        elif isinstance(event, ActionExecuted):
+            if switched and event.action_name == FOLLOW_UP:
+                return True
+            switched = False
+    return False
+
+
+def _switches_person(
+    tracker: DialogueStateTracker, text: Optional[Text], plan: List[Text], known: set
+) -> bool:
+    """The message turns to another person than the one whose conditions are remembered, naming no new
+    condition (a new one is assessed for them as usual, see action_assess_condition)."""
+    switch = person_switch(
+        text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"),
+        tracker.get_slot("people_conditions"),
+    )
+    if not switch:
+        # "my sister doesn't have a pacemaker, that's my dad. so is she fine?" once turned to the sister
+        return asks_about_turned_to(
+            text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"),
+            tracker.get_slot("people_conditions"), [m.condition for m in recognise(text).affirmed()],
+        )
+    return not plan or plan == [UTTER_CLARIFY] or names_only_known(text, known) or (
+        plan[:1] == [VERDICT_REMINDER]
+    )
 
 
 def names_only_known(text: Optional[Text], known: set, plan: bool = False) -> bool:

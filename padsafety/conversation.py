@@ -98,6 +98,11 @@ _SLEEP_ON_IT = re.compile(
     r"\b(i'?ll|i will|let me|lemme|gonna|going to|need to|i'?d like to|want to|have to|i should|might)\s+"
     r"(have to\s+)?sleep on it\b"
 )
+# "could it make my back worse?", "will the light make her psoriasis any worse": a harm question
+_MAKE_WORSE = re.compile(
+    r"\b(make|makes|making|made)\s+(?:(?:my|her|his|their|the|it|things|this|that|your)\s+)?"
+    r"(?:[a-z'-]+\s+){0,2}(?:any\s+|even\s+|much\s+|a lot\s+)?worse\b"
+)
 _NOT_THE_EYES = re.compile(
     r"\b(for|to|on|with) (my|these) (old|tired|poor|aging|ageing|aged|weary|sore) eyes\b|"
     r"\bnot (about )?(my|the|his|her) eyes\b|\beasy on the eyes?\b|\bhard on the eyes?\b"
@@ -114,6 +119,7 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     norm = VISION_SPOTS.sub(" eyes ", norm)
     norm = _NOT_THE_EYES.sub(" ", norm)
     norm = _SLEEP_ON_IT.sub(" ", norm)
+    norm = _MAKE_WORSE.sub(" make it worse ", norm)
     if BODY_HOT.search(norm):
         # "hot" says how the body feels, not the pad: the heat topic is not the question
         norm = re.sub(r"\b(hot|warm)\b", " ", norm)
@@ -1649,7 +1655,12 @@ _CAN_THEY_USE = re.compile(
     # ("I'm asking about my SISTER", "and for my husband?"; not "it worked for her")
     r"\b(asking|ask|asked|meant|mean)\s+(for|about)\s+(her|him|them|my\s+\w+)\b|"
     r"\b(for|about)\s+(her|him|them|my\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|"
-    r"friend))\s*\?|\b(she|he|they)\s*(is|'s|are|'re)\s+(healthy|fine|well)\b|"
+    r"friend))\s*\?|\b(she|he|they)\s*(is|'s|are|'re)\s+(a\s+)?(perfectly |totally |completely |very )?"
+    r"(healthy|fine|well|fit)\b|"
+    # "my brother wants to borrow it", "is it fine for him or not?" (user study round 39, #49: "Thanks for
+    # telling me", then the who-should-avoid list)
+    r"\b(wants?|would like|'?d like|asked) to (borrow|use|try|have a go (on|with))\b|"
+    r"\bis it (ok|okay|safe|fine|alright|all right) for (her|him|them)\b|"
     # "is she fine to use it?", "my wife is perfectly healthy though" (user study round 33, #22)
     r"\bis (she|he) (ok|okay|safe|fine|alright|all right) to (use|try)\b|"
     r"\bmy\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|friend)\s+is\s+"
@@ -1697,6 +1708,7 @@ _MY_PERSON = re.compile(
 
 
 _CHILD_WORDS = {"son", "daughter", "child", "kid", "baby", "toddler", "twin"}
+_ANY_CHILD = {"child", "kid", "baby", "toddler", "twin"}
 
 
 def newly_named_person(text: Optional[str], history: Iterable[str]) -> bool:
@@ -1710,9 +1722,141 @@ def newly_named_person(text: Optional[str], history: Iterable[str]) -> bool:
     return bool(before) and not named & before and not (named & _CHILD_WORDS and before & _CHILD_WORDS)
 
 
+_SAME_PERSON = {
+    "mom": "mum", "mother": "mum", "father": "dad", "grandmother": "grandma", "granny": "grandma",
+    "gran": "grandma", "nan": "grandma", "nana": "grandma", "grandfather": "grandpa", "grandad": "grandpa",
+    "granddad": "grandpa",
+    "auntie": "aunt", "roommate": "flatmate", "housemate": "flatmate", "neighbor": "neighbour",
+}
+
+
 def people_named(texts: Iterable[str]) -> List[str]:
     """The people named with "my" in these messages, in order ("wife", "sister")."""
     return list(dict.fromkeys(m.group(1).lower() for t in texts for m in _MY_PERSON.finditer(t or "")))
+
+
+def same_person(word: Optional[str]) -> Optional[str]:
+    """One word for a person however it was said ("mum" for "mother" and "mom"), to compare them."""
+    return _SAME_PERSON.get(word.lower(), word.lower()) if word else word
+
+
+# "what about my sister instead?", "new person: my sister", "forget dad": the talk turns to someone else
+_SWITCH_CUE = re.compile(
+    r"\b(instead|new person|another person|different person)\b|\b(what|how) about (for )?my\b|"
+    r"\b(now|next|and|ok|okay) (for |about )?my\b|\bforget (about )?(my |him\b|her\b|them\b)|"
+    r"\b(can|could|may|should) my\b|\bfor my\b|\bcheck (her|him|them)\b",
+    re.IGNORECASE,
+)
+# "that's my dad", "it's my dad who has it": the condition is the first person's, told again
+_IS_THEIRS = re.compile(r"\b(that'?s|thats|it'?s|its|is|was|he'?s|she'?s) (my|our) (\w+)\b", re.IGNORECASE)
+
+
+# a relative named without "my" at the start of a message ("and mum?", "what about dad, can he ...")
+_BARE_PERSON = re.compile(
+    r"^\W*(and|what about|how about|now|ok|okay|so|right|back to)?[,.]?\s*(mum|mom|mother|dad|father|sis|"
+    r"sister|brother|grandma|granny|gran|nan|nana|grandpa|grandad|granddad|auntie|aunt|uncle)\b(?!'s)",
+    re.IGNORECASE,
+)
+
+
+def person_switch(
+    text: Optional[str], owner: Optional[str], others: Optional[List[str]],
+    stored: Optional[Dict[str, List[str]]] = None,
+) -> Optional[str]:
+    """The person a message turns to, away from the one whose conditions are remembered (``owner``, with
+    ``others``): "what about my sister instead?" or "my sister doesn't have a pacemaker, that's my dad" after
+    "my dad has a pacemaker" give "sister"; a person told of earlier (``stored``) can be turned back to.
+    None when the message stays with the same person or names nobody."""
+    if not text or text.startswith("/"):
+        return None
+    said = people_named([text])
+    bare = _BARE_PERSON.match(text)
+    if not said and bare:
+        said = [bare.group(2).lower()]  # "and mum, can she use it on her hands?"
+    if not said:
+        return None
+    named = [same_person(p) for p in said]
+    first, owner = named[0], same_person(owner)
+    if first == owner or (
+        # "my 9 year old" and "my son" may be one child; a son and a daughter are two (round 39, #6)
+        owner in _CHILD_WORDS and first in _CHILD_WORDS and {owner, first} & _ANY_CHILD
+    ):
+        return None
+    if stored and first in {same_person(p) for p in stored}:
+        return next(p for p in stored if same_person(p) == first)
+    if not others:
+        return None
+    if owner is None or owner in named:
+        # named together with the person the conditions belong to, or that person is not known: only with a
+        # word that turns to the new one ("instead", "what about my ...", "that's my dad")
+        theirs = owner is not None and any(
+            same_person(m.group(3)) == owner for m in _IS_THEIRS.finditer(text)
+        )
+        if not (_SWITCH_CUE.search(text) or theirs):
+            return None
+    return said[0]
+
+
+_IS_THEIR_TURN = re.compile(
+    r"\b(is|are) (she|he|they) (ok|okay|safe|fine|alright|all right|good)\b|"
+    r"\b(can|could|may) (she|he|they) (use|try|have)\b|\b(she|he)'?s (fine|ok|okay|good|safe) then\b|"
+    r"\b(she|he|they) (can|could|may) (use|try|have)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_turned_to(
+    text: Optional[str], person: Optional[str], others: Optional[List[str]],
+    stored: Optional[Dict[str, List[str]]], affirmed: Iterable[str] = (),
+) -> bool:
+    """"so is she fine?" about the person the conversation turned to (``person``), of whom nothing is known,
+    while the conditions told are someone else's (``stored``); a condition named again is one of theirs."""
+    if not text or text.startswith("/") or not person or others or not stored:
+        return False
+    theirs = {n for names in stored.values() for n in names}
+    return bool(_IS_THEIR_TURN.search(text)) and set(affirmed) <= theirs
+
+
+def turned_to_status(person: str, stored: Dict[str, List[str]]) -> str:
+    """Whether the person turned to may use the pad: nothing told of them is a reason to avoid it."""
+    owners = ", ".join(f"your {p}'s {' and '.join(n[:2])}" for p, n in stored.items() if n)
+    return (
+        f"Nothing you've told me about your {person} is on the list of reasons to avoid a red-light therapy "
+        f"pad ({owners} is not theirs). I can't clear them medically: if none of the reasons applies to them "
+        "(pregnancy, an acute skin infection, eczema flare or open wound, sensitivity to light, an implanted "
+        "electronic device), they can use it as the device's manual says; the short safety check goes "
+        "through them."
+    )
+
+
+def _their_advice(rules: List[str]) -> str:
+    if any(default_rulebook().rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
+        return "should not use a red-light therapy pad unless their doctor says otherwise"
+    return "should ask their doctor first, before using a red-light therapy pad"
+
+
+def switched_person_answer(new: str, owner: Optional[str], others: List[str], rules: List[str]) -> str:
+    """What is said when the conversation turns to another person (``new``): the remembered conditions stay
+    with their owner, with the owner's advice in one line, and nothing of them counts for the new person."""
+    names = [n for n in dict.fromkeys(others) if n != "a named medical condition"][:2]
+    listed = " and ".join(names) if names else "the condition you told me about"
+    whose = f"your {owner}" if owner else "the person you asked about first"
+    return (
+        f"OK, now about your {new}. What you told me ({listed}) is about {whose}, not your {new}, so it "
+        f"does not count for your {new} (and {whose} {_their_advice(rules)}). If none of the reasons to "
+        f"avoid a pad applies to your {new} (pregnancy, an acute skin infection, eczema flare or open wound, "
+        "sensitivity to light, an implanted electronic device), they can use it as the device's manual says; "
+        "the short safety check can go through them."
+    )
+
+
+def back_to_person_answer(person: str, conditions: List[str], rules: List[str], more: bool = False) -> str:
+    """Back to someone told of earlier ("and my dad, can he use it on his knees?"): what was said of them;
+    ``more``: an answer to their question follows."""
+    names = [n for n in dict.fromkeys(conditions) if n != "a named medical condition"][:2]
+    listed = f" ({' and '.join(names)})" if names else ""
+    tail = " The following is general information only." if more else ""
+    return f"Back to your {person}: from what you told me{listed}, they {_their_advice(rules)}.{tail}"
 
 
 # a specialist the user will ask, not a condition ("I'll ask my rheumatologist. can my sister use it?")
@@ -2055,10 +2199,22 @@ def said_of_them(text: Optional[str], named: Iterable[str], theirs: Iterable[str
     return bool(named) and named <= theirs and third
 
 
-def stopped_reply(verdict: Verdict, findings_titles: List[str], for_other: bool = False) -> Optional[str]:
+def stopped_reply(
+    verdict: Verdict, findings_titles: List[str], for_other: bool = False, unsure_titles: Sequence[str] = (),
+) -> Optional[str]:
     """What to add when the safety check is stopped after a yes (or an "I don't know") to a rule
-    (``for_other``: the check was about the person the user asks for)."""
+    (``for_other``: the check was about the person the user asks for; ``unsure_titles``: the rules answered
+    "I don't know", said as doubts)."""
     who, whose = ("they", "their") if for_other else ("you", "your")
+    if verdict is Verdict.ASK_DOCTOR and unsure_titles and not findings_titles:
+        return (
+            f"But {who} weren't sure about {', '.join(unsure_titles).lower()}, so {who} should ask {whose} "
+            "doctor first, before using a red-light therapy pad."
+        )
+    if verdict is Verdict.ASK_DOCTOR and unsure_titles:
+        findings_titles = [*findings_titles, *(f"not sure: {t.lower()}" for t in unsure_titles)]
+    if verdict is Verdict.DO_NOT_USE and unsure_titles:
+        findings_titles = [*findings_titles, *(f"not sure: {t.lower()}" for t in unsure_titles)]
     if verdict is Verdict.ASK_DOCTOR and findings_titles:
         # a "could be, we're trying" to the pregnancy question, then "stop": the doubt is told and kept, so
         # that "no harm on my belly then?" is not answered as if it were never said (user study round 20, #2)

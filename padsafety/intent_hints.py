@@ -169,7 +169,15 @@ HINTS: Tuple[Hint, ...] = (
         _p(r"\b(results?|work|works|working|fixed|cured|better|notice|see|feel)\b[^.?!]{0,20}"
            r"\b(in|after|within) (one|1|a single) (day|session|night|go|use)\b|\bfixed in (one|1|a) day\b|"
            r"\b(overnight|instant|instantly|immediate|immediately) (results?|fix|cure|effect|relief)\b|"
-           r"\bskin thickness\b|\bthickness of (the|my)? ?skin\b"),
+           r"\bskin thickness\b|\bthickness of (the|my)? ?skin\b|"
+           # "does it work straight away or does it take a while?", "is it even worth continuing?" (user
+           # study round 39, #1, #23: the mechanism and the anti-ageing paragraphs)
+           r"\b(work|works|help|helps|kick in|kicks in)\b[^.?!]{0,15}\b(straight away|right away|"
+           r"immediately|instantly|at once|from day one)\b|\btakes? a while\b|"
+           r"\bhow (long|soon) (until|till|before|til) (it|i|you|the pad)\b[^.?!]{0,25}\b(work|works|"
+           r"kick|kicks|notice|see|feel|results?|help|helps)\b|"
+           r"\b(worth|any point) (continuing|carrying on|keeping (on|at it|going)|persevering|"
+           r"sticking with)\b"),
         frozenset({"ask_limitation_variability", "ask_followup", "ask_evidence"}) | _SAFETY,
         max_words=20,
     ),
@@ -512,6 +520,9 @@ HINTS: Tuple[Hint, ...] = (
            r"my (data|chat|conversation|messages|info|information|details|history|answers|responses|"
            r"results|records)|"
            r"everything( i (told|said))?|this (chat|conversation)|our (chat|conversation))\b|"
+           # "can you wipe what you have on me" (development round 33: the cleaning answer)
+           r"\b(erase|delete|remove|wipe|clear)\b.{0,20}\b(what|whatever|anything|everything|all)\b.{0,20}"
+           r"\b(on|about) me\b|"
            # "I told you about my pregnancy earlier ... I'd like that deleted"
            r"\b(that|it|this|them|those|everything|all of it)\s+(deleted|erased|removed|wiped)\b|"
            # "actually i dont want this stored anywhere" (user study round 33, #38: taken as an answer in
@@ -1026,6 +1037,9 @@ _OWN_TOPICS = frozenset({
     "questions_for_doctor", "medicine_interaction",
     # (user study round 35, #19: "can red light shrink a tumour" read as the chronic-disease question)
     "tumour_claims",
+    # (user study round 39, #2, #36: "could it make my back worse?" got "It may", "could it give me skin
+    # cancer?" the anti-ageing paragraph)
+    "make_worse", "causes_cancer",
 })
 # topics a purchase or "are you a bot?" guess hides: "do I need a prescription to buy one?", "are you
 # sponsored by a pad company?" (user study round 27, #15, #38: the prices-and-refunds answer, "I'm a bot");

@@ -427,6 +427,10 @@ class ContextRules:
     # user study round 37: words that name no emergency where a red flag's pattern would ("a pump in my chest
     # for pain meds"), by flag id
     red_flag_not: Tuple[Tuple[str, Tuple[re.Pattern, ...]], ...] = ()
+    # development round 21: a condition told as running in the family ("epilepsy runs on my dad's side",
+    # "heart problems on my mum's side"): the relatives', unless the user says they have it too
+    family_history_after: re.Pattern = re.compile(r"(?!x)x")
+    family_history_self: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -459,9 +463,22 @@ _ME_AND = re.compile(r"(?<![a-z'])(me|i)\s+(and|&|n)\s*$")
 _PREGNANT_PARTNER = re.compile(r"(wife|wifey|missus|girlfriend|gf|fiancee)\W*$")
 
 
-def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]") -> bool:
+# "... and so do I", "me too", "same here" right after the mention: the user has it too (development round 21:
+# "my mum has diabetes and so do I" was the mother's only)
+_TOO_AFTER = re.compile(
+    r"^[^.!?\n]{0,25}?(?<![a-z'])(so do i|so have i|so am i|as do i|as have i|me too|me as well|same here|"
+    r"same with me|same for me|i do too|i do as well|i have (it|that|one|them) (too|as well)|"
+    r"i'?ve got (it|that|one|them) (too|as well)|and (i|me) (too|as well))(?![a-z'])"
+)
+
+
+def _user_included(
+    rules: "ContextRules", sentence: str, other: "re.Match[str]", after: str = "", mothers: bool = True
+) -> bool:
     """Whether a first-person subject after the named person makes the mention the user's too ("my
     mum has it and so do I", "my husband and I are trying to conceive")."""
+    if _TOO_AFTER.search(after):
+        return True
     if _ME_AND.search(sentence[: other.start()]) and not _PREGNANT_PARTNER.search(sentence[: other.end()]):
         return True  # "me and my partner have been trying for a baby"
     if _I_AM_BEFORE.search(sentence):
@@ -470,7 +487,8 @@ def _user_included(rules: "ContextRules", sentence: str, other: "re.Match[str]")
     if found is None:
         return False
     couple = found.start() == 0 and found.group().lstrip().startswith("and")
-    return not (couple and _PREGNANT_PARTNER.search(sentence[: other.end()]))
+    # (only for what a wife carries: "my wife and I both have psoriasis" is both of theirs)
+    return not (mothers and couple and _PREGNANT_PARTNER.search(sentence[: other.end()]))
 
 
 # where a sentence ends: a full stop that is no part of an ellipsis, "!", "?" or a new line
@@ -615,6 +633,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
             (flag, tuple(re.compile(p) for p in patterns))
             for flag, patterns in (data.get("red_flag_not") or {}).items()
         ),
+        family_history_after=re.compile("|".join(data.get("family_history_after") or [r"(?!x)x"])),
+        family_history_self=re.compile("|".join(data.get("family_history_self") or [r"(?!x)x"])),
     )
 
 
@@ -1019,7 +1039,9 @@ class Recogniser:
             # people (dev round 11), a general question whoever is asking; development round 13: so does a
             # hypothetical person ("hypothetically, if a person had shingles, would it help?")
             experiencer = Experiencer.GENERAL
-        elif (other is not None and not _user_included(rules, sentence, other)) or (
+        elif (other is not None and not _user_included(
+            rules, sentence, other, norm[end : end + 60], term.condition in _MOTHERS
+        )) or (
             _ARTICLE_BEFORE.search(norm[max(0, start - 30) : start])
             and _PERSON_AFTER.match(norm[end : end + 30])
         ):
@@ -1090,6 +1112,24 @@ class Recogniser:
                     and not rules.self_claim_after.match(norm, right)
                 ):
                     experiencer = Experiencer.GENERAL
+        if (
+            experiencer is Experiencer.SELF
+            and rules.family_history_after.match(norm, end)
+            and not rules.first_person.search(norm[left:start])
+            and not rules.family_history_self.search(norm, end)
+        ):
+            experiencer = Experiencer.OTHER  # "diabetes runs in the family": the relatives' (dev round 21)
+        if experiencer is Experiencer.SELF:
+            # development round 21: a supposed person named before or by the mention ("suppose a user had
+            # eczema", "say a diabetic wanted to use it"): a general question
+            supposed_in = self._sentence_before(norm, start)
+            supposed = rules.hypothetical_other.search(supposed_in + norm[start:right])
+            if (
+                supposed is not None
+                and supposed.start() <= len(supposed_in)
+                and not rules.first_person.search(supposed_in[supposed.end() :])
+            ):
+                experiencer = Experiencer.GENERAL
         if (
             term.rule_id == CHILD_RULE
             and experiencer is Experiencer.SELF
