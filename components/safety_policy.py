@@ -126,6 +126,7 @@ _TOLD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 UTTER_FORGET_STATUS = "utter_forget_status"
+UTTER_NOT_DELETED_YET = "utter_not_deleted_yet"
 _WHY_FIRST = re.compile(r"^\W*(but\s+|so\s+|ok\s+|okay\s+)?(why|how come|wieso|warum|porque|por que)\b", re.I)
 _ASKS_IF_DELETED = re.compile(
     r"\b(did|has|have) (it|you|that|everything|my data|my stuff) "
@@ -586,6 +587,18 @@ class SafetyRulePolicy(RulePolicy):
             # round 9, #13); a question about the data is not one ("did you keep my answers?")
             if FORGET_ME not in done:
                 return self._safety_prediction(FORGET_ME, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            previous == CONFIRM_FORGET and _ASKS_IF_DELETED.search(text or "")
+            and not _DONT_KEEP.search(text or "")
+        ):
+            # "have you actually deleted it? I told you about my pacemaker earlier" while the deletion waits
+            # for its yes: not yet, and the question again (user study round 40, #16: a pacemaker verdict, the
+            # deletion dropped)
+            if UTTER_NOT_DELETED_YET not in done:
+                return self._safety_prediction(UTTER_NOT_DELETED_YET, tracker, domain)
+            if CONFIRM_FORGET not in done:
+                return self._safety_prediction(CONFIRM_FORGET, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             previous == CONFIRM_FORGET and _DONT_KEEP.search(text or "")

@@ -256,10 +256,13 @@ HINTS: Tuple[Hint, ...] = (
         # the check it had just asked for (development round 17)
         "request_screening",
         _p(r"\b(can|could|shall|should|let'?s|lets)\s+((we|you|u|i)\s+)?(do|start|run|go through|begin|try|"
-           r"answer)\s+(the\s+|those\s+|these\s+|your\s+|a\s+)?(safety\s+)?(questions|check|quiz|screening|"
-           r"questionnaire)\b"),
+           r"answer)\s+(the\s+|those\s+|these\s+|your\s+|a\s+|whatever\s+|any\s+)?(safety\s+)?(questions|"
+           r"checks?|quiz|screening|questionnaire)\b|"
+           # "can we go through whatever checks you do" (user study round 40, #21: the cast paragraph)
+           r"\b(go|run|walk)\s+(me\s+)?through\s+(whatever|the|your|any)\s+(safety\s+)?(checks?|questions|"
+           r"screening)\b"),
         frozenset({"request_screening"}),
-        max_words=14,
+        max_words=20,
     ),
     Hint(
         # "and what if it doesnt help after a month" read as a refund (user study round 18, #02): how long
@@ -321,6 +324,9 @@ HINTS: Tuple[Hint, ...] = (
         _p(r"\b(slim(ming)?\s+(them\s+|it\s+|my\s+\w+\s+)?down|lose\s+(weight|fat|inches|cm|centimetres|"
            r"kilos|kg|pounds|lbs|belly|my\s+(belly|tummy|gut))|(burn|melt|shift|blast|zap)\w*\s+(off\s+)?"
            r"(the\s+|my\s+|belly\s+|thigh\s+)*fat|fat[- ](loss|burning|burner)|weight[- ]loss|"
+           # "this thing'll burn off me beer gut" (user study round 40, #42: "effects vary")
+           r"(burn|melt|shift|blast|zap)\w*\s+(off\s+)?(me|my|the|this|that)\s+(beer\s+|belly\s+|muffin\s+)?"
+           r"(gut|belly|tummy|paunch|love\s+handles|muffin\s+top|spare\s+tyre|spare\s+tire)|"
            # "will it shift the weight I've put on?" (development round 4)
            r"(shift|lose|drop|melt)\w*\s+(the\s+|my\s+|some\s+|that\s+)?(extra\s+)?(weight|pounds|kilos|lbs)\b|"
            r"how\s+many\s+(cm|centimetres|inches|kilos|kg|pounds|lbs|sizes)|drop\s+a\s+(dress\s+)?size)\b"),

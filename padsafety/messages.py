@@ -188,6 +188,12 @@ def contact_reply(purchase: bool, contact: str, medical: bool = True) -> str:
 # round 4 of the user study: the medicine, epilepsy and numbness questions were not marked as going beyond
 # the source text; every question whose rule is not from the seed says so
 GUIDELINE_QUESTION_NOTE = "(This question goes beyond my source text: it is careful general guidance.)"
+# a guideline rule whose condition the source names (a tumour needs medical attention first: user study round
+# 38, the tumour question was called beyond the source although the source names a tumour)
+PARTLY_SOURCED_NOTE = (
+    "(My source names this among the conditions that need medical attention first; the rest of the question "
+    "is careful general guidance.)"
+)
 
 
 _YOU_WORDS = {"you": "they", "your": "their", "yourself": "themselves"}
@@ -215,7 +221,9 @@ def screening_question(number: int, total: int, rule: Rule, for_other: bool = Fa
     text = f"Question {number} of {total}: {question}"
     if for_other and number == 1:
         text = f"{ABOUT_THEM_LEAD} {text}"
-    return text if rule.source == "seed" else f"{text} {GUIDELINE_QUESTION_NOTE}"
+    if rule.source == "seed":
+        return text
+    return f"{text} {PARTLY_SOURCED_NOTE if rule.quote else GUIDELINE_QUESTION_NOTE}"
 
 
 # "I didn't understand" (actions/conversation.py, action_please_rephrase): the language note only for a

@@ -15,7 +15,7 @@ from actions.actions import (
 )
 from actions.forms import ValidateScreeningForm
 from padsafety.answers import hedged_detail
-from padsafety.messages import GUIDELINE_QUESTION_NOTE
+from padsafety.messages import GUIDELINE_QUESTION_NOTE, PARTLY_SOURCED_NOTE
 from padsafety.rules import load_rulebook
 
 SCREENING_SLOTS = [f"screen_{r.id}" for r in load_rulebook().screening_rules]
@@ -350,7 +350,8 @@ def test_every_question_is_asked_by_an_action_with_buttons(domain):
         message = dispatcher.messages[0]
         asked = f"Question {number} of {len(rules)}: {rule.question}"
         # a question from general guidance, not from the source text, says so (user study round 4)
-        assert message["text"] == (asked if rule.source == "seed" else f"{asked} {GUIDELINE_QUESTION_NOTE}")
+        note = PARTLY_SOURCED_NOTE if rule.quote else GUIDELINE_QUESTION_NOTE
+        assert message["text"] == (asked if rule.source == "seed" else f"{asked} {note}")
         assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/dont_know", "/stop"]
     # and the form asks exactly the rules' questions, in the rules' order
     assert domain["forms"]["screening_form"]["required_slots"] == SCREENING_SLOTS

@@ -170,14 +170,17 @@ def test_usage_guidance_keeps_its_precautions():
 
 
 def test_questions_beyond_the_source_say_so_and_seed_questions_do_not():
-    from padsafety.messages import GUIDELINE_QUESTION_NOTE, screening_question
+    from padsafety.messages import GUIDELINE_QUESTION_NOTE, PARTLY_SOURCED_NOTE, screening_question
     from padsafety.rules import default_rulebook
 
     rules = default_rulebook().screening_rules
     marked = {r.id for r in rules if GUIDELINE_QUESTION_NOTE in screening_question(1, len(rules), r)}
-    assert marked == {r.id for r in rules if r.source != "seed"}
+    assert marked == {r.id for r in rules if r.source != "seed" and not r.quote}
     assert {"photosensitising_medication", "seizures", "reduced_sensation"} <= marked
     assert "pregnancy" not in marked
+    # the tumour: named by the source among the conditions to see a doctor about first
+    partly = {r.id for r in rules if PARTLY_SOURCED_NOTE in screening_question(1, len(rules), r)}
+    assert partly == {"cancer_in_area"}
 
 
 def test_a_do_not_use_verdict_sends_the_user_to_their_doctor_and_a_green_one_does_not():

@@ -1,0 +1,49 @@
+"""User study round 40 (docs/user-study/2026-12-07-round40/): the causes fixed the same session, tested
+without Rasa servers (the conversations are in tests/scenarios/real_users_dev33.yml, ids d41-). New
+wordings."""
+
+import pytest
+
+from padsafety.intent_hints import HINTS
+from padsafety.recognition import Decision, recognise
+
+
+def _hinted(text):
+    words = len(text.split())
+    return {hint.intent for hint in HINTS if hint.pattern.search(text) and words <= hint.max_words}
+
+
+# #21: "can we go through whatever checks you do" got the paragraph about light through a cast
+@pytest.mark.parametrize("text", [
+    "before I try it on my shoulder could you run me through the safety questions you have",
+    "ok can we go through whatever checks you do first",
+])
+def test_an_indirect_request_for_the_check(text):
+    assert "request_screening" in _hinted(text)
+
+
+def test_a_check_is_not_read_into_other_words():
+    assert "request_screening" not in _hinted("will the light go through my clothes?")
+
+
+# #42: "this thing'll burn off me beer gut" got "effects vary" and a question whether a burn was meant
+@pytest.mark.parametrize("text", [
+    "reckon it'll melt my muffin top?",
+    "will it burn off my belly if I use it daily",
+])
+def test_a_belly_to_burn_off_is_the_fat_question(text):
+    assert "ask_limitation_weight_loss" in _hinted(text)
+    assert recognise(text).decision not in (Decision.REFERRAL, Decision.CLARIFY, Decision.EMERGENCY)
+
+
+def test_a_real_burn_is_still_one():
+    assert recognise("the pad burned my belly and it blistered").red_flags
+
+
+# #16: "have you actually deleted it?" while the deletion waited for its yes: a pacemaker verdict, nothing
+# deleted
+def test_asking_whether_it_is_deleted_before_the_yes():
+    from components.safety_policy import _ASKS_IF_DELETED, _DONT_KEEP
+
+    text = "wait, is it all deleted now? I mentioned my epilepsy before"
+    assert _ASKS_IF_DELETED.search(text) and not _DONT_KEEP.search(text)
