@@ -472,6 +472,18 @@ _TOO_AFTER = re.compile(
 )
 
 
+# the person told right after a condition, as its owner: "psoriasis? my brother has it", "eczema - my son gets
+# that"
+_THEIRS_AFTER = re.compile(
+    r"^\W{0,3}\s*(?:(?:and|but|well|because|cos|coz)\s+)?(?:my|our)\s+(?:little\s+|older\s+|younger\s+|"
+    r"big\s+|twin\s+)?(?:mum|mom|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|son|daughter|"
+    r"sister|brother|sis|bro|friend|mate|aunt|auntie|uncle|gran|granny|grandma|grandmother|nan|nana|grandpa|"
+    r"grandad|granddad|grandfather|cousin|niece|nephew|kid|child|baby|flatmate|roommate|colleague|boss|"
+    r"neighbou?r)(?:'s)?\s+(?:has|had|have|gets|got|'s\s+got|suffers\s+(?:from|with)|is\s+on|takes|"
+    r"is\s+having|was\s+diagnosed\s+with)\s+(?:it|that|this|them|those|one)\b"
+)
+
+
 def _user_included(
     rules: "ContextRules", sentence: str, other: "re.Match[str]", after: str = "", mothers: bool = True
 ) -> bool:
@@ -1136,6 +1148,14 @@ class Recogniser:
             and not re.search(r"(?<![a-z'])(i'?m|im|i am)\s*$", before)
         ):
             experiencer = Experiencer.OTHER  # "my 6 year old ...": the child is the person it is about
+        if (
+            experiencer in (Experiencer.SELF, Experiencer.GENERAL)
+            and _THEIRS_AFTER.match(norm[end : end + 70])
+            and not rules.first_person.search(before[-25:])
+        ):
+            # "and psoriasis? my brother has it on his elbows": the person named after it has it (user study
+            # round 40, #8: the brother's psoriasis in the user's own verdict)
+            experiencer = Experiencer.OTHER
         if uncertain and experiencer is not Experiencer.SELF:
             return None  # an ambiguous word in a general question or about someone else: not worth asking
         animal = _last(rules.animal.finditer(before))

@@ -47,3 +47,25 @@ def test_asking_whether_it_is_deleted_before_the_yes():
 
     text = "wait, is it all deleted now? I mentioned my epilepsy before"
     assert _ASKS_IF_DELETED.search(text) and not _DONT_KEEP.search(text)
+
+
+# #8: "and psoriasis? my brother has it on his elbows" after the user's own eczema flare: the brother's
+# psoriasis went into the user's own "you should not use" verdict
+@pytest.mark.parametrize("text, condition", [
+    ("and rosacea? my sister gets it on her cheeks", "other skin condition"),
+    ("what about epilepsy, my son has that", "epilepsy"),
+    ("would it be ok with an ICD? my grandad has one", "implanted defibrillator"),
+])
+def test_the_person_named_right_after_a_condition_has_it(text, condition):
+    from padsafety.recognition import Experiencer
+
+    found = recognise(text)
+    assert found.decision is Decision.REFERRAL_OTHER, (text, found.mentions)
+    assert {m.experiencer for m in found.affirmed()} == {Experiencer.OTHER}
+
+
+def test_the_user_still_has_it_too_when_they_say_so():
+    from padsafety.recognition import Experiencer
+
+    found = recognise("I have rosacea, my sister has it too")
+    assert Experiencer.SELF in {m.experiencer for m in found.affirmed()}
