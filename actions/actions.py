@@ -51,6 +51,7 @@ from padsafety.conversation import (
     people_named,
     person_switch,
     purchase_side_question,
+    regroup_people,
     repeated_verdict,
     said_of_them,
     same_person,
@@ -516,12 +517,10 @@ class ActionScreeningStopped(Action):
 
 def switched_person_events(tracker: Tracker, person: str, names: List[Text]) -> List[EventType]:
     """The conditions just named are ``person``'s; those remembered before are kept for their owner."""
-    stored = dict(tracker.get_slot("people_conditions") or {})
-    others = list(tracker.get_slot("known_other_conditions") or [])
-    back_key = next((p for p in stored if same_person(p) == same_person(person)), None)
-    earlier = stored.pop(back_key) if back_key else []
-    if others:
-        stored[tracker.get_slot("known_other_person") or "other person"] = others
+    earlier, stored = regroup_people(
+        tracker.get_slot("people_conditions"), tracker.get_slot("known_other_person"),
+        tracker.get_slot("known_other_conditions"), person,
+    )
     return [
         SlotSet("known_other_conditions", list(dict.fromkeys([*earlier, *names]))),
         SlotSet("known_other_person", person),

@@ -73,9 +73,9 @@ from padsafety.conversation import (
     people_named,
     person_switch,
     possible_fracture,
+    regroup_people,
     said_again_answer,
     said_again_response,
-    same_person,
     see_doctor_answer,
     self_after_other_answer,
     simpler_answer,
@@ -272,11 +272,7 @@ def switch_person(
     book = default_rulebook()
     owner = tracker.get_slot("known_other_person")
     others = list(tracker.get_slot("known_other_conditions") or [])
-    stored = dict(tracker.get_slot("people_conditions") or {})
-    back_key = next((p for p in stored if same_person(p) == same_person(person)), None)
-    back = stored.pop(back_key) if back_key else None
-    if others:
-        stored[owner or "other person"] = others
+    back, stored = regroup_people(tracker.get_slot("people_conditions"), owner, others, person)
 
     def rules_of(names: List[str]) -> List[str]:
         return list(dict.fromkeys(book.condition(n).rule_id for n in names))

@@ -1829,6 +1829,19 @@ def turned_to_status(person: str, stored: Dict[str, List[str]]) -> str:
     )
 
 
+def regroup_people(
+    stored: Optional[Dict[str, List[str]]], owner: Optional[str], others: Optional[List[str]], person: str
+) -> Tuple[List[str], Dict[str, List[str]]]:
+    """Turning to ``person``: the conditions told of them before (taken out of ``stored``), and ``stored``
+    with the current person's (``owner``, ``others``) kept in it."""
+    kept = dict(stored or {})
+    key = next((p for p in kept if same_person(p) == same_person(person)), None)
+    earlier = kept.pop(key) if key else []
+    if others:
+        kept[owner or "other person"] = list(others)
+    return earlier, kept
+
+
 def _their_advice(rules: List[str]) -> str:
     if any(default_rulebook().rule(r).verdict is Verdict.DO_NOT_USE for r in rules):
         return "should not use a red-light therapy pad unless their doctor says otherwise"
