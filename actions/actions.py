@@ -43,7 +43,9 @@ from padsafety.conversation import (
     cleared_answer,
     cleared_conditions,
     condition_help,
+    continues_about_them,
     cure_answer,
+    fed_baby_named,
     followup_kind,
     merge_verdict,
     nerve_signs,
@@ -111,6 +113,18 @@ def _told_as_statement(text: Text, mentions: List[Any]) -> bool:
         for mention in mentions
         for start, end in sentences
     )
+
+
+def _referred_other_this_turn(tracker: Tracker) -> bool:
+    """The policy answered this message with the referral for someone else (it read the message as theirs)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == (
+            "utter_doctor_referral_other"
+        ):
+            return True
+    return False
 
 
 def latest_recognition(tracker: Tracker) -> Recognition:
@@ -190,6 +204,12 @@ class ActionAssessCondition(Action):
             subject = "other"  # "the lupus is my sister, not me"
         if subject == "self" and said_of_them(text, names, tracker.get_slot("known_other_conditions") or []):
             subject = "other"  # "its mild lupus, he doesnt get rashes" after "my husband has lupus"
+        if (
+            subject == "self" and tracker.get_slot("known_other_conditions")
+            and continues_about_them(text, bool(people_named([text])))
+            and _referred_other_this_turn(tracker)
+        ):
+            subject = "other"  # "it's just a surface scrape" right after the verdict for "my 8 year old"
         if not names:
             # "I have both" after "does it help rosacea or eczema?": the conditions just named, as theirs
             names = claimed_conditions(text, previous_user_text(tracker))
@@ -228,6 +248,10 @@ class ActionAssessCondition(Action):
             # of her before still counts, so her verdict never weakens from one turn to the next (user study
             # round 7, #48)
             names = list(dict.fromkeys([*names, *(tracker.get_slot("known_other_conditions") or [])]))
+        if "a child" in names and "breastfeeding" in names and fed_baby_named(text):
+            # "my girlfriend is breastfeeding our 3 month old": the baby is fed, not the one to use the pad
+            # (user study round 41, #13: "A child" in her verdict)
+            names = [n for n in names if n != "a child"]
         cleared = cleared_conditions(mentions, text) if subject in ("self", "other") else []
         if cleared:
             # "had shingles last year, all gone now", "cold sores now and then, none at the moment": the acute

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from padsafety.conversation import (
     ABOUT_ME,
     ACHE_IN_BODY,
+    CALM_CHANGES_IT,
     CALM_NOW,
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
@@ -21,6 +22,7 @@ from padsafety.conversation import (
     DO_INSTEAD,
     EARLY_TEST_NOTE,
     EMERGENCY_IN_PROGRESS,
+    FRACTURE_LATER,
     FRACTURE_NOT_YET,
     FRACTURE_SEEN,
     GIVE_UP,
@@ -31,6 +33,7 @@ from padsafety.conversation import (
     NO_EFFECT_KEEP_OR_STOP,
     OTHER_PERSON,
     REACTION_FOLLOWUP,
+    RECOVERY,
     SAME_ANSWERS,
     SHORT_USE,
     WHY_IT_MATTERS,
@@ -48,6 +51,7 @@ from padsafety.conversation import (
     back_to_person_answer,
     beyond_source_topic,
     beyond_source_topics,
+    calm_changes_answer,
     calm_skin_answer,
     cancer_said_over,
     condition_phrase,
@@ -66,10 +70,12 @@ from padsafety.conversation import (
     instead_answer,
     local_elsewhere_answer,
     negative_test,
+    only_over,
     other_after_self_answer,
     other_short_use_answer,
     other_status_answer,
     others_not_yours,
+    over_answer,
     people_named,
     person_switch,
     possible_fracture,
@@ -349,6 +355,23 @@ class ActionFollowUp(Action):
             ):
                 dispatcher.utter_message(response=f"utter_{intent[4:]}")  # "can she use it on her face?"
             return []
+        over = only_over(text)
+        if over and not set(over) & set(tracker.get_slot(CONDITIONS_SLOT) or []):
+            # "had my baby 2 years ago, not breastfeeding anymore" (user study round 41, #38)
+            for_other = any(m.experiencer.value == "other" for m in recognise(text).mentions if m.past)
+            dispatcher.utter_message(text=over_answer(over, for_other), buttons=OFFER_SCREENING)
+            return []
+        if CALM_CHANGES_IT.search(text) and (known_rules(tracker) or other_rules(tracker)):
+            # "my psoriasis isn't flaring right now, does that change it?" (user study round 41, #42)
+            mine = known_rules(tracker)
+            dispatcher.utter_message(text=calm_changes_answer(mine or other_rules(tracker), not mine))
+            return []
+        others = tracker.get_slot("known_other_conditions")
+        if others and COUNTS_FOR_ME.search(text):
+            # "does my mum's thing count against me?" (user study round 34, #19); before the repeats below:
+            # "does my mum's diabetes mean I should be careful too?" names hers again (round 41, #11)
+            dispatcher.utter_message(text=others_not_yours(list(others), verdict, known_rules(tracker)))
+            return []
         events = turn_events(tracker)
         again = said_again_response(intent, turn_responses(events), text)
         if again:
@@ -393,10 +416,6 @@ class ActionFollowUp(Action):
             # "what if i just use it for like 5 minutes" after the child's verdict (user study round 35, #28)
             dispatcher.utter_message(text=other_short_use_answer(list(others)))
             return []
-        if others and COUNTS_FOR_ME.search(text):
-            # "does my mum's thing count against me?" (user study round 34, #19)
-            dispatcher.utter_message(text=others_not_yours(list(others), verdict, known_rules(tracker)))
-            return []
         if asks_for_healthy_other(text, verdict, others, users[-5:-1], users[:-1]):
             # "can my sister use it? she's healthy" after the user's lupus (user study round 32, #11), or
             # after "my wife has lupus" (round 33: the wife's "should not use" for the sister)
@@ -411,6 +430,12 @@ class ActionFollowUp(Action):
                 dispatcher.utter_message(response="utter_benefit_muscle_joint")
             return []
         earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
+        fracture = possible_fracture(earlier, conditions)
+        if fracture and RECOVERY.search(text) and not FRACTURE_SEEN.search(text):
+            # "once it's better can I use it for recovery?" after a possible break (user study round 41, #45:
+            # "No: don't use the pad on a possibly broken bone", the question about later unanswered)
+            dispatcher.utter_message(text=FRACTURE_LATER)
+            return []
         if (
             possible_fracture(earlier, conditions) and asks_to_use_meanwhile(text)
             and not FRACTURE_SEEN.search(text)

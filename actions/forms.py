@@ -533,6 +533,10 @@ class ValidateScreeningForm(FormValidationAction):
             # "go back, on the last one I have an insulin pump": the named condition is noted for its own
             # question (validate's run), rather than going back to whatever came before
             return events
+        if any(screening_rule_for(m.rule_id) == asked_rule for m in recognition.affirmed(Experiencer.SELF)):
+            # "wait, go back - I do have a pacemaker" at the pacemaker question: the answer to this question,
+            # not a step back (user study round 41, #3: sent back to the light-sensitivity question)
+            return events
         previous = _named_question(text, tracker, asked_rule) or _previous_answered(tracker, asked_rule)
         if previous is None:
             return events
@@ -556,6 +560,19 @@ class ValidateScreeningForm(FormValidationAction):
         named_here = any(
             m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
         )
+        # (the catch-all rule's words, "no infections", may be what this question asks about: not counted)
+        denied_elsewhere = {
+            screening_rule_for(m.rule_id) for m in recognition.mentions if m.negated
+        } - {OTHER_CONDITION_RULE}
+        if (
+            answer is Answer.NO and len(lowered.split()) <= 5 and not _STANDALONE_NO.match(lowered)
+            and denied_elsewhere and asked_rule not in denied_elsewhere | {OTHER_CONDITION_RULE}
+            and not answer_cue(asked_rule, text, negative=True)
+        ):
+            # "no cancer" to the medicines question, "never had a fit" to the cancer one: answers to another
+            # question, never this one's no (user study round 41, #9: two questions answered one behind); the
+            # last question asks about any other condition, "no infections" included (dev round 22)
+            return None
         if asked_rule == OTHER_CONDITION_RULE and answer in (None, Answer.YES) and _ONLY_THAT.match(lowered):
             told = [m for m in recognition.mentions if m.affirmed and not m.negated]
             if told and all(
@@ -728,6 +745,8 @@ _OVER = re.compile(
 )
 
 # something long over ("years ago", "as a kid")
+# a no that stands by itself before anything else: "no, not pregnant either", "nope."
+_STANDALONE_NO = re.compile(r"^\W*(no+|nope|nah|never|not really)\s*([,.!;:-]|$)")
 _LONG_AGO = re.compile(
     r"\b(years?|months|ages|decades?|a long time|long) ago\b|\bas a (kid|child|baby|toddler|teen\w*)\b|"
     r"\bwhen i was (little|young|a kid|a child|\d+)\b|\bin my (teens|twenties|20s|thirties|30s)\b"

@@ -48,6 +48,7 @@ from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     ABOUT_ME,
     ASKS_FOR_CURE,
+    CALM_CHANGES_IT,
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
     COUNTS_FOR_ME,
@@ -84,12 +85,14 @@ from padsafety.conversation import (
     claimed_for_other,
     condition_help,
     confirm_last_answer,
+    continues_about_them,
     doctor_approved,
     followup_kind,
     given_to_someone_else,
     help_again_answer,
     local_elsewhere_answer,
     nerve_signs,
+    only_over,
     people_named,
     person_switch,
     possible_fracture,
@@ -620,6 +623,14 @@ class SafetyRulePolicy(RulePolicy):
             if UTTER_FORGET_STATUS not in done:
                 return self._safety_prediction(UTTER_FORGET_STATUS, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            in_form and not plan and not done and intent in ("affirm", "deny", "dont_know")
+            and (previous or "").startswith("action_ask_screen_")
+            and UTTER_ANSWER_HINT in _recent_actions(tracker, 1)
+        ):
+            # "no" to the question asked again after the answer hint: the form's answer, never the chit-chat
+            # rule's "OK. You can ask ..." first (user study round 41, #5)
+            return self._safety_prediction(tracker.active_loop_name, tracker, domain)
         about_other = False
         # what was known before this turn: once a referral or assessment has run in it, this turn's own
         # conditions are stored too, and the decisions below were already taken at its start
@@ -636,6 +647,25 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking
+            and (
+                plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
+                or (not plan and known)
+            )
+            and CALM_CHANGES_IT.search(text or "")
+            # (an acute rule's flare-up said to be over is taken back: action_forget_denied)
+            and not _takes_back_known(tracker, text)
+        ):
+            # "my psoriasis isn't flaring right now, does that change it?": after its verdict, the answer, not
+            # the verdict block again; told for the first time, the referral and verdict, then the answer
+            # (user study round 41, #42: the question was never answered)
+            if not names_only_known(text, known):
+                plan = [*plan, FOLLOW_UP] if ASSESS in plan else plan
+            elif FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            else:
+                return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             checking
             and plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
@@ -776,6 +806,19 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "its mild lupus, he doesnt get rashes from sun. so its ok?" after "my husband has lupus": his
             plan, about_other = [UTTER_REFERRAL_OTHER, *plan[1:]], True
+        if (
+            plan[:1] in ([UTTER_REFERRAL], [UTTER_CLARIFY]) and not checking
+            and UTTER_REFERRAL_OTHER in _recent_actions(tracker, 1)
+            and tracker.get_slot("known_other_conditions")
+            and continues_about_them(text, bool(people_named([text or ""])))
+        ):
+            # "it's just a surface scrape, not infected" right after the verdict for "my 8 year old": still
+            # the child's (user study round 41, #12)
+            plan, about_other = [UTTER_REFERRAL_OTHER, *plan[1:]], True
+        if plan == [UTTER_REFERRAL_GENERAL] and _DEFINITION.search(text or ""):
+            # "what is meant by acute eczema?": what a word means, said of nobody (user study round 41, #2:
+            # "if you're asking because you or someone you care for has this condition" before the answer)
+            plan = []
         own_known = set(tracker.get_slot("known_conditions") or [])
         if (
             plan[:1] == [UTTER_REFERRAL_GENERAL]
@@ -806,7 +849,13 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
-            plan in ([], [UTTER_CLARIFY]) and not checking and tracker.get_slot("known_other_conditions")
+            (
+                plan in ([], [UTTER_CLARIFY])
+                # "does my mum's diabetes mean I should be careful too?": hers named again (user study round
+                # 41, #11)
+                or (plan[:1] == [UTTER_REFERRAL_OTHER] and names_only_known(text, known))
+            )
+            and not checking and tracker.get_slot("known_other_conditions")
             and COUNTS_FOR_ME.search(text or "")
         ):
             # "does my mum's thing count against me?" (user study round 34, #19)
@@ -887,6 +936,16 @@ class SafetyRulePolicy(RulePolicy):
         if not plan and not checking and claimed_for_other(text, previous_user_text(tracker)):
             # "its for my sister" after "is it safe while pregnant?": the condition asked about is hers
             plan = [UTTER_REFERRAL_OTHER, ASSESS]
+        if (
+            not plan and not checking and intent not in _ACKNOWLEDGING
+            and only_over(text) and not set(only_over(text)) & known
+        ):
+            # "had my baby 2 years ago, not breastfeeding anymore. can I use it on my tummy now?", "eczema
+            # as a kid, long gone": what the rules make of it, never "Thanks for telling me" (user study
+            # round 41, #38)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not plan and not checking and _denies_asked_rule(text, intent)
             and not _takes_back_known(tracker, text)
@@ -1024,6 +1083,15 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not plan and not checking and intent in _ACKNOWLEDGING and "?" in (text or "")
+            and followup_kind(text) is FollowUp.STATUS
+        ):
+            # "so all good?" is a question, not a goodbye (user study round 41, #38: "Goodbye, and take
+            # care!")
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if not plan and not checking and _closes_chat(intent, text):
             # "ok i'll ask my doctor then", "cool that's all i wanted to know": the chat ends here; "OK. You
             # can ask what the pads can do..." read as not listening (user study round 20, #11); "I'll mention
@@ -1119,6 +1187,9 @@ class SafetyRulePolicy(RulePolicy):
                 # answer; the chronic-disease paragraph (diabetes, heart disease) would stack a third
                 or (intent == "ask_limitation_chronic_disease" and _topic_answered(tracker)
                     and bool(ASKS_FOR_CURE.search((text or "").lower())))
+                # "and my blood pressure is high, it help also?": the assessment gave what the source says
+                # of it; "my source does not cover that" after it contradicted it (user study round 41, #21)
+                or (intent == "ask_not_in_source" and ASSESS in plan and _assessment_answers(text))
             )
             and not (plan == [UTTER_CLARIFY] and intent in _AVOID_INTENT_RULES)
             and not (intent == SCREENING_INTENT and ASSESS in plan and _check_still_useful(text))
@@ -1144,6 +1215,11 @@ class SafetyRulePolicy(RulePolicy):
                 if _form_rejected(tracker) and UTTER_ANSWER_HINT not in done:
                     # the form could not read an answer ("does eczema I had as a kid count?"): never silence
                     return self._safety_prediction(UTTER_ANSWER_HINT, tracker, domain)
+                ask = f"action_ask_{tracker.get_slot('requested_slot')}"
+                if UTTER_ANSWER_HINT in done and ask in domain.action_names_or_texts and ask not in done:
+                    # and the question again, with its buttons: the hint alone left the user without it, and
+                    # their next "no" was read outside the check (user study round 41, #5)
+                    return self._safety_prediction(ask, tracker, domain)
                 if tracker.active_loop_name in done or _form_rejected(tracker):
                     # the form took the answer and asked its next question: wait for the user
                     return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -1484,6 +1560,25 @@ def _source_silent(text: Optional[Text]) -> bool:
     return helped is not None and (helped[0] == "text" or helped[1] == "utter_limitation_medical_substitute")
 
 
+# "what is meant by acute eczema?", "what does photosensitive mean", "what counts as an open wound?"
+_DEFINITION = re.compile(
+    r"^\W*((ok|okay|so|and|but|sorry|wait)\W+)*(what (is|'s|s) meant by|what (does|do) [\w' -]{1,30} mean\b|"
+    r"what counts as|what'?s the meaning of|meaning of|define|definition of|"
+    r"what (is|are) (an? )?(acute|open)\b)",
+    re.IGNORECASE,
+)
+
+
+def _assessment_answers(text: Optional[Text]) -> bool:
+    """The assessment answers the question with the source's own paragraph for the condition named, and the
+    message asks about no topic of its own."""
+    if not text or text.startswith("/") or beyond_source_topic(text) is not None:
+        return False
+    found = [(m.condition, m.text) for m in recognise(text).affirmed()]
+    helped = condition_help(found) if found else None
+    return helped is not None and helped[0] == "response"
+
+
 def _acknowledged_lately(tracker: DialogueStateTracker) -> bool:
     """Whether one of the last two bot turns already said sorry for the frustration (once is kind; every
     turn reads as a script)."""
@@ -1726,7 +1821,8 @@ _HELP_OR_PAIN = re.compile(r"\b(pain|painful|aches?|achy|sore|stiff\w*|help|help
 # "what about only my feet then?", "just on her hands?", "ok and only the legs, far from the belly?"
 OTHER_AREA = re.compile(
     rf"\b(what|how) about (only |just |on |using it on )*(my|her|his|their|the|your) ({_AREA})\b|"
-    rf"\b(only|just|even) (on |for |to |use it on )?(my|her|his|their|the|your) ({_AREA})\b|"
+    rf"\b(only|just|even) (on |for |to |use it on |do |use |treat |try |put it on |on to )?"
+    rf"(my|her|his|their|the|your) ({_AREA})\b|"
     # "ok and on my face then?", "and my other knee which has no implant?", "her other arm?": another body
     # part, any wording (user study round 8, #56, #12)
     rf"^\W*((ok|okay|so|fine|right|alright)\W+)?(and|but|or|so|then)\W+"
@@ -1809,7 +1905,9 @@ def _holds_verdict(
         return True
     if (
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
-        and intent not in _NEW_QUESTION_INTENTS
+        # ("what if i just do my face and not the finger" read as a warning sign at 0.28: user study round
+        # 41, #26, "Thanks for telling me")
+        and (intent not in _NEW_QUESTION_INTENTS or (intent == "report_red_flag" and confidence < 0.5))
         and OTHER_AREA.search(text or "")
         and not _HELP_OR_PAIN.search(text or "")
         and not recognise(text or "").mentions

@@ -22,6 +22,8 @@ _FILLER = (
     # "i guess no then, its healing fine", "I suppose yes then", "and no to this one" (user study round 21,
     # #4: refused)
     r"and|i guess|i suppose|i reckon|i'?d say|guess|"
+    # "Lord no, I'm 74", "god no", "heavens no" (user study round 41, #3: refused)
+    r"(?:good |oh |dear |oh my )?(?:lord|god|gosh|heavens?|goodness|golly|hell|jeez|geez|blimey|crikey)|"
     # the question's word echoed first: "pregnant? def not lol" (development round 18)
     r"[a-z]+\?)[\s,.!]+)*"
 )
@@ -47,6 +49,8 @@ _NO = re.compile(
     r"no+|nope|nop|nah+|naw+|na|nay|not really|not at all|not that i know(?: of)?|"
     r"not as far as i(?: know|'?m aware| am aware)|not that i'?m aware(?: of)?|not that i am aware(?: of)?|"
     r"not that i remember|not to my knowledge|none|never|negative|nada|zilch|zip|zero|"
+    # "not ever" at the seizures question (dev round 22: asked again)
+    r"not ever|never ever|not once|not even once|"
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
@@ -248,8 +252,12 @@ _ONLY_HARMLESS = re.compile(
     r"^(?:just|only)\s+(?:some\s+|a\s+|my\s+)?(?:fillings?|crowns?|braces|a retainer|retainers?|contacts|"
     # "just a papercut on my finger" (development round 12)
     r"(?:tiny\s+|small\s+)?paper ?cuts?(?:\s+on\s+my\s+\w+)?|"
-    r"contact lenses|glasses|reading glasses|piercings?|ear piercings?|a brace on my teeth|veneers)"
-    r"(?:\s+in my teeth)?[\s.!]*(?:lol|haha|😂)?[\s.!]*$"
+    r"contact lenses|glasses|reading glasses|piercings?|ear piercings?|a brace on my teeth|veneers|"
+    # "just freckles, nothing weird" at the cancer question (dev round 22: asked again); not a freckle that
+    # changed
+    r"(?:a few |some )?freckles)"
+    r"(?:\s+in my teeth)?(?:,?\s+nothing (?:weird|odd|unusual|strange|new|changing|worrying|else))?"
+    r"[\s.!]*(?:lol|haha|😂)?[\s.!]*$"
 )
 # only supplements: "just vitamins and fish oil" (development round 10), when nothing in it is recognised
 _ONLY_SUPPLEMENTS = re.compile(

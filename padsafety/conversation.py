@@ -281,6 +281,12 @@ CONFIRM_LAST = re.compile(
     r"(a\s+)?(?P<said>yes|yeah|yep|no|nope)(\s+(then|or not|right|basically))?[\s.!?]*$",
     re.IGNORECASE,
 )
+# "not even a bit?", "so not even a little then?": the no of the last answer, doubted
+NOT_EVEN_A_BIT = re.compile(
+    r"^\W*((so|and|but|what|really|wait|ok|okay)\W+)*not even (a )?(little|bit|tiny bit|little bit|smidge|"
+    r"touch|slightly|partly|somewhat|a bit|a little)( (then|of it|at all))?[\s.!?]*$",
+    re.IGNORECASE,
+)
 # a plain "yes or no" in the question itself: the answer leads with it
 YES_OR_NO_TAG = re.compile(r"\b(yes or no|yes/no|y/n|or not)\b", re.IGNORECASE)
 
@@ -293,6 +299,15 @@ def confirm_last_answer(previous: Optional[str], text: Optional[str]) -> Optiona
     """"so basically no?" after an answer: its plain yes or no and its short version; None when the message is
     no such question or the last answer has no plain yes or no."""
     norm = " ".join((text or "").split())
+    if previous and previous in _followups()["simpler"] and NOT_EVEN_A_BIT.match(norm):
+        # "not even a bit?" after "it cannot cure ..." or "it cannot burn fat" (user study round 41, #16, #17:
+        # a verdict line, the menu)
+        short = simpler_answer(previous).replace("In plain words: ", "In short: ", 1)
+        if previous == "utter_limitation_chronic_disease":
+            return "It may ease some symptoms a little, but it cannot fix or cure the disease. " + short
+        if _no_answer(previous):
+            return "No, not even a little, from what my source says. " + short
+        return None
     match = CONFIRM_LAST.match(norm)
     if match is None or not previous or previous not in _followups()["simpler"]:
         return None
@@ -517,6 +532,17 @@ POSSIBLY_BROKEN = re.compile(
 )
 
 
+# "I broke my wrist 6 years ago, it's fully healed": an old break, not one to have seen (user study round 41,
+# #37: "No: don't use the pad on a possibly broken bone" three turns later, about the back)
+_LONG_HEALED = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a few|a couple of|several|many)\s+"
+    r"(years?|yrs?|decades?)\s+(ago|back)\b|\bas an? (kid|child|teen|teenager|boy|girl|baby)\b|"
+    r"\b(fully|completely|long|totally|properly|all)\s+healed\b|\bhealed (up )?(years|ages|long) ago\b|"
+    r"\b(in|back in) (19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def possible_fracture(texts: Iterable[Optional[str]], conditions: Iterable[str] = ()) -> bool:
     """Whether the conversation told of a bone that may be broken and not yet seen by a doctor."""
     if "fracture" in set(conditions):
@@ -524,6 +550,7 @@ def possible_fracture(texts: Iterable[Optional[str]], conditions: Iterable[str] 
     return any(
         (POSSIBLY_BROKEN.search(t or "") or CANT_BEAR_WEIGHT.search(t or ""))
         and not FRACTURE_SEEN.search(t or "")
+        and not _LONG_HEALED.search(t or "")
         for t in texts
     )
 
@@ -541,6 +568,13 @@ FRACTURE_NOT_YET = (
     "No: don't use the pad on a possibly broken bone until a doctor has seen it (my source says a fracture "
     "needs medical attention first). If you can't see your GP before then, an urgent care centre, a minor "
     "injuries unit or A&E can check it sooner; for the pain meanwhile, a pharmacist can advise."
+)
+FRACTURE_LATER = (
+    "Once a doctor has checked it and it has healed, my source's caution about a fracture (it needs "
+    "medical attention first) no longer stands in the way: ask the doctor or physiotherapist treating "
+    "it when you can start. My source says a pad may give some relief of muscle and joint discomfort "
+    "and stiffness and help recovery, that effects vary, and that it is no substitute for treatment; "
+    "follow your device's manual. Until a doctor has seen it, don't use the pad on it."
 )
 # ... unless a doctor has seen it already ("doctor says hairline fracture", "it's in a cast")
 FRACTURE_SEEN = re.compile(
@@ -703,6 +737,10 @@ _STATUS = re.compile(
     r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
     r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b|"
     r"\byes or no\b|"
+    # "so all good?", "all clear then?", "good to go?" (user study round 41, #38: got "Goodbye")
+    r"^\W*((ok|okay|right|so|and)\s+)*(all|everything'?s?|it'?s|its)\s+(good|ok|okay|fine|clear|sorted)"
+    r"(\s+(then|to go|now|for me|with me))?\s*\?|^\W*(so\s+)?(good|ok|okay|clear|safe) to go\s*\?|"
+    r"\bin the clear\b|"
     # "it's the gout. so no pad?", "yes pad or no pad during a gout flare?" (user study round 27, #37: "Thanks
     # for telling me" twice)
     r"\bpad or no pad\b|\bno pad\s*\?|\buse it or not\b|\bcan i or not\b|"
@@ -1032,7 +1070,9 @@ MISREAD_COMPLAINT = re.compile(
 FRUSTRATED = re.compile(
     # a question whether the pad is useless for something is no complaint ("so it's useless for fat loss?"),
     # nor is "ugh" about one's back ("ugh my back is killing me"; user study round 30, #8, #34)
-    r"(?<![a-z])((useless|pointless|hopeless|rubbish|garbage)(?![^.!]*\?)|unhelpful|not helpful|no help|"
+    # ("does it burn fat or is that marketing rubbish" asks about the claims: user study round 41, #17)
+    r"(?<![a-z])((?<!marketing )(?<!is that )(?<!is it )(?<!all just )(?<!that just )(?<!it just )"
+    r"(useless|pointless|hopeless|rubbish|garbage)(?![^.!]*\?)|unhelpful|not helpful|no help|"
     # ("no weakness. just annoying" says how a symptom is: user study round 34, #41)
     r"ridiculous|(?<!just )(?<!bit )(?<!kinda )(?<!mildly )(?<!slightly )(?<!more )annoying|frustrat\w*|"
     # nor is "ugh ok" before the next question, a sigh of acceptance (user study round 34, #2)
@@ -1433,6 +1473,55 @@ CALM_SKIN_FOLLOWUP = re.compile(
 )
 
 
+# "my psoriasis isn't flaring right now, does that change it?", "it's in remission, does that matter?"
+CALM_CHANGES_IT = re.compile(
+    r"\b((is ?n'?t|is not|not|no longer|aren'?t|are not)\s+(flaring|flared|active|bad|playing up)|"
+    r"in remission|under control|calm(ed)?( down)?|settled( down)?|cleared( up)?|quiet)\b[^?]{0,40}"
+    r"\b(does|do|would|will|should)\s+(that|it|this)\s+(change|matter|make a difference|count|help)",
+    re.IGNORECASE,
+)
+
+
+def calm_changes_answer(rules: List[str], for_other: bool = False) -> str:
+    """Whether a condition that is calm now changes the verdict (user study round 41, #42: the verdict block
+    again, unanswered)."""
+    if rules and set(rules) <= {"skin_infection_or_eczema"}:
+        return calm_skin_answer(for_other)
+    whose, they = ("their", "they") if for_other else ("your", "you")
+    return (
+        "Not for me: that it is calm now doesn't change it. My source says that with a specific medical "
+        "condition you should see a doctor first, and that the pad must not replace treatment. Please ask "
+        f"{whose} doctor (or dermatologist, for the skin) whether a pad is fine while it's calm, and if "
+        f"{they} use one, follow the device's manual and stop if the skin gets red, itchy or irritated."
+    )
+
+
+def only_over(text: Optional[str]) -> List[str]:
+    """The conditions a message tells only as over ("had my baby 2 years ago, not breastfeeding anymore",
+    "eczema as a kid, long gone"), when it tells of nothing current and asks about no topic of its own."""
+    if not text or text.startswith("/"):
+        return []
+    recognition = recognise(text)
+    if recognition.affirmed() or beyond_source_topic(text) is not None:
+        return []
+    return list(dict.fromkeys(m.condition for m in recognition.mentions if m.past))
+
+
+def over_answer(conditions: List[str], for_other: bool = False) -> str:
+    """What the rules make of conditions that are over: they are about now; never a medical clearance
+    (user study round 41, #38: "Thanks for telling me", then "Goodbye" to "so all good?")."""
+    you, your, them = ("they", "their", "them") if for_other else ("you", "your", "you")
+    told = " and ".join(conditions[:3])
+    return (
+        f"Thanks, that helps. What's over ({told}) is not on my source's list: its reasons to avoid a "
+        "red-light therapy pad are about now (pregnancy, an acute skin infection or eczema flare-up, an open "
+        "wound, sensitivity to light, an implanted electronic device such as a pacemaker; breastfeeding is "
+        f"careful guidance beyond my source). If none of them applies to {them} now, {you} can use the pad "
+        f"as {your} device's manual says. If anything comes back or {you}'re unsure, ask {your} doctor "
+        "first; the short safety check goes through the list."
+    )
+
+
 def calm_skin_answer(for_other: bool) -> str:
     """Eczema between flare-ups: the source names only acute eczema, so a doctor decides."""
     whose = "their" if for_other else "your"
@@ -1591,6 +1680,8 @@ def purchase_side_question(text: Optional[str]) -> Optional[str]:
 # round 34, #19: the mother's block, the muscle paragraph and the not-a-substitute paragraph, 200 words)
 COUNTS_FOR_ME = re.compile(
     r"\b(count|counts|matter|matters|apply|applies)\s+(against|for|to)\s+me\b|\b(affect|affects)\s+me\b|"
+    # "does my mum's diabetes mean I should be careful too?" (user study round 41, #11: her verdict again)
+    r"\b(mean|means)\s+(that\s+)?(i|i'?m|me)\s+(should|need|have|must|ought|can'?t|cannot|shouldn'?t|am)\b|"
     r"\b(does|do|would|is)\b[^.?!]{0,40}\b(hereditary|genetic|run in the family|catching|contagious)\b",
     re.IGNORECASE,
 )
@@ -1702,6 +1793,9 @@ _MY_PERSON = re.compile(
     r"\bmy\s+(mum|mom|mother|dad|father|sister|brother|wife|husband|partner|son|daughter|grandma|grandmother|"
     r"grandpa|grandfather|grandad|granddad|granny|gran|nan|nana|friend|aunt|auntie|uncle|child|kid|cousin|niece|"
     r"nephew|boyfriend|girlfriend|fianc[eé]e?|flatmate|roommate|housemate|neighbou?r|colleague|boss|"
+    # (user study round 41, #13: "my buddy has a pacemaker" named nobody, so his pacemaker went into the
+    # verdict for "my girlfriend")
+    r"buddy|mate|pal|bestie|best friend|bff|missus|missis|hubby|wifey|gf|bf|bhabhi|client|coworker|co-worker|"
     r"(mother|father|sister|brother|son|daughter)[- ]in[- ]law|step\w+|twin|baby|toddler|teen\w*)\b",
     re.IGNORECASE,
 )
@@ -1727,6 +1821,9 @@ _SAME_PERSON = {
     "gran": "grandma", "nan": "grandma", "nana": "grandma", "grandfather": "grandpa", "grandad": "grandpa",
     "granddad": "grandpa",
     "auntie": "aunt", "roommate": "flatmate", "housemate": "flatmate", "neighbor": "neighbour",
+    "buddy": "friend", "mate": "friend", "pal": "friend", "bestie": "friend", "best friend": "friend",
+    "bff": "friend", "missus": "wife", "missis": "wife", "wifey": "wife", "hubby": "husband",
+    "gf": "girlfriend", "bf": "boyfriend", "co-worker": "coworker",
 }
 
 
@@ -2210,6 +2307,45 @@ def said_of_them(text: Optional[str], named: Iterable[str], theirs: Iterable[str
     named, theirs = set(named), set(theirs)
     third = bool(_THIRD_PERSON.search(norm)) and not _FIRST_PERSON.search(norm)
     return bool(named) and named <= theirs and third
+
+
+# "it's just a surface scrape, not infected", "only a small one": a description with no person of its own
+_GOES_ON_DESCRIBING = re.compile(
+    r"^\W*(it'?s|its|it is|it was|just|only|but|and|well|oh|no|yes|yeah|nah|the|that'?s|thats|was|has|had|"
+    r"got|a|an|(a )?(small|tiny|little|minor|mild|bad|big|deep|surface)\b)",
+)
+
+
+# "breastfeeding our 3 month old", "nursing my 6-week-old": the baby named is the one fed
+_FED_BABY = re.compile(
+    r"\b(breast ?feed\w*|nurs(e|es|ing)|(bottle |formula )?feed(s|ing)?|bf'?ing|pumping for|"
+    r"expressing for)\s+(my|our|her|his|the|a|their)\s+(little |baby |newborn |twin )?"
+    r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](day|week|wk|month|mo)s?"
+    r"[ -]old\b",
+    re.IGNORECASE,
+)
+_CHILD_TO_USE = re.compile(
+    r"\b(can|could|may|is it (ok|safe|fine) for)\s+(my|our|the|her|his)\s+"
+    r"(baby|\d{1,2}[ -](day|week|wk|month|mo)s?[ -]old)\b",
+    re.IGNORECASE,
+)
+
+
+def fed_baby_named(text: Optional[str]) -> bool:
+    """The message names a baby only as the one breastfed ("my wife is nursing our 4 month old"), not as
+    someone to use the pad."""
+    return bool(_FED_BABY.search(text or "")) and not _CHILD_TO_USE.search(text or "")
+
+
+def continues_about_them(text: Optional[str], named_person: bool) -> bool:
+    """"it's just a surface scrape, not infected, already closing up" right after a verdict for the person
+    the user asks for ("can my 8 year old use it? he scraped his knee"): the description goes on about
+    them, with no "I" or "my" and nobody new named (user study round 41, #12: the child's scrape given to
+    the parent as "you should not use")."""
+    norm = " ".join((text or "").lower().replace("\u2019", "'").split())
+    if not norm or norm.startswith("/") or named_person or _FIRST_PERSON.search(norm):
+        return False
+    return bool(_THIRD_PERSON.search(norm) or _GOES_ON_DESCRIBING.match(norm))
 
 
 def stopped_reply(

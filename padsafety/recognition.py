@@ -650,6 +650,21 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
     )
 
 
+# dev round 22: a scar or incision dated to a year ("the scar is from 2015", "scar dates back to 2009")
+_SCAR_FROM_YEAR = re.compile(
+    r"\b(?:scars?|incisions?)\s+(?:(?:is|are|'s|was|were)\s+)?(?:from|dates?\s+(?:back\s+)?(?:to|from))\s+"
+    r"(?:back\s+in\s+)?((?:19|20)\d\d)\b"
+)
+
+# dev round 22: calm for a while, then active again in the same sentence ("eczema's been under control for
+# months but flaring now"): still acute
+_ACTIVE_AGAIN = re.compile(
+    r"(?<![a-z'])(?:but|until|till)(?![a-z'])"
+    r"(?=[^.!?]{0,50}(?<![a-z'])(?:now|again|today|this\s+week|at\s+the\s+moment|right\s+now|rn|atm|currently)(?![a-z']))"
+    r"[^.!?]{0,40}?(?<![a-z'])(?<!no\s)(?<!not\s)(?<!never\s)(?<!without\s)(?<!n't\s)"
+    r"(?:flar\w*|playing\s+up|weeping|oozing|raw|itchy|angry|worse|back)(?![a-z'])"
+)
+
 # "they're testing me for lupus", "they are checking me for melanoma" (development round 19: someone else's)
 _CLINICIANS_DO_TO_ME = re.compile(
     r"(they'?re|theyre|they are|they)\s+(testing|checking|scanning|monitoring|treating|watching|"
@@ -958,6 +973,11 @@ class Recogniser:
             and (
                 rules.old_before.search(norm[max(0, start - 80) : start])
                 or rules.old_after.search(norm, start, right)
+                # dev round 22: a scar dated to a year long ago ("my knee op scar is from 2015, healed")
+                or any(
+                    int(m.group(1)) <= datetime.date.today().year - 2
+                    for m in _SCAR_FROM_YEAR.finditer(norm, start, right)
+                )
             )
             and not rules.recent_past.search(norm[left:right])
             and not rules.old_not_when.search(
@@ -1184,7 +1204,7 @@ class Recogniser:
         if term.condition in rules.acute_only and (
             # (past the clause too: "eczema ... but its calm right now", user study round 22, #2)
             rules.not_active_after.match(after) or rules.not_active_after.match(norm[end:end + 90])
-        ):
+        ) and not _ACTIVE_AGAIN.search(re.split(r"[.!?\n]", norm[end:])[0]):
             negated = True  # "my eczema is not flaring at the moment": the rule is about the acute state
         clause = norm[left:right]
         if (
@@ -1324,6 +1344,10 @@ class Recogniser:
             # medical condition" beside the pump)
             return False
         for t, s, e, m in candidates:
+            if term.rule_id == "open_wound" and t.rule_id == "skin_infection_or_eczema":
+                # dev round 22: a wound word inside an infection ("a graze on my elbow that's infected now")
+                # is an infected wound, still an open wound as well as an infection
+                continue
             if (
                 s <= start and end <= e and (e - s) > (end - start) and t.condition != term.condition
                 and not m.negated and not m.uncertain and m.experiencer == mention.experiencer
