@@ -55,6 +55,7 @@ from padsafety.conversation import (
     calm_skin_answer,
     cancer_said_over,
     condition_phrase,
+    confirm_both,
     confirm_last_answer,
     cure_confirmed,
     default_beyond_source_answer,
@@ -382,7 +383,7 @@ class ActionFollowUp(Action):
         users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
         confirmed = cure_confirmed(text, users[-2] if len(users) > 1 else None) or confirm_last_answer(
             answer_confirmed(events, previous), text
-        )
+        ) or confirm_both(turn_responses(events, 2) + turn_responses(events), text)
         if confirmed:
             # "so thats a no?" after "will it cure my osteoarthritis?", "so basically no?" after the fat-loss
             # answer (user study round 35, #2, #18)

@@ -75,7 +75,9 @@ def _other_mentions(recognition: Any, asked_rule: Optional[Text], for_other: boo
 
 # the words of a request to end the check, read only when the classifier says "stop"
 _OUT_WORDS = re.compile(
-    r"\b(quiz|quizzes|questions?|questionnaire|check|checks|survey|stop|enough|quit|cancel|end)\b",
+    r"\b(quiz|quizzes|questions?|questionnaire|check|checks|survey|stop|enough|quit|cancel|end|"
+    # "actually you know what, forget it, I'll ask my GP" (user study round 42, #16: the answer hint)
+    r"forget it|never ?mind|nvm)\b",
     re.IGNORECASE,
 )
 
@@ -274,6 +276,9 @@ class ValidateScreeningForm(FormValidationAction):
                 value is not None and not corrections and parse_answer(text) is None and not told_no
                 and not self._named(asked_rule, recognition)
                 and not (_X_COUNTS.search(text.lower()) and _OWNS.search(text.lower()))
+                # ("a bit of a rash after a day at the beach, does that count?" at the light question: a sign
+                # it names, in doubt, so "I don't know"; user study round 42, #13: the eczema explanation)
+                and not (value == Answer.UNKNOWN.value and answer_cue(asked_rule, text))
                 and self._asks_what_it_means(tracker, asked_rule)
             ):
                 value = None  # "does eczema I had as a kid count?" asks; it does not answer
@@ -339,7 +344,7 @@ class ValidateScreeningForm(FormValidationAction):
             ):
                 # "what is porphyria?": explained, nothing recorded, the same question asked again;
                 # "does eczema I had as a kid count?" at another question: that condition's question
-                about = next(
+                about = asked_rule if answer_cue(asked_rule, text) else next(
                     (screening_rule_for(m.rule_id) for m in recognition.mentions
                      if screening_rule_for(m.rule_id) != OTHER_CONDITION_RULE),
                     asked_rule,
@@ -561,6 +566,17 @@ class ValidateScreeningForm(FormValidationAction):
             m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
         )
         # (the catch-all rule's words, "no infections", may be what this question asks about: not counted)
+        if (
+            asked_rule == "pregnancy" and answer in (None, Answer.NO) and _TRYING.search(lowered)
+            and not negative_test(text)
+        ):
+            # "um, I don't think so? we've been trying but nothing yet": trying for a baby is a "could be",
+            # never a silent no (user study round 42, #13: the verdict never named a possible pregnancy)
+            return Answer.UNKNOWN.value
+        if answer is None and _ENDS_UNSURE.search(lowered):
+            # "that's not what I asked but ok... I honestly don't know" (user study round 42, #13: asked
+            # again)
+            return Answer.UNKNOWN.value
         denied_elsewhere = {
             screening_rule_for(m.rule_id) for m in recognition.mentions if m.negated
         } - {OTHER_CONDITION_RULE}
@@ -745,6 +761,18 @@ _OVER = re.compile(
 )
 
 # something long over ("years ago", "as a kid")
+# trying for a baby: "we've been trying", "TTC", "trying for our second"
+_TRYING = re.compile(
+    r"\b(we'?re|we are|we'?ve been|i'?m|i am|i'?ve been|been|currently|still)\s+(trying|ttc)\b|"
+    r"\btrying (for a baby|to conceive|to get pregnant|for another|"
+    r"for (a|our) (second|third|2nd|3rd|first))\b|"
+    r"\bttc\b"
+)
+# a message that ends by saying it does not know: "... but ok, I honestly don't know"
+_ENDS_UNSURE = re.compile(
+    r"\b(i )?(honestly |really |truly |just |genuinely )?(don'?t|do not|dont) know[\s.!]*$|\bno idea[\s.!]*$|"
+    r"\b(i'?m |im |i am )?(honestly |really )?not sure[\s.!]*$"
+)
 # a no that stands by itself before anything else: "no, not pregnant either", "nope."
 _STANDALONE_NO = re.compile(r"^\W*(no+|nope|nah|never|not really)\s*([,.!;:-]|$)")
 _LONG_AGO = re.compile(

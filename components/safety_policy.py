@@ -84,6 +84,7 @@ from padsafety.conversation import (
     claimed_conditions,
     claimed_for_other,
     condition_help,
+    confirm_both,
     confirm_last_answer,
     continues_about_them,
     doctor_approved,
@@ -140,7 +141,14 @@ _ASKS_IF_DELETED = re.compile(
     r"((all|really|actually|now|truly|completely) )*(gone|deleted|erased|wiped|removed)\b|\bgone or not\b|"
     r"\bdeleted or not\b|"
     # "what do you still know about me?" right after a deletion (user study round 31, #11)
-    r"\bwhat (do|did) (you|u) (still )?(know|remember|have|keep) (about|of|on) me\b",
+    r"\bwhat (do|did) (you|u) (still )?(know|remember|have|keep) (about|of|on) me\b|"
+    # "just checking, what do you have on file about me now?" (user study round 42, #36: out of scope)
+    r"\bwhat (do|did) (you|u) (still )?(have|keep|hold|store) (on file|stored|saved|in (your|the) (records|"
+    r"database|system)) (about|of|on|for) me\b|"
+    r"\bwhat ((have|has) (you|u)|you'?ve|u'?ve) (still )?(got|kept) (on file |stored |saved )?"
+    r"(about|of|on) me\b|"
+    r"\b(do|did) (you|u) still (remember|know|have) (that|anything|"
+    r"what|about)\b",
     re.IGNORECASE,
 )
 # a wish that something said is not kept, as the answer to the deletion's confirmation
@@ -647,6 +655,12 @@ class SafetyRulePolicy(RulePolicy):
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if not checking and not plan and confirm_both(_last_two_turns(tracker), text):
+            # "ok so the knee yes, the weight no?" after two answers: both in short, never the usage text
+            # after a verdict reminder (user study round 41, #23)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
             not checking
             and (
@@ -763,7 +777,9 @@ class SafetyRulePolicy(RulePolicy):
             and tracker.get_slot("known_verdict")
             and (
                 asks_after_it_ends(text, _own_rules(tracker))
-                or (not plan and cancer_said_over(text, _own_rules(tracker)))
+                # ("my oncologist discharged me years ago. I don't have a tumour": the oncologist is no new
+                # mention; user study round 42, #45)
+                or cancer_said_over(text, _own_rules(tracker))
             )
         ):
             # "and after the baby is born? a few months postpartum", "once i stop breastfeeding, fine then?":
@@ -815,6 +831,19 @@ class SafetyRulePolicy(RulePolicy):
             # "it's just a surface scrape, not infected" right after the verdict for "my 8 year old": still
             # the child's (user study round 41, #12)
             plan, about_other = [UTTER_REFERRAL_OTHER, *plan[1:]], True
+        if (
+            plan[:1] == [UTTER_REFERRAL_OTHER] and not checking
+            and not tracker.get_slot("known_other_conditions") and not people_named([text or ""])
+            and tracker.get_slot("known_conditions")
+            # (by rule: "plaque psoriasis" and "the psoriasis" are two names of one condition)
+            and {m.rule_id for m in recognise(text).affirmed()} <= set(tracker.get_slot("known_rules") or [])
+            and not OTHER_PERSON_NAMED.search(text or "")
+        ):
+            # "fine on my sore knees then? they're nowhere near the psoriasis": "they" are the knees, the
+            # psoriasis the user's own (user study round 42, #49: "someone you're asking for")
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if plan == [UTTER_REFERRAL_GENERAL] and _DEFINITION.search(text or ""):
             # "what is meant by acute eczema?": what a word means, said of nobody (user study round 41, #2:
             # "if you're asking because you or someone you care for has this condition" before the answer)
@@ -1245,6 +1274,7 @@ class SafetyRulePolicy(RulePolicy):
         if not checking and not set(done) - {UTTER_FRUSTRATION, FOLLOW_UP} and (
             said_again_response(intent, turn_responses(events), text)
             or confirm_last_answer(answer_confirmed(events, previous, FOLLOW_UP), text)
+            or confirm_both(_last_two_turns(tracker), text)
             or (
                 yes_no_lead(intent, text) and not tracker.get_slot("known_verdict")
                 and not tracker.get_slot("known_other_conditions")
@@ -1441,10 +1471,13 @@ _WILL_DO = re.compile(
 # "maybe ill get the shoulder checked", "I'll skip it the day of the race then. thx" (user study round 31,
 # #9, #3)
 _OWN_PLAN = re.compile(
-    r"(^|[.!?]\s+)\W*((ok|okay|thanks|thank you|thx|i guess|maybe|probably|right|fine|no)[\s,.!]+)*"
+    r"(^|[.!?]\s+)\W*((ok|okay|thanks|thank you|thx|cheers|i guess|maybe|probably|right|fine|no)[\s,.!]+)*"
     r"(maybe\s+|probably\s+)?(i'?ll|ill|i will|i'?m going to|im going to|gonna)\s+"
     r"(get\s+(it|this|that|them|the\s+\w+|my\s+\w+|him|her)\s+(checked( out)?|looked at|seen( to)?)|"
-    r"(skip|avoid|leave|hold off( on)?|not use|give)\s+(it|the pad|using it)\b)[^?]{0,40}?"
+    r"(skip|avoid|leave|hold off( on)?|not use|give)\s+(it|the pad|using it)\b|"
+    # "ok thanks, I'll check the shop for prices" (user study round 42, #12: the business answer again)
+    r"(check|ask|try|contact|email|ring|call|look at|have a look at)\s+(with\s+)?(the|my|their|a)\s+"
+    r"(shop|seller|store|retailer|website|site|manufacturer|maker|brand|amazon|pharmacy|chemist)\b)[^?]{0,40}?"
     r"[\s,.!]*((thanks|thank you|thx|ty|cheers)\W*)?$",
     re.IGNORECASE,
 )
@@ -1510,6 +1543,13 @@ def _asks_help_again(
     return helped[1] not in recent
 
 
+def _last_two_turns(tracker: DialogueStateTracker) -> List[Text]:
+    """The responses of the two turns before the latest message (the channels split a message of two
+    questions into two turns)."""
+    events = _turn_events(tracker)
+    return turn_responses(events, 2) + turn_responses(events)
+
+
 def _recent_actions(tracker: DialogueStateTracker, turns: int = 3) -> List[Text]:
     """The actions run in the last ``turns`` user turns."""
     names: List[Text] = []
@@ -1560,6 +1600,12 @@ def _source_silent(text: Optional[Text]) -> bool:
     return helped is not None and (helped[0] == "text" or helped[1] == "utter_limitation_medical_substitute")
 
 
+# someone named without "my": "my husband"-less people ("he", "she", "her son", "a friend", "the kids")
+OTHER_PERSON_NAMED = re.compile(
+    r"\b(he|she|him|her|his|hers|he'?s|she'?s|friend|partner|husband|wife|son|daughter|mum|mom|dad|mother|"
+    r"father|kids?|child|children|baby|client|patient|sister|brother)\b",
+    re.IGNORECASE,
+)
 # "what is meant by acute eczema?", "what does photosensitive mean", "what counts as an open wound?"
 _DEFINITION = re.compile(
     r"^\W*((ok|okay|so|and|but|sorry|wait)\W+)*(what (is|'s|s) meant by|what (does|do) [\w' -]{1,30} mean\b|"
@@ -1864,10 +1910,20 @@ _STATUS_CUE = re.compile(
     # "so i can use the red light pad then, yeah?" after "that OK was about heat" (user study round 24, #16:
     # the benefits list, a green light)
     r"^\W*((ok|okay|alright|right)[\s,]+)?(so|then)\s+(i|she|he|we)\s+(can|could|may)\s+(use|try|start|put)\b|"
+    r"^\W*((ok|okay|cool|right|great|alright|nice)\W+)*so\s+(it'?s|its|it is|that'?s|thats)\s+"
+    r"(fine|ok|okay|safe|alright)\s+(for me\s+)?to\s+(start\s+)?(use|using|try|start)\b|"
     r"\b(i|she|he|we) (can|could|may) (use|try|start) (it|the pad|the red light pad|red light)\b[^.?!]{0,20}"
     r"\b(then|now|after all)\b|"
     # "so can i use it on the scar or not", "so can i or not??" (user study round 8, #33, #17)
     + _CAN_I_OR_NOT,
+    re.IGNORECASE,
+)
+
+
+_SO_FINE_TO_USE = re.compile(
+    r"^\W*((ok|okay|cool|right|great|alright|nice)\W+)*so\s+(it'?s|its|it is|that'?s|thats|i'?m|im|i am)\s+"
+    r"(all\s+)?(fine|ok|okay|safe|alright|good|clear)\s+(for me\s+)?to\s+(start\s+|go\s+ahead\s+and\s+)?"
+    r"(use|using|try|start)\b",
     re.IGNORECASE,
 )
 
@@ -1918,6 +1974,9 @@ def _holds_verdict(
         return True
     if _STATUS_CUE.search(text or "") and not _asks_care_topic(text) and (
         intent != SCREENING_INTENT or re.search(_CAN_I_OR_NOT, text or "", re.IGNORECASE)
+        # "ok cool so it's fine for me to start using it this week?" after a pacemaker: the verdict, not a
+        # new check (user study round 42, #42)
+        or bool(_SO_FINE_TO_USE.search(text or ""))
     ) and (
         # "is it safe for me?" asks for the check (the database-outage test's Bob), not for the verdict
         tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")

@@ -283,8 +283,9 @@ CONFIRM_LAST = re.compile(
 )
 # "not even a bit?", "so not even a little then?": the no of the last answer, doubted
 NOT_EVEN_A_BIT = re.compile(
-    r"^\W*((so|and|but|what|really|wait|ok|okay)\W+)*not even (a )?(little|bit|tiny bit|little bit|smidge|"
-    r"touch|slightly|partly|somewhat|a bit|a little)( (then|of it|at all))?[\s.!?]*$",
+    # (also as the last sentence: "so it's pointless for my belly? not even a bit?", user study round 42, #48)
+    r"(^|[.?!]\s*)\W*((so|and|but|what|really|wait|ok|okay)\W+)*not even (a )?(little|bit|tiny bit|"
+    r"little bit|smidge|touch|slightly|partly|somewhat|a bit|a little)( (then|of it|at all))?[\s.!?]*$",
     re.IGNORECASE,
 )
 # a plain "yes or no" in the question itself: the answer leads with it
@@ -295,11 +296,34 @@ def _no_answer(response: str) -> bool:
     return response in _NO_LEAD or response.startswith("utter_avoid")
 
 
+# "ok so the knee yes, the weight no?": two answers of the last turn summed up, asked to confirm
+_BOTH_SUMMED = re.compile(
+    r"^\W*((ok|okay|so|right|wait|alright|and)\W+)*(the\s+|my\s+|for\s+(the\s+|my\s+)?)?[a-z' -]{2,25}?\s+"
+    r"(yes|yeah|yep|yup|no|nope|nah|not)\s*[,;/&]?\s*(and\s+|but\s+)?(the\s+|my\s+|for\s+(the\s+|my\s+)?)?"
+    r"[a-z' -]{2,25}?\s+(yes|yeah|yep|yup|no|nope|nah|not)\W*$",
+    re.IGNORECASE,
+)
+
+
+def confirm_both(responses: Sequence[str], text: Optional[str]) -> Optional[str]:
+    """"ok so the knee yes, the weight no?" after two answers: both in their short versions (user study round
+    41, #23: got the usage text); None when the message is no such summary or ``responses`` (the last turns'
+    responses, in order; a message of two questions is two turns) hold no two answers with short versions."""
+    if not text or not _BOTH_SUMMED.match(" ".join(text.split())) or YES_OR_NO_TAG.search(text):
+        return None
+    simpler = _followups()["simpler"]
+    shorts = [r for r in dict.fromkeys(reversed(list(responses))) if r in simpler][::-1]
+    if len(shorts) < 2:
+        return None
+    parts = [simpler_answer(r).replace("In plain words: ", "", 1) for r in shorts[:2]]
+    return "In short: " + " ".join(p[:1].upper() + p[1:] for p in parts)
+
+
 def confirm_last_answer(previous: Optional[str], text: Optional[str]) -> Optional[str]:
     """"so basically no?" after an answer: its plain yes or no and its short version; None when the message is
     no such question or the last answer has no plain yes or no."""
     norm = " ".join((text or "").split())
-    if previous and previous in _followups()["simpler"] and NOT_EVEN_A_BIT.match(norm):
+    if previous and previous in _followups()["simpler"] and NOT_EVEN_A_BIT.search(norm):
         # "not even a bit?" after "it cannot cure ..." or "it cannot burn fat" (user study round 41, #16, #17:
         # a verdict line, the menu)
         short = simpler_answer(previous).replace("In plain words: ", "In short: ", 1)
@@ -479,9 +503,22 @@ _INJURY_WORDS = re.compile(
     re.IGNORECASE,
 )
 SEE_DOCTOR_ANSWER = (
-    "Yes, please do: I can't examine you or check your medicines, and they know your situation. Ask them "
-    "before using a red-light therapy pad, and get help sooner if something gets worse."
+    "Yes, please see your doctor: I can't examine you or check your medicines, and your doctor knows your "
+    "situation. Ask them before using a red-light therapy pad, and get help sooner if something gets worse."
 )
+# "no burns or redness, skin looks normal ... should I worry?" after a long session: no sign to act on
+SEE_DOCTOR_NO_SIGNS = (
+    "From what you describe, there is no sign of a burn, though I can't examine you. Careful general "
+    "guidance beyond my source: keep an eye on that skin for a day or two, and see a doctor or pharmacist if "
+    "redness stays, it hurts, or a blister appears. Don't fall asleep on the pad again, and follow your "
+    "device's manual."
+)
+_NO_SIGNS = re.compile(
+    r"\b(no (burns?|redness|blisters?|marks?|pain)|(skin|it) (looks|seems|feels) (normal|fine|ok|okay)|"
+    r"nothing (on|wrong with) (my|the) skin|not (red|sore|burnt|burned))\b",
+    re.IGNORECASE,
+)
+_WORRY = re.compile(r"\b(worry|worried|concerned)\b", re.IGNORECASE)
 SEE_DOCTOR_INJURY = (
     "Get it checked soon rather than waiting days: I can't examine you, and a doctor can. If something "
     "may be broken or badly hurt, see a doctor or urgent care today; if it is "
@@ -697,6 +734,12 @@ def see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) 
 
 
 def _see_doctor_answer(text: Optional[str], previous_text: Optional[str] = None) -> str:
+    if _WORRY.search(text or "") and any(_NO_SIGNS.search(t or "") for t in (text, previous_text)) and not (
+        WORSENING.search(text or "") or any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text))
+    ):
+        # (user study round 42, #27: "Yes, please do: ... they know your situation" to a skin that looked
+        # normal after falling asleep on the pad)
+        return SEE_DOCTOR_NO_SIGNS
     if any(_INFECTION_WORDS.search(t or "") for t in (text, previous_text)):
         if any(FEVER_TOLD.search(t or "") for t in (text, previous_text)):
             return SEE_DOCTOR_INFECTION_TODAY
@@ -1077,7 +1120,9 @@ FRUSTRATED = re.compile(
     r"ridiculous|(?<!just )(?<!bit )(?<!kinda )(?<!mildly )(?<!slightly )(?<!more )annoying|frustrat\w*|"
     # nor is "ugh ok" before the next question, a sigh of acceptance (user study round 34, #2)
     r"wtf|ffs|(ugh+|argh+)(?![^.!?]*\b(my|her|his|their)\b)(?!\W*(ok|okay|k|fine|alright|right)\b)|"
-    r"waste of (my )?(time|money)(?![^.!]*\?)|"
+    # ("haha ok so a waste of money for my muffin top. thanks mate" sums up the answer: user study round 42,
+    # #7)
+    r"(?<!so a )(?<!so it's a )(?<!so its a )(?<!then a )waste of (my )?(time|money)(?![^.!]*\?)|"
     r"(you'?re|you are|ur|u r) (not listening|repeating yourself|going in circles)|"
     r"i (already|just|literally) (said|told you|answered)|"
     r"are you (even|actually) (listening|reading))(?![a-z])|"
@@ -1243,6 +1288,9 @@ def status_answer(
             "please let a paediatrician decide."
         )
     named = _named(rules)
+    after_topic = last_action in ("action_answer_beyond_source", "action_follow_up")
+    if not verdict and after_topic and _NO_SIGNS.search(text or ""):
+        return SEE_DOCTOR_NO_SIGNS  # "no burns or redness, skin looks normal. so am I fine?" (round 42, #27)
     if not verdict and last_action == "action_answer_beyond_source":
         return (
             "I can't judge that from here. Follow your device's manual, and if anything about your skin or "
@@ -2780,10 +2828,14 @@ _TEST_NEGATIVE = re.compile(
 
 _CANCER_OVER = re.compile(
     r"\b(gone|any ?more|no longer|removed|cut out|taken out|all clear|in remission|remission|cancer[- ]free|"
-    r"clear now|got rid of|treated|beat it|beaten it)\b", re.IGNORECASE
+    # ("my oncologist discharged me years ago. I don't have a tumour": user study round 42, #45, "I won't
+    # count cancer", then its verdict again in the same turn)
+    r"clear now|got rid of|treated|beat it|beaten it|discharged|signed (me )?off|"
+    r"finished (my )?(treatment|chemo|radiotherapy|radiation))\b", re.IGNORECASE
 )
+# (not "don't have": "I don't have a tumour" after a treated one says it is over, not that it never was)
 _NEVER_HAD = re.compile(
-    r"\b(never (had|said|have)|didn'?t have|don'?t have|not mine|wasn'?t (a |cancer|malignant|me)|benign|"
+    r"\b(never (had|said|have)|didn'?t have|not mine|wasn'?t (a |cancer|malignant|me)|benign|"
     r"not (cancer|malignant)|not me)\b", re.IGNORECASE
 )
 

@@ -265,6 +265,20 @@ _ARTICLE_BEFORE = re.compile(
     r"\b(while|near|around|next\s+to|beside|with)\s+(there'?s\s+|there\s+is\s+)?(a|an|another|the|this|that|some)"
     r"\s+(\w+\s+)?$"
 )
+# dev round 23: a child named as the one fed ("tandem feeding a newborn and a 2 year old", "still nursing my 4
+# month old", "mum of a 7 month old"), right before the child's age
+_FED_CHILD_BEFORE = re.compile(
+    r"(?<![a-z'])(?:breast[\s-]?fe(?:ed|eds|eding|d)|chest[\s-]?fe(?:ed|eds|eding|d)|nurs(?:e|es|ed|ing)|"
+    r"tandem[\s-]+feed(?:s|ing)?|tandem[\s-]+fed|bf(?:'?ing|s)?|ebf(?:'?ing)?|giving\s+(?:the\s+)?boob\s+to|pump(?:s|ed|ing)?\s+for|"
+    r"express(?:es|ed|ing)?\s+(?:milk\s+)?for|(?:mum|mom|mother|mama|mummy|mommy)\s+(?:of|to))"
+    r"(?:\s+(?:my|our|a|an|the|both|and|&|\+|plus|newborn|baby|toddler|twins?|little|one|still|also|\w+'s|,))*\s*$"
+)
+# ... unless the pad is to be used on the child ("nursing my 2 year old, can i use it on him?")
+_USE_ON_CHILD = re.compile(
+    r"(?<![a-z'])(?:on|for)\s+(?:him|her|them|my\s+(?:son|daughter|baby|kid|child|little\s+one|toddler|boy|girl)|"
+    r"the\s+(?:baby|kid|child|little\s+one|toddler))(?![a-z'])|"
+    r"(?<![a-z'])(?:can|could|should|may|would)\s+(?:she|he|they)\s+(?:use|try|have|sit)(?![a-z'])"
+)
 # conditions of a mother, whose baby named nearby is no one else she asks for
 _MOTHERS = frozenset({"breastfeeding", "pregnancy", "trying to conceive"})
 _BABY = re.compile(r"\b(baby|babies|newborn|infant|little one|bump|bubba|bub)\b")
@@ -431,6 +445,13 @@ class ContextRules:
     # "heart problems on my mum's side"): the relatives', unless the user says they have it too
     family_history_after: re.Pattern = re.compile(r"(?!x)x")
     family_history_self: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 23: a condition bound to a pregnancy long over and told as normal since ("had gestational
+    # diabetes with my first, 10 years ago, sugars normal ever since"): over
+    pregnancy_bound: FrozenSet[str] = frozenset()
+    pregnancy_bound_mention: re.Pattern = re.compile(r"(?!x)x")
+    pregnancy_time: re.Pattern = re.compile(r"(?!x)x")
+    pregnancy_bound_over: re.Pattern = re.compile(r"(?!x)x")
+    pregnancy_bound_still: re.Pattern = re.compile(r"(?!x)x")
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -472,6 +493,33 @@ _TOO_AFTER = re.compile(
 )
 
 
+# dev round 23: an infection named as what a lasting effect followed ("numb after shingles", "nerve pain since
+# my shingles"), with no sign that it is still active or recent
+_AFTER_ILLNESS = re.compile(
+    r"(?<![a-z'])(?:after|since|following|post|from)[\s-]+(?:(?:my|a|the|having|having\s+had|that|bad|nasty|"
+    r"a\s+bout\s+of|an?\s+attack\s+of|an?\s+episode\s+of)\s+)*$"
+)
+_LASTING_EFFECT = re.compile(
+    r"(?<![a-z'])(?:numb\w*|tingl\w*|nerve\s+pain|neuralgia|no\s+feeling|lost\s+(?:the\s+|all\s+|some\s+)?feeling|"
+    r"can'?t\s+feel|scar\w*|marks?)(?![a-z'])"
+)
+_STILL_ACTIVE = re.compile(
+    r"(?<![a-z'])(?:rash|blisters?|spots?|sores?|scabs?|it|they|shingles)\s+(?:is|are|'s|'re)\s+(?:still|now)\s+"
+    r"(?:there|here|weeping|oozing|open|raw|spreading|crust\w*|active|blister\w*|red|out)|"
+    r"(?<![a-z'])(?:still\s+(?:have|got|has)|currently\s+(?:have|got)|got)\s+(?:the\s+|a\s+)?"
+    r"(?:shingles|rash|blisters|infection)(?![a-z'])|"
+    r"(?<![a-z'])(?:yesterday|today|this\s+week|last\s+week|days\s+ago|(?:a\s+few|\d+|two|three|four|five|six)\s+"
+    r"(?:days?|weeks?)\s+ago|right\s+now|at\s+the\s+moment|currently|flar\w*|weeping|oozing|blistering)(?![a-z'])"
+)
+# dev round 23: between a medicine and a light sensitivity, a verb saying the medicine causes it ("... I take
+# can make skin", "... makes you")
+_MEDICINE_EFFECT = re.compile(
+    r"[^.!?\n]{0,40}?(?<![a-z'])(?:can|may|might|could|will|does|do|is\s+known\s+to|apparently)?\s*"
+    r"(?:make|makes|made|making|cause|causes|caused|causing|leave|leaves|left)(?![a-z'])"
+    r"\s+(?:(?:the|your|my|you|me|people|skin|you're|your\s+skin|my\s+skin|the\s+skin|more|extra|very|really)\s+)*"
+)
+
+
 # the person told right after a condition, as its owner: "psoriasis? my brother has it", "eczema - my son gets
 # that"
 _THEIRS_AFTER = re.compile(
@@ -510,6 +558,10 @@ _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?\n]")
 _HEARSAY_OWNER = re.compile(r"(?<![a-z'])(?:i|i'm|im|i've|ive|my|me|mine|myself|his|her|their|our)(?![a-z'])")
 # a sentence end a lexicon phrase does not reach over (not a full stop: "st. john's wort", "m.s.")
 _PHRASE_STOP = re.compile(r"[!?\n]")
+# dev round 23: a yes or no set off by a comma or a dash ("no, sensation's fine"): an answer, not the first
+# word of a phrase
+_ANSWER_WORDS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "not"})
+_ANSWER_STOP = re.compile(r"\s*(?:[,;:]|\s-+\s|[\u2013\u2014])")
 
 # a "you" that asks nobody anything: "how you say", "what do you call it", "you know"
 _FILLER_YOU = re.compile(
@@ -647,6 +699,11 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         ),
         family_history_after=re.compile("|".join(data.get("family_history_after") or [r"(?!x)x"])),
         family_history_self=re.compile("|".join(data.get("family_history_self") or [r"(?!x)x"])),
+        pregnancy_bound=frozenset(data.get("pregnancy_bound") or []),
+        pregnancy_bound_mention=re.compile("|".join(data.get("pregnancy_bound_mention") or [r"(?!x)x"])),
+        pregnancy_time=re.compile("|".join(data.get("pregnancy_time") or [r"(?!x)x"])),
+        pregnancy_bound_over=re.compile("|".join(data.get("pregnancy_bound_over") or [r"(?!x)x"])),
+        pregnancy_bound_still=re.compile("|".join(data.get("pregnancy_bound_still") or [r"(?!x)x"])),
     )
 
 
@@ -775,6 +832,10 @@ class Recogniser:
         for k in range(len(spans) - 2, -1, -1):
             stop = _PHRASE_STOP.search(norm, spans[k][2], spans[k + 1][1])
             limits[k] = 1 if stop else limits[k + 1] + 1
+            if norm[spans[k][1] : spans[k][2]] in _ANSWER_WORDS and _ANSWER_STOP.match(norm, spans[k][2]):
+                # dev round 23: an answer word before a comma answers, and opens no phrase ("no, sensation's
+                # fine" is no "no sensation")
+                limits[k] = 1
         i = 0
         while i < len(spans):
             phrase = self._match_at(words, i, limits[i])
@@ -1164,6 +1225,14 @@ class Recogniser:
                 experiencer = Experiencer.GENERAL
         if (
             term.rule_id == CHILD_RULE
+            and _FED_CHILD_BEFORE.search(self._sentence_before(norm, start))
+            and not _USE_ON_CHILD.search(re.split(r"[.!?\n]", norm[end:])[0])
+        ):
+            # dev round 23: the child breastfed ("tandem feeding a newborn and a 2 year old", "nursing my 4
+            # month old"): the mother's feeding, not a child who uses the pad (unless it is used on them)
+            return None
+        if (
+            term.rule_id == CHILD_RULE
             and experiencer is Experiencer.SELF
             and not re.search(r"(?<![a-z'])(i'?m|im|i am)\s*$", before)
         ):
@@ -1201,6 +1270,17 @@ class Recogniser:
             and not rules.first_person.match(norm, start)
         ):
             negated = True  # "back pain after pregnancy", "post-pregnancy belly": over (user study 24, #26)
+        if (
+            term.rule_id == "skin_infection_or_eczema" and not negated
+            and _AFTER_ILLNESS.search(norm[max(0, start - 30) : start])
+            and _LASTING_EFFECT.search(self._sentence_before(norm, start))
+            and not _STILL_ACTIVE.search(
+                self._sentence_before(norm, start) + re.split(r"[.!?\n]", norm[start:])[0]
+            )
+        ):
+            # dev round 23: "still numb after shingles": the infection told as the cause of what lasts after
+            # it, over (the numbness is its own rule); not "the shingles rash is still there"
+            past, negated = True, True
         if term.condition in rules.acute_only and (
             # (past the clause too: "eczema ... but its calm right now", user study round 22, #2)
             rules.not_active_after.match(after) or rules.not_active_after.match(norm[end:end + 90])
@@ -1240,6 +1320,11 @@ class Recogniser:
         )
         if over and not negated:
             negated = True  # "was pregnant in 2015, my son is 10 now": over, not now
+        if (
+            not negated and term.condition in rules.pregnancy_bound
+            and self._pregnancy_bound_over(norm, start, end, term.condition)
+        ):
+            negated = True  # "gestational diabetes with my first, 10 years ago, normal since" (dev round 23)
         return Mention(
             term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain,
             reported,
@@ -1252,6 +1337,30 @@ class Recogniser:
             int(m.group(1)) <= this_year - 2
             for m in self.context.resolved_year.finditer(text)
             if m.group(1) is not None
+        )
+
+    def _pregnancy_bound_over(self, norm: str, start: int, end: int, condition: str) -> bool:
+        """Dev round 23: a condition bound to a pregnancy (gestational diabetes, blood pressure tablets during
+        a pregnancy) told in a sentence that says it is long ago and normal since."""
+        rules = self.context
+        before = self._sentence_before(norm, start)
+        sentence = before + norm[start:end] + re.split(r"[.!?\n]", norm[end:])[0]
+        offset = start - len(before)
+        times = [(offset + m.start(), offset + m.end()) for m in rules.pregnancy_time.finditer(sentence)]
+        if condition == "pregnancy":
+            # a pregnancy only when it is the one the time names ("I'm pregnant again, had gestational
+            # diabetes with my first, normal since" is a pregnancy now)
+            times = [(s, e) for s, e in times if s <= start and end <= e]
+        # (the mention or a bound condition it opens: "pregnancy" in "pregnancy-induced high blood pressure")
+        named = rules.pregnancy_bound_mention.match(norm, start)
+        bound = (named is not None and named.end() >= end) or times
+        if not bound or not rules.pregnancy_bound_over.search(sentence):
+            return False
+        if rules.recent_past.search(sentence) or rules.pregnancy_bound_still.search(sentence):
+            return False
+        return bool(
+            rules.resolved_past.search(sentence) or self._long_ago_year(sentence)
+            or rules.grown_child.search(sentence)
         )
 
     def _past_tense_over(self, norm: str, start: int, end: int) -> bool:
@@ -1304,6 +1413,17 @@ class Recogniser:
         ]
         for term, start, end, mention in kept:
             if self._inside_longer(term, start, end, mention, kept):
+                continue
+            if (
+                term.rule_id == "photosensitivity" and mention.affirmed
+                and mention.experiencer is Experiencer.SELF
+            ) and any(
+                t.rule_id == "photosensitising_medication" and m.affirmed and e <= start
+                and _MEDICINE_EFFECT.fullmatch(norm, e, start)
+                for t, s, e, m in kept
+            ):
+                # dev round 23: "the St John's wort I take can make skin sensitive to light": the medicine's
+                # effect (its own rule), not a light sensitivity of the user's besides it
                 continue
             if (
                 not norm[:start].strip(" \t\"'*-") and norm[end:].lstrip().startswith("?")

@@ -257,3 +257,25 @@ def test_a_baby_named_as_the_one_fed_is_not_a_child_to_use_the_pad(text, fed):
     from padsafety.conversation import fed_baby_named
 
     assert fed_baby_named(text) is fed
+
+
+# #23: "ok so the knee yes, the weight no?" after the fat and the joint answers got the usage text
+def test_two_answers_summed_up_get_both_short_versions():
+    from padsafety.conversation import confirm_both
+
+    said = ["utter_limitation_weight_loss", "utter_doctor_referral", "utter_benefit_muscle_joint"]
+    answer = confirm_both(said, "right so the back yes but the belly fat no?")
+    assert answer and "does not break down fat" in answer and "muscles" in answer
+
+
+@pytest.mark.parametrize("text", ["so is it yes or no?", "yes", "no thanks"])
+def test_other_short_replies_are_no_summary(text):
+    from padsafety.conversation import confirm_both
+
+    assert confirm_both(["utter_limitation_weight_loss", "utter_benefit_muscle_joint"], text) is None
+
+
+def test_one_answer_is_not_summed_up_as_two():
+    from padsafety.conversation import confirm_both
+
+    assert confirm_both(["utter_limitation_weight_loss"], "so the knee yes, the weight no?") is None
