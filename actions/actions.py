@@ -45,7 +45,6 @@ from padsafety.conversation import (
     condition_help,
     continues_about_them,
     cure_answer,
-    fed_baby_named,
     followup_kind,
     merge_verdict,
     nerve_signs,
@@ -248,10 +247,6 @@ class ActionAssessCondition(Action):
             # of her before still counts, so her verdict never weakens from one turn to the next (user study
             # round 7, #48)
             names = list(dict.fromkeys([*names, *(tracker.get_slot("known_other_conditions") or [])]))
-        if "a child" in names and "breastfeeding" in names and fed_baby_named(text):
-            # "my girlfriend is breastfeeding our 3 month old": the baby is fed, not the one to use the pad
-            # (user study round 41, #13: "A child" in her verdict)
-            names = [n for n in names if n != "a child"]
         cleared = cleared_conditions(mentions, text) if subject in ("self", "other") else []
         if cleared:
             # "had shingles last year, all gone now", "cold sores now and then, none at the moment": the acute

@@ -13,11 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from padsafety.conversation import (
     ABOUT_ME,
     ACHE_IN_BODY,
+    ANECDOTE,
     CALM_CHANGES_IT,
     CALM_NOW,
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
     CANT_BEAR_WEIGHT_ANSWER,
+    CAUSE_QUESTION,
     COUNTS_FOR_ME,
     DO_INSTEAD,
     EARLY_TEST_NOTE,
@@ -32,15 +34,19 @@ from padsafety.conversation import (
     NO_EFFECT,
     NO_EFFECT_KEEP_OR_STOP,
     OTHER_PERSON,
+    PAD_OFF_IN_EMERGENCY,
+    PAD_OFF_QUESTION,
     REACTION_FOLLOWUP,
     RECOVERY,
     SAME_ANSWERS,
     SHORT_USE,
+    WHICH_ONE,
     WHY_IT_MATTERS,
     WHY_QUESTION,
     FollowUp,
     advice_stands,
     alongside_answer,
+    anecdote_answer,
     answer_confirmed,
     approved_other_thing,
     asks_about_turned_to,
@@ -100,6 +106,7 @@ from padsafety.conversation import (
     verdict_reminder,
     verdict_reminder_other,
     verdict_tail,
+    which_one_answer,
     who_to_ask_answer,
     why_answer,
     why_topic,
@@ -244,6 +251,28 @@ def check_is_for_other(tracker: Tracker) -> bool:
     return False
 
 
+# "so I'm good to go?", "am I ok then?": the user asks about themselves; "is she ok?" about the other person
+_STATUS_OF_ME = re.compile(
+    r"\b(i'?m|im|am i|i am)\s+(\w+\s+)?(ok|okay|fine|good|safe|alright|all right|clear|right|free|set|sweet|"
+    r"good to go|in the clear)\b",
+    re.IGNORECASE,
+)
+_THEM = re.compile(r"\b(she|he|they|her|him|them|hers|his|theirs)\b", re.IGNORECASE)
+
+
+def _emergency_lately(tracker: Tracker, turns: int = 3) -> bool:
+    """Whether emergency advice was given in the last ``turns`` bot turns."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > turns:
+                return False
+        elif event.get("event") == "action" and event.get("name") in EMERGENCY_IN_PROGRESS:
+            return True
+    return False
+
+
 def _self_since(users: List[Dict[Text, Any]]) -> bool:
     """Whether the user, in these messages, turned to themselves ("would it be fine for me?", "this is for
     me, not her") after the last one that told of someone else's condition."""
@@ -330,12 +359,18 @@ class ActionFollowUp(Action):
         previous = last_answer(tracker)
         verdict = tracker.get_slot(VERDICT_SLOT)
         intent = tracker.latest_message.get("intent", {}).get("name")
+        if PAD_OFF_QUESTION.search(text) and _emergency_lately(tracker):
+            # "ambulance is on the way, should i take the pad off him?" after the emergency advice and what
+            # to tell the team (user study round 43, #30: the usage text)
+            dispatcher.utter_message(text=PAD_OFF_IN_EMERGENCY)
+            return []
         if previous in EMERGENCY_IN_PROGRESS:
             told = recognise(text).affirmed()
-            if told:
-                # "ambulance is coming. he also has a pacemaker" (user study round 36, #19)
+            if told or CAUSE_QUESTION.search(text):
+                # "ambulance is coming. he also has a pacemaker" (user study round 36, #19); "it was the pad
+                # or the cream?" (user study round 43, #47)
                 names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
-                dispatcher.utter_message(text=tell_emergency_team(names))
+                dispatcher.utter_message(text=tell_emergency_team(names, text))
                 return []
         switch = None if tracker.active_loop.get("name") else person_switch(
             text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"),
@@ -343,6 +378,24 @@ class ActionFollowUp(Action):
         )
         if switch:
             return switch_person(dispatcher, tracker, domain, switch, intent, text)
+        if ANECDOTE.search(text) and verdict in ("do_not_use", "ask_doctor"):
+            # "but my friend used it in her pregnancy and nothing happened" (user study round 43, #5)
+            dispatcher.utter_message(text=anecdote_answer(
+                status_answer(previous, verdict, known_rules(tracker), text)
+            ))
+            return []
+        if WHICH_ONE.search(text) and verdict:
+            told = [
+                (m.text, m.rule_id)
+                for event in tracker.events[-30:]
+                if event.get("event") == "user" and not (event.get("text") or "/").startswith("/")
+                for m in recognise(event.get("text")).affirmed(Experiencer.SELF)
+            ]
+            answer = which_one_answer(told)
+            if answer:
+                # "which one is the problem, the warfarin?" after warfarin and amiodarone (round 43, #26)
+                dispatcher.utter_message(text=answer)
+                return []
         stored = tracker.get_slot("people_conditions")
         if asks_about_turned_to(
             text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"), stored,
@@ -601,6 +654,17 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=symptoms_answer(verdict, known_rules(tracker)))
         elif kind is FollowUp.ALONGSIDE:
             dispatcher.utter_message(text=alongside_answer(verdict, known_rules(tracker)))
+        elif kind is FollowUp.STATUS and not verdict and other_rules(tracker) and (
+            _STATUS_OF_ME.search(text) or _self_since(
+                [e for e in tracker.events if e.get("event") == "user"][:-1]
+            )
+        ) and not _THEM.search(text):
+            # "so I'm good to go?" after "what about me then?" when the husband has a pacemaker: his verdict
+            # is not hers (user study round 43, #17: "they should not use")
+            dispatcher.utter_message(
+                text=self_after_other_answer(tracker.get_slot("known_other_conditions") or []),
+                buttons=OFFER_SCREENING,
+            )
         elif kind is FollowUp.STATUS and not verdict and other_rules(tracker):
             # "only legs, not belly. is ok then?" about his pregnant wife: her verdict, not a menu
             dispatcher.utter_message(text=other_status_answer(other_rules(tracker), text))
@@ -849,7 +913,10 @@ class ActionForgetDenied(Action):
         recognition = recognise(None if text.startswith("/") else text)
         known = list(tracker.get_slot(CONDITIONS_SLOT) or [])
         previous = previous_user_text(tracker) or ""
-        earlier = [m.condition for m in recognise(None if previous.startswith("/") else previous).mentions]
+        earlier = [  # (not someone else's: user study round 43, #40)
+            m.condition for m in recognise(None if previous.startswith("/") else previous).mentions
+            if m.experiencer is not Experiencer.OTHER
+        ]
         dropped = [c for c in taken_back_conditions(recognition, text) if c in known or c in earlier]
         after_check = [] if known else taken_back_check_rules(text, known_rules(tracker))
         if after_check:

@@ -31,7 +31,7 @@ from padsafety.conversation import (
 )
 from padsafety.medicines import light_sensitivity_answer
 from padsafety.messages import screening_question
-from padsafety.recognition import Experiencer
+from padsafety.recognition import Experiencer, recognise
 from padsafety.rules import Answer, default_rulebook
 from padsafety.screening_domain import screening_slot
 
@@ -117,6 +117,35 @@ def _texts_before_check(tracker: Tracker, limit: int = 6) -> List[Text]:
             if len(texts) >= limit:
                 break
     return texts
+
+
+def denied_screening_rules(texts: List[Text]) -> List[Text]:
+    """The screening questions the user's own words already answer with a no ("no eczema, no wounds, no
+    pacemaker"), in the rulebook's order; never "another condition" (denying one condition says nothing of the
+    others) and never a question something in the same messages affirms."""
+    negated, affirmed = set(), set()
+    for text in texts:
+        if not text or text.startswith("/"):
+            continue
+        recognition = recognise(text)
+        affirmed |= {screening_rule_for(m.rule_id) for m in recognition.affirmed()}
+        negated |= {
+            screening_rule_for(m.rule_id) for m in recognition.mentions
+            if m.negated and m.experiencer is Experiencer.SELF
+        }
+    denied = negated - affirmed - {OTHER_CONDITION_RULE}
+    return [r.id for r in default_rulebook().screening_rules if r.id in denied]
+
+
+def denied_note(rule_ids: List[Text], before_check: bool) -> Text:
+    """Said when questions are left out or answered because the user already said no to them."""
+    rulebook = default_rulebook()
+    titles = [rulebook.rule(r).title for r in rule_ids]
+    if before_check:
+        return (f"You already told me you don't have these, so I've noted a no for them: {'; '.join(titles)}."
+                " "
+                "If one is wrong, say \"go back\".")
+    return f"I've also noted a no for: {'; '.join(titles)}."
 
 
 # "so make that a no", "change that to no" about an earlier question named in the same message
@@ -411,11 +440,35 @@ class ValidateScreeningForm(FormValidationAction):
             elif denied_pregnancy(_texts_before_check(tracker, limit=3), for_other):
                 dispatcher.utter_message(text=pregnancy_told_note())
                 skip.append(SlotSet(PREGNANCY_SLOT, "no"))
+            told = [] if for_other else [
+                r for r in denied_screening_rules(_texts_before_check(tracker, limit=3))
+                if not any(e.get("name") == screening_slot(r) for e in skip)
+            ]
+            if told:
+                # "no skin infections, no eczema, no wounds, no pacemaker. can I use it?" before the check:
+                # those questions are answered already (user study round 43, #35)
+                dispatcher.utter_message(text=denied_note(told, before_check=True))
+                skip += [SlotSet(screening_slot(r), "no") for r in told]
         noted = list(tracker.get_slot(MENTIONED_SLOT) or [])
         for mention in _other_mentions(latest_recognition(tracker), asked_rule, check_is_for_other(tracker)):
             if mention.condition not in noted:
                 noted.append(mention.condition)
         events = skip + await super().run(dispatcher, tracker, domain)
+        if asked_rule and any(
+            e.get("event") == "slot" and e.get("name") == requested and e.get("value") == "no" for e in events
+        ):
+            # "no eczema, no wounds, not light sensitive and no pacemaker" at one question: a no for each
+            # question named that is not answered yet (user study round 43, #7: they were asked again)
+            decided = {e.get("name") for e in events if e.get("event") == "slot"}
+            order = [r.id for r in default_rulebook().screening_rules]
+            more = [  # (later questions only: an earlier one was answered or left out on purpose)
+                r for r in denied_screening_rules([tracker.latest_message.get("text") or ""])
+                if order.index(r) > order.index(asked_rule) and screening_slot(r) not in decided
+                and tracker.get_slot(screening_slot(r)) is None
+            ]
+            if more:
+                dispatcher.utter_message(text=denied_note(more, before_check=False))
+                events += [SlotSet(screening_slot(r), "no") for r in more]
         if noted != list(tracker.get_slot(MENTIONED_SLOT) or []):
             events.append(SlotSet(MENTIONED_SLOT, noted))
         return events
@@ -566,6 +619,14 @@ class ValidateScreeningForm(FormValidationAction):
             m.affirmed and screening_rule_for(m.rule_id) == asked_rule for m in recognition.mentions
         )
         # (the catch-all rule's words, "no infections", may be what this question asks about: not counted)
+        if (
+            asked_rule == "pregnancy" and answer is not Answer.YES and _COULD_BE_PREGNANT.search(lowered)
+            and not negative_test(text) and not _LEANS_NO.match(lowered)
+            and not re.search(r"\b(mean|means|meaning|what)\b", lowered)
+        ):
+            # "I might be, my period's over a week late" to "are you, or could you be, pregnant?": the "could
+            # be" is a yes (dev round 24: "I don't know")
+            return Answer.YES.value
         if (
             asked_rule == "pregnancy" and answer in (None, Answer.NO) and _TRYING.search(lowered)
             and not negative_test(text)
@@ -762,6 +823,15 @@ _OVER = re.compile(
 
 # something long over ("years ago", "as a kid")
 # trying for a baby: "we've been trying", "TTC", "trying for our second"
+# "I don't think so, but my period is a few days late": unsure, "I don't know" (its own test)
+_LEANS_NO = re.compile(r"^\W*(i )?(don'?t|do not|dont) think so\b|^\W*(probably|likely) not\b|^\W*(i )?doubt")
+# "I might be", "could be, I'm late", "my period's a week overdue": a "could be" pregnant
+_COULD_BE_PREGNANT = re.compile(
+    r"^\W*((yes|yeah|um+|uh+|well|hmm+|honestly|tbh)\W+)*(i\s+)?(might|could|may)\s+(well\s+)?be\b(?!\s+not)|"
+    r"\bperiod'?s?\s+(is\s+|are\s+)?((\w+\s+){0,3})(late|overdue)\b|"
+    r"\bmissed\s+(my|a|this month'?s)\s+period\b|"
+    r"\b(i'?m|im|i am)\s+(a\s+(few\s+|couple\s+of\s+)?(days?|weeks?)\s+)?late\b"
+)
 _TRYING = re.compile(
     r"\b(we'?re|we are|we'?ve been|i'?m|i am|i'?ve been|been|currently|still)\s+(trying|ttc)\b|"
     r"\btrying (for a baby|to conceive|to get pregnant|for another|"

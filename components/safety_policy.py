@@ -47,10 +47,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from components.rule_window import MARGIN, recent_tracker
 from padsafety.conversation import (
     ABOUT_ME,
+    ANECDOTE,
     ASKS_FOR_CURE,
     CALM_CHANGES_IT,
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
+    CAUSE_QUESTION,
     COUNTS_FOR_ME,
     DISPUTED_ECHO,
     ELSEWHERE_ON_THEM,
@@ -62,11 +64,13 @@ from padsafety.conversation import (
     MISREAD_COMPLAINT,
     NO_EFFECT,
     OTHER_PERSON,
+    PAD_OFF_QUESTION,
     REACTION_FOLLOWUP,
     RECOVERY,
     SAME_ANSWERS,
     SEE_DOCTOR_QUESTION,
     SHORT_USE,
+    WHICH_ONE,
     WHO_TO_ASK_QUESTION,
     WHY_IT_MATTERS,
     WHY_QUESTION,
@@ -148,7 +152,12 @@ _ASKS_IF_DELETED = re.compile(
     r"\bwhat ((have|has) (you|u)|you'?ve|u'?ve) (still )?(got|kept) (on file |stored |saved )?"
     r"(about|of|on) me\b|"
     r"\b(do|did) (you|u) still (remember|know|have) (that|anything|"
-    r"what|about)\b",
+    r"what|about)\b|"
+    # "does that include what I said about my eczema earlier?" while the deletion waits for its yes (user
+    # study round 43, #11: an eczema verdict, the deletion dropped)
+    r"\b(does|will|would) (that|it|this|the deletion) (also )?(include|cover|delete|remove|wipe|erase|"
+    r"get rid of)"
+    r"\b[^.?!]{0,40}\b(i (said|told|mentioned|wrote|typed)|earlier|before|my answers?)\b",
     re.IGNORECASE,
 )
 # a wish that something said is not kept, as the answer to the deletion's confirmation
@@ -555,13 +564,26 @@ class SafetyRulePolicy(RulePolicy):
             conversation_conditions(tracker),
         )
         if (
+            not checking and PAD_OFF_QUESTION.search(text or "")
+            and set(_recent_actions(tracker, 3)) & EMERGENCY_IN_PROGRESS
+            and not (plan and plan[0] in EMERGENCY_REPLIES)
+        ):
+            # "ambulance is on the way, should i take the pad off him?" a turn after the emergency advice
+            # (user study round 43, #30: the usage text)
+            next_action = ACTION_LISTEN_NAME if FOLLOW_UP in done else FOLLOW_UP
+            return self._safety_prediction(next_action, tracker, domain)
+        if (
             not checking and previous in EMERGENCY_IN_PROGRESS
             and (
                 plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
                 # ("the paramedics are on the way. he has a defibrillator too, could the pad be the cause?")
                 or (
                     plan[:1] in ([UTTER_EMERGENCY_FOLLOWUP], [UTTER_HELP_COMING])
-                    and bool(recognise(None if (text or "/").startswith("/") else text).affirmed())
+                    and (
+                        bool(recognise(None if (text or "/").startswith("/") else text).affirmed())
+                        # ("ok ambulance is coming. it was the pad or the cream?": user study round 43, #47)
+                        or bool(CAUSE_QUESTION.search(text or ""))
+                    )
                 )
             )
         ):
@@ -631,6 +653,18 @@ class SafetyRulePolicy(RulePolicy):
             if UTTER_FORGET_STATUS not in done:
                 return self._safety_prediction(UTTER_FORGET_STATUS, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        ask = f"action_ask_{tracker.get_slot('requested_slot')}"
+        if (
+            in_form and intent == SCREENING_INTENT and not plan
+            # ("wait, these questions should be about me, not him": the form turns the check to the user)
+            and not MEANT_ME.search(text or "") and not ABOUT_ME.search(text or "")
+            and (not done or done == [ask]) and ask in domain.action_names_or_texts
+        ):
+            # "ok back to the questions" after a question in between, with the check already running: the
+            # question again, never an answer read from "ok" (the rule for it predicted the fallback: user
+            # study round 43, #14)
+            next_action = ACTION_LISTEN_NAME if done else ask
+            return self._safety_prediction(next_action, tracker, domain)
         if (
             in_form and not plan and not done and intent in ("affirm", "deny", "dont_know")
             and (previous or "").startswith("action_ask_screen_")
@@ -658,6 +692,25 @@ class SafetyRulePolicy(RulePolicy):
         if not checking and not plan and confirm_both(_last_two_turns(tracker), text):
             # "ok so the knee yes, the weight no?" after two answers: both in short, never the usage text
             # after a verdict reminder (user study round 41, #23)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking and ANECDOTE.search(text or "")
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            and not recognise(None if (text or "/").startswith("/") else text).affirmed(Experiencer.SELF)
+        ):
+            # "but my friend used it in her pregnancy and nothing happened" after the user's own pregnancy
+            # verdict: the verdict holds, never "Thanks for telling me" (user study round 43, #5)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not checking and WHICH_ONE.search(text or "") and tracker.get_slot("known_verdict")
+            and (not plan or names_only_known(text, known))
+        ):
+            # "which one is the problem, the warfarin?" after the verdict for two medicines: what each counts
+            # as, never the assessment again (user study round 43, #26)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -1080,6 +1133,15 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
+            not plan and not checking and _DOWNPLAYED.search(text or "") and "?" not in (text or "")
+            and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+        ):
+            # "nah it's not that bad, I can still walk on it kinda" after "ask your doctor first" for a
+            # crushed foot: the verdict again, never a reminder and the usage text (user study round 43, #42)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
             not plan and not checking and _needs_verdict_reminder(tracker, intent, previous, text)
             and not _closes_chat(intent, text)
         ):
@@ -1169,6 +1231,8 @@ class SafetyRulePolicy(RulePolicy):
             and intent in _BENEFIT_INTENTS
             and _assessed_do_not_use(tracker, text, about_other)
             and not (nerve_signs(text) or _source_silent(text))
+            # ("my dad has an ICD, he wants to try my pad on his back" asks nothing: the verdict alone)
+            and _ASKS.search(text or "") is not None
         ):
             # "im 10 weeks pregnant, does red light help skin glow?": the question is answered too, as general
             # information after a short lead that keeps the verdict first (action_verdict_reminder, said
@@ -1894,6 +1958,12 @@ _CAN_I_OR_NOT = (
     r"\b[^.?!]{0,40}\s)?or\s+not\b"
 )
 # "is ok then?", "so it's fine?", "yes or no?": asks whether the verdict still holds
+# "ok cool so it's fine for me to start using it this week?", "so I'm all clear to go ahead and use it?"
+_SO_FINE_TO_USE_PATTERN = (
+    r"^\W*((ok|okay|cool|right|great|alright|nice)\W+)*so\s+(it'?s|its|it is|that'?s|thats|i'?m|im|i am)\s+"
+    r"(all\s+)?(fine|ok|okay|safe|alright|good|clear)\s+(for me\s+)?to\s+(start\s+|go\s+ahead\s+and\s+)?"
+    r"(use|using|try|start)\b"
+)
 _STATUS_CUE = re.compile(
     # "but what if I only put it on my lower back, not near my belly?" after the pregnancy verdict (user study
     # round 27, #3: the reminder, then the whole usage text)
@@ -1910,8 +1980,7 @@ _STATUS_CUE = re.compile(
     # "so i can use the red light pad then, yeah?" after "that OK was about heat" (user study round 24, #16:
     # the benefits list, a green light)
     r"^\W*((ok|okay|alright|right)[\s,]+)?(so|then)\s+(i|she|he|we)\s+(can|could|may)\s+(use|try|start|put)\b|"
-    r"^\W*((ok|okay|cool|right|great|alright|nice)\W+)*so\s+(it'?s|its|it is|that'?s|thats)\s+"
-    r"(fine|ok|okay|safe|alright)\s+(for me\s+)?to\s+(start\s+)?(use|using|try|start)\b|"
+    + _SO_FINE_TO_USE_PATTERN + "|"
     r"\b(i|she|he|we) (can|could|may) (use|try|start) (it|the pad|the red light pad|red light)\b[^.?!]{0,20}"
     r"\b(then|now|after all)\b|"
     # "so can i use it on the scar or not", "so can i or not??" (user study round 8, #33, #17)
@@ -1920,14 +1989,23 @@ _STATUS_CUE = re.compile(
 )
 
 
-_SO_FINE_TO_USE = re.compile(
-    r"^\W*((ok|okay|cool|right|great|alright|nice)\W+)*so\s+(it'?s|its|it is|that'?s|thats|i'?m|im|i am)\s+"
-    r"(all\s+)?(fine|ok|okay|safe|alright|good|clear)\s+(for me\s+)?to\s+(start\s+|go\s+ahead\s+and\s+)?"
-    r"(use|using|try|start)\b",
+_SO_FINE_TO_USE = re.compile(_SO_FINE_TO_USE_PATTERN, re.IGNORECASE)
+
+
+# a question in the message: "?" or a question's first words
+_ASKS = re.compile(
+    r"\?|^\W*(can|could|does|do|will|would|is|are|should|what|how|why|when|where|which|any)\b|"
+    r"[,.;]\s*(can|could|does|do|will|would|is|are|should|what|how)\b",
     re.IGNORECASE,
 )
-
-
+# "nah it's not that bad", "I can still walk on it": playing down what the verdict was for
+_DOWNPLAYED = re.compile(
+    r"^\W*((nah|na|no|nope|well|meh|honestly|tbh|but|ok|okay)\W+)*"
+    r"(it'?s|its|it is|it isn'?t|mine'?s|that'?s)\s+"
+    r"(not|n't)?\s*(that|so|too|really|even)\s+(bad|serious|sore|painful|swollen|bad really)\b|"
+    r"\bi can (still )?(walk|move|bend|stand|put weight) on it\b|\bi can still (walk|move|bend|use)\b",
+    re.IGNORECASE,
+)
 # "it's only tingling so far", "just a little bit", "not even bad yet": playing down the known condition
 _PLAYS_DOWN = re.compile(
     r"\b(only|just|so far|yet|still|not even|a little|a bit|barely|hardly)\b", re.IGNORECASE
@@ -1951,6 +2029,7 @@ def _holds_verdict(
     )
     if tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor") and RECOVERY.search(text or ""):
         return True  # "and once it has cleared up?"
+
     if (
         intent == "ask_avoid_pregnancy"
         and "breastfeeding" in (tracker.get_slot("known_rules") or [])
@@ -2188,7 +2267,9 @@ def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bo
         return True  # after the safety check, which keeps only its rules
     previous = previous_user_text(tracker)
     if previous and not previous.startswith("/"):
-        known |= {m.condition for m in recognise(previous).mentions}
+        # (not someone else's: "my 3 year old has a graze" then "for myself, the wound is fully closed" takes
+        # nothing back: user study round 43, #40)
+        known |= {m.condition for m in recognise(previous).mentions if m.experiencer is not Experiencer.OTHER}
     if not known or not text or text.startswith("/"):
         return False
     if given_to_someone_else(text):

@@ -166,6 +166,9 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         # "i'll say yes then, to be safe" (user study round 29, #31: asked again)
         return {"yes": Answer.YES, "no": Answer.NO}.get(said.group(1), Answer.UNKNOWN)
     answer = _explicit(norm)
+    if answer is None and _NO_EMOJI.match(norm):
+        # "❌", "🙅‍♀️ nothing like that", "👎" (dev round 24: asked again)
+        answer = Answer.NO
     if answer is Answer.NO and _ASK_THEM.search(norm):
         # "not that i know of, i'd have to ask her": not sure, so "I don't know" (user study round 16, #14)
         return Answer.UNKNOWN
@@ -194,6 +197,10 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
     return answer
 
 
+_NO_EMOJI = re.compile(
+    "^\\s*(?:\u274c|\U0001f645[\u200d\u2640\u2642\ufe0f]*|\U0001f44e|\U0001f6ab|\u2716\ufe0f?|\u26d4)+"
+    "(?:[\\s,.!]*(?:nothing like that|none|nope|no|nah|not me|never))?[\\s.!]*$"
+)
 _ASK_THEM = re.compile(
     r"\b(?:i'?d|i would|i'?ll|i will|i need to|i have to|i'd need to|i must)\s+(?:have to\s+|need to\s+)?"
     r"(?:ask|check with|check)\s+(?:her|him|them|my \w+|with (?:her|him|them))\b|"
@@ -242,6 +249,9 @@ _FINE_AT_END = re.compile(
 # round 10: asked again)
 _ALL_CLEAR = re.compile(
     r"^(?:(?:nah|no|nope|ha(?:ha)+|lol|honestly|yeah)[\s,.!]+)?(?:healthy as a horse|fit as a fiddle|"
+    # dev round 24: "that's everything, there's nothing else", "not that I've noticed"
+    r"that'?s (?:everything|all|it)(?:[\s,.!]+(?:there'?s\s+)?nothing else)?|nothing else|"
+    r"not that i'?ve (?:noticed|seen|felt)|not that i'?m aware of|"
     r"all good|nothing to report|nothing to declare|clean bill of health|all clear|right as rain|"
     # "healthy as far as I know" (development round 15)
     r"(?:i'?m |im |i am )?(?:perfectly |pretty |totally )?healthy as far as i know|"

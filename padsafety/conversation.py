@@ -109,6 +109,20 @@ _NOT_THE_EYES = re.compile(
 )
 
 
+# figures of speech that name a topic word: "work's been a total headache", "my boss is giving me a headache",
+# "I'm sick and tired of ...", "tired of waiting" (user study round 43, #28, #51: the headache and the mood
+# answers; round 42, #50)
+_FIGURATIVE = re.compile(
+    r"\b(is|was|been|'s|are|were|be|being)\s+(a|an|such a|such an)\s+((total|real|massive|huge|right|"
+    r"absolute|proper|major|bit of a|complete|bloody|big)\s+)*headache\b|"
+    r"\b(boss|job|work|kids|husband|wife|partner|traffic|paperwork|taxes|customers?|clients?|project|deadlines?|"
+    r"manager|neighbou?rs?|landlord|in-?laws?|teenagers?|toddler)\b[^.?!]{0,30}\b(giving|gives|gave|give)"
+    r"\s+me\s+(a\s+|an\s+)?(\w+\s+)?headache\b|"
+    r"\bsick\s+(and|&|n)\s+tired\b|\b(sick|tired)\s+of\s+(\w+ing|my|his|her|their|the|this|that|it|him|them|"
+    r"people|waiting|you)\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     """The first topic the message is about, or None (cached: the policy, the hints and the actions ask
@@ -120,6 +134,7 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     norm = _NOT_THE_EYES.sub(" ", norm)
     norm = _SLEEP_ON_IT.sub(" ", norm)
     norm = _MAKE_WORSE.sub(" make it worse ", norm)
+    norm = _FIGURATIVE.sub(" ", norm)
     if BODY_HOT.search(norm):
         # "hot" says how the body feels, not the pad: the heat topic is not the question
         norm = re.sub(r"\b(hot|warm)\b", " ", norm)
@@ -139,6 +154,9 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
 _HEALED_LONG_AGO = re.compile(
     r"\b((\d+|two|three|four|five|six|several|many|a few|some) (years|winters|summers)|years|decades?) ago\b|"
     r"\b(fully|completely|long|totally|all) healed\b|\bhealed (up )?(years|long|ages) ago\b|"
+    # "I broke my wrist in 2015, healed fine" (user study round 43, #27)
+    r"\bhealed (up )?(fine|well|ok|okay|nicely|properly|perfectly|completely|fully|no problem)\b|"
+    r"\b(in|back in) (19[5-9]\d|20[01]\d|202[0-4])\b|"
     r"\bas an? (kid|child|teen\w*|boy|girl)\b|\bwhen i was (a |an |little|young|\d+)"
 )
 
@@ -236,6 +254,8 @@ def said_again_response(
     it would not (a button, another answer, an answer with no short version)."""
     if not intent or not intent.startswith("ask_") or not text or text.startswith("/"):
         return None
+    if GIVE_UP.search(text):
+        return None  # "so should I give up on it?" after "results vary" asks what to do (its own answer)
     response = "utter_" + intent[len("ask_"):]
     return response if response in _SAID_AGAIN and response in set(previous_responses) else None
 
@@ -250,8 +270,8 @@ def said_again_answer(response: str, text: Optional[str]) -> str:
             lead = "It may, but not for everyone. "
     short = simpler_answer(response).replace("In plain words: ", "In short: ", 1)
     return (
-        f"{lead}{short} That's all my source says about it, so I won't repeat the whole answer; if you meant "
-        "something else, ask me in other words."
+        # (user study round 42: "so I won't repeat the whole answer" read as robotic meta-talk)
+        f"{lead}{short} That's all my source says on it; if you meant something else, just ask another way."
     )
 
 
@@ -262,10 +282,41 @@ EMERGENCY_IN_PROGRESS = frozenset({
 })
 
 
-def tell_emergency_team(names: List[str]) -> str:
+# "it was the pad or the cream?", "could the pad have caused this?" during an emergency
+CAUSE_QUESTION = re.compile(
+    r"\b(was|is|could|did|would|might)\s+(it|this|that)\s+(have\s+)?(been\s+)?"
+    r"(the|from the|because of the)\s+"
+    r"(pad|light|cream|lotion|serum|device)\b|"
+    r"\b(the\s+)?(pad|light|device)\s+or\s+(the\s+)?\w+\s*\?|"
+    r"\bwhat\s+(caused|causes|did)\s+(this|it|that)\b|\b(the pad|it)\s+(caused|cause|did)\s+(this|it|that)\b",
+    re.IGNORECASE,
+)
+
+
+# "should i take the pad off him?", "do I switch it off?" while help is on its way
+PAD_OFF_QUESTION = re.compile(
+    r"\b(take|get|pull|lift|move)\s+(the\s+|it\s+|that\s+)?(pad|thing|device|it)?\s*(off|away)\b|"
+    r"\b(switch|turn|unplug|power)\s+(the\s+|it\s+)?(pad|thing|device|it)?\s*(off|out)\b|"
+    r"\bunplug\b|\bremove\s+(the\s+)?(pad|device|it)\b",
+    re.IGNORECASE,
+)
+PAD_OFF_IN_EMERGENCY = (
+    "Yes: if you can do it safely, switch the pad off, unplug it and take it off the skin. If nobody has "
+    "called yet, call your local emergency number (for example 112 or 911) now; if you have, keep following "
+    "the operator's instructions until help arrives. Tell the paramedics about the pad and about anything "
+    "else you know, such as a pacemaker or medicines."
+)
+
+
+def tell_emergency_team(names: List[str], text: Optional[str] = None) -> str:
     """"ambulance is coming. he also has a pacemaker, could the pad have caused this?": what to tell the
-    emergency team, never the routine referral and the safety check (user study round 36, #19)."""
-    told = " and about " + ", ".join(f"the {n}" for n in names) if names else ""
+    emergency team, never the routine referral and the safety check (user study round 36, #19); things named
+    in ``text`` ("it was the pad or the cream?") are told of too (user study round 43, #47)."""
+    named = list(names)
+    for thing in ("cream", "lotion", "serum", "oil", "medicine", "tablets", "pills"):
+        if re.search(rf"\b{thing}\b", text or "", re.IGNORECASE) and thing not in named:
+            named.append(thing)
+    told = " and about " + ", ".join(f"the {n}" for n in named) if named else ""
     return (
         "I can't tell whether the pad caused it; the emergency team can. Tell them about the red-light pad"
         f"{told}, and keep following the emergency operator's instructions until help arrives; if nobody has "
@@ -777,6 +828,11 @@ _HOW_LONG = re.compile(
 )
 _STATUS = re.compile(
     r"\b(am i|i'?m|im|is (it|that)|are we) (ok(ay)?|fine|good|safe|alright|all right|cleared|good to go)\b|"
+    # "so am I right to use it then?" (user study round 43, #3: "My source doesn't go further")
+    r"\b(am i|i'?m|im) (right|clear|free|sweet|set) to (use|go|start|try|carry on)\b|"
+    # "and if I'm not in any of those groups?" after the who-should-avoid list (round 43, #48)
+    r"\bif (i'?m|im|i am) not (in )?(any|one|either) of (those|these|them|the above)\b|"
+    r"\b(none|neither) of (those|these|them|that) (apply|applies|is me|are me|fits?)\b|"
     r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
     r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b|"
     r"\byes or no\b|"
@@ -1202,9 +1258,76 @@ def how_long_answer() -> str:
 
 
 def _named(rules: Iterable[str]) -> str:
-    """" (Pregnancy, Photosensitivity)": the rules' titles for a sentence, or nothing."""
-    titles = [default_rulebook().rule(r).title for r in rules]
+    """" (Pregnancy, Photosensitivity)": the rules' titles for a sentence, or nothing; the catch-all rule in
+    words ("Please ask your doctor first (Another medical condition)" read as an internal label: user study
+    round 43)."""
+    titles = [
+        "a medical condition" if r == "other_condition" else default_rulebook().rule(r).title
+        for r in rules
+    ]
     return f" ({', '.join(titles)})" if titles else ""
+
+
+# "but my friend used it in her pregnancy and nothing happened", "my sister uses one with her pacemaker and
+# she's fine": someone else's experience against a verdict (user study round 43, #5: "Thanks for telling me")
+ANECDOTE = re.compile(
+    r"\b(my|a|her|his|our)\s+(best\s+)?(friend|mate|pal|sister|brother|mum|mom|mother|cousin|colleague|"
+    r"neighbou?r|aunt|auntie|bestie|coworker|co-worker|sister-in-law|girlfriend|boyfriend|wife|husband)\b"
+    r"[^.?!]{0,50}\b(used|uses|tried|had|was using|has been using)\b[^.?!]{0,70}\b(fine|nothing happened|"
+    r"no problems?|no issues?|okay|ok|alright|all right|perfectly healthy|no harm)\b",
+    re.IGNORECASE,
+)
+
+
+def anecdote_answer(status: str) -> str:
+    """Someone else's good experience does not change the verdict."""
+    return (
+        "I'm glad it went well for them, but one person's experience doesn't show that it is safe, and it "
+        f"doesn't change what my source says. {status}"
+    )
+
+
+# "ok back to the questions", "let's carry on with the questions", "pick up where we left off", "continue pls"
+RESUME_CHECK = re.compile(
+    r"\b(back\s+to|carry\s+on(\s+with)?|continue(\s+with)?|resume|get\s+back\s+to|go\s+on\s+with|"
+    r"finish|restart)\s+(the\s+|those\s+|your\s+|my\s+|our\s+)?(safety\s+)?(questions|check|checks|"
+    r"quiz|screening|questionnaire)\b|"
+    r"\b(pick\s+up|carry\s+on|continue|start\s+again)\s+(from\s+)?where\s+(we|i|you)\s+(left\s+off|"
+    r"stopped|were)\b|"
+    r"^\W*(ok\W+|okay\W+)?(continue|carry on|resume|go on|next question)\W*(pls|please|plz)?\W*$",
+    re.IGNORECASE,
+)
+
+
+# "which one is the problem, the warfarin?", "which of them counts?" after a verdict for several things
+WHICH_ONE = re.compile(
+    r"\bwhich (one|ones|of (them|those|these|the two|my \w+)|medicine|meds?|tablets?|pills?|drug|condition|"
+    r"thing)\b[^.?!]{0,30}\b(is|are|causes?|matters?|counts?|problem|issue|bad|one)\b|"
+    r"\bis it the \w+ or the \w+\b",
+    re.IGNORECASE,
+)
+
+
+def which_one_answer(told: Sequence[Tuple[str, str]]) -> Optional[str]:
+    """What each condition or medicine told (``(words used, rule id)``) counts as, for "which one is the
+    problem?" (user study round 43, #26: the benefits list after a reminder); None when one or none is
+    known."""
+    book = default_rulebook()
+    seen: Dict[str, str] = {}
+    for words, rule_id in told:
+        seen.setdefault(words, rule_id)
+    if len(seen) < 2:
+        return None
+    parts = []
+    for words, rule_id in seen.items():
+        rule = book.rule(rule_id)
+        verdict = ("a reason not to use a pad unless your doctor says otherwise"
+                   if rule.verdict is Verdict.DO_NOT_USE else "a reason to ask your doctor first")
+        parts.append(f"{words}: {rule.title} ({verdict})")
+    return (
+        "Each of them counts on its own: " + "; ".join(parts) + ". So please ask your doctor (or pharmacist, "
+        "for the medicines) before using a red-light therapy pad."
+    )
 
 
 def names_passive_implant(text: Optional[str]) -> bool:
@@ -1378,6 +1501,13 @@ def status_answer(
             "medical clearance: follow your device's manual, and stop and get medical advice if your skin "
             "becomes painful, blisters or burns."
         )
+    if not verdict and last_action == "utter_who_should_avoid":
+        # "and if I'm not in any of those groups?" (user study round 43, #48)
+        return (
+            "Then none of the reasons to avoid a pad that my source names applies to you. That is not a "
+            "medical clearance: the short safety check also asks about medicines, cancer, seizures, numbness "
+            "and other conditions; would you like to run it? Follow your device's manual either way."
+        )
     return (
         "I can't tell that without knowing more. The short safety check asks about the reasons not to use "
         "a pad; would you like to run it? If you're unsure about your health, your doctor can tell you."
@@ -1525,7 +1655,11 @@ CALM_SKIN_FOLLOWUP = re.compile(
 CALM_CHANGES_IT = re.compile(
     r"\b((is ?n'?t|is not|not|no longer|aren'?t|are not)\s+(flaring|flared|active|bad|playing up)|"
     r"in remission|under control|calm(ed)?( down)?|settled( down)?|cleared( up)?|quiet)\b[^?]{0,40}"
-    r"\b(does|do|would|will|should)\s+(that|it|this)\s+(change|matter|make a difference|count|help)",
+    r"\b(does|do|would|will|should)\s+(that|it|this)\s+(change|matter|make a difference|count|help)|"
+    # "it's not flared at the minute, just a few dry patches" right after its verdict (user study round 43,
+    # #25: the limitations list)
+    r"^\W*((but|well|ok|okay|though)\W+)?(it'?s|its|it is|they'?re|theyre|they are|mine'?s|mine is)\s+(not|"
+    r"no longer|not really)\s+(flaring|flared( up)?|active|bad|playing up|inflamed)\b",
     re.IGNORECASE,
 )
 
@@ -1674,7 +1808,10 @@ ABOUT_ME = re.compile(
     r"\bfor me\b[^.?!]{0,25}\?|\bme,?\s+i\s+can\b|\bi\s+(myself|personally)\b|"
     # "does my mum's thing count against me?" (user study round 34, #19)
     r"\b(count|counts|counted|matter|matters|apply|applies|go|goes)\s+(against|for|to)\s+me\b|"
-    r"\b(affect|affects|change|changes)\s+(anything\s+)?(for\s+)?me\b|" + MEANT_ME.pattern,
+    r"\b(affect|affects|change|changes)\s+(anything\s+)?(for\s+)?me\b|"
+    # "I've no lupus myself mind, just dodgy knees. would I be fine?" (user study round 43, #18)
+    r"\b(no|not|none|nothing)\s+(\w+\s+){0,2}(myself|meself)\b|\b(would|will) i be (ok|okay|fine|alright|"
+    r"all right|safe|good)\b|" + MEANT_ME.pattern,
     re.IGNORECASE,
 )
 
@@ -2236,7 +2373,9 @@ def merge_verdict(
 # or girl, or pregnancy itself, keeps the question
 _MALE_SELF = re.compile(
     r"\b(i'?m|i am|im|as)\s+(a|an)\s+((\d+|\w+)[\s-]*(yo|y/o|yr|yrs|year|years)[\s-]*(old\s+)?)?"
-    r"(man|guy|male|bloke|dude|gentleman|lad)\b"
+    r"(man|guy|male|bloke|dude|gentleman|lad)\b|"
+    # "Before you ask: I'm male, no skin infections..." (user study round 43, #35)
+    r"\b(i'?m|i am|im)\s+(male|a\s+fella|a\s+fellow)\b"
 )
 _MALE_OTHER = re.compile(
     r"\b(he|him|his|he'?s|hes|son|boy|husband|dad|father|brother|grandad|granddad|grandpa|grandfather|nephew|"
@@ -2362,27 +2501,6 @@ _GOES_ON_DESCRIBING = re.compile(
     r"^\W*(it'?s|its|it is|it was|just|only|but|and|well|oh|no|yes|yeah|nah|the|that'?s|thats|was|has|had|"
     r"got|a|an|(a )?(small|tiny|little|minor|mild|bad|big|deep|surface)\b)",
 )
-
-
-# "breastfeeding our 3 month old", "nursing my 6-week-old": the baby named is the one fed
-_FED_BABY = re.compile(
-    r"\b(breast ?feed\w*|nurs(e|es|ing)|(bottle |formula )?feed(s|ing)?|bf'?ing|pumping for|"
-    r"expressing for)\s+(my|our|her|his|the|a|their)\s+(little |baby |newborn |twin )?"
-    r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](day|week|wk|month|mo)s?"
-    r"[ -]old\b",
-    re.IGNORECASE,
-)
-_CHILD_TO_USE = re.compile(
-    r"\b(can|could|may|is it (ok|safe|fine) for)\s+(my|our|the|her|his)\s+"
-    r"(baby|\d{1,2}[ -](day|week|wk|month|mo)s?[ -]old)\b",
-    re.IGNORECASE,
-)
-
-
-def fed_baby_named(text: Optional[str]) -> bool:
-    """The message names a baby only as the one breastfed ("my wife is nursing our 4 month old"), not as
-    someone to use the pad."""
-    return bool(_FED_BABY.search(text or "")) and not _CHILD_TO_USE.search(text or "")
 
 
 def continues_about_them(text: Optional[str], named_person: bool) -> bool:

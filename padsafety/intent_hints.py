@@ -19,9 +19,11 @@ from padsafety.conversation import (
     CALM_SKIN_FOLLOWUP,
     ELSEWHERE_ON_THEM,
     MISREAD_COMPLAINT,
+    RESUME_CHECK,
     SEE_DOCTOR_QUESTION,
     SIMPLER_REQUEST,
     SYMPTOMS_FOLLOWUP,
+    WHICH_ONE,
     WHY_QUESTION,
     WORSENING,
 )
@@ -101,6 +103,12 @@ WHO_SHOULD_AVOID_QUESTION = _p(
     r"\b(anything|something|any reason|any reasons|a reason)\s+(that\s+)?(says?|means?|stops?|"
     r"would stop|why)\s+(i|she|he|you|we|they|someone|people|anyone)\s+(can'?t|cannot|shouldn'?t|"
     r"should not|couldn'?t|mustn'?t)\b|"
+    # "is there anything that stops me from using a red light pad" (user study round 43, #20: how it works)
+    r"\b(anything|something|any reason|any reasons)\s+(that\s+)?(would\s+|could\s+|might\s+)?"
+    r"(stops?|prevents?|rules?\s+out|bars?|excludes?)\s+(me|her|him|them|us|someone|people|anyone)\s+"
+    r"(from\s+)?(using|use|trying)\b|"
+    r"\b(anything|something)\s+(that\s+)?(would\s+|could\s+|might\s+)?rules?\s+(me|her|him|them|someone|people|"
+    r"anyone)\s+out\b|"
     r"^\W*(is there\s+)?anything\s+(else\s+)?(i|she|he|we|they)\s+(should|need to|must|ought to)\s+"
     r"(know|watch out for|be careful (of|about|with)|look out for)\s*\??\s*$"
 )
@@ -260,7 +268,10 @@ HINTS: Tuple[Hint, ...] = (
            r"checks?|quiz|screening|questionnaire)\b|"
            # "can we go through whatever checks you do" (user study round 40, #21: the cast paragraph)
            r"\b(go|run|walk)\s+(me\s+)?through\s+(whatever|the|your|any)\s+(safety\s+)?(checks?|questions|"
-           r"screening)\b"),
+           r"screening)\b|"
+           # "ok back to the questions", "let's carry on with the questions", "pick up where we left off":
+           # back to the check (user study round 43, #14: read as "stop", it ended the check)
+           + RESUME_CHECK.pattern),
         frozenset({"request_screening"}),
         max_words=20,
     ),
@@ -502,6 +513,97 @@ HINTS: Tuple[Hint, ...] = (
            r"how (can|do|could) i (contact|reach|email|write to) "
            r"(you|someone|a person|the team|your team))\b"),
         frozenset({"request_human", "ask_purchase", "report_red_flag"}),
+    ),
+    Hint(
+        # "how long?", "and how often?" right after an answer: how long results take (user study round 43,
+        # #3: "Sorry, I didn't quite understand that")
+        "ask_followup",
+        _p(r"^\W*(and\s+|so\s+|but\s+|ok\s+|okay\s+)?(for\s+)?how\s+(long|soon|often)(\s+(then|though|tho|for|"
+           r"till|until|before|roughly|approx|ish))?\W*$"),
+        frozenset({"ask_followup", "ask_usage_safety", "ask_limitation_variability"}),
+        max_words=6,
+    ),
+    Hint(
+        # "getting cold feet about buying one, is there any real evidence?" read as a purchase (user study
+        # round 43, #29): what the evidence is
+        "ask_evidence",
+        _p(r"\b(is there|are there|any|got any|what'?s the|where'?s the|show me the|what) "
+           r"(real |actual |hard |"
+           r"scientific |solid |good |proper )?(evidence|proof|research|studies)\b"),
+        frozenset({"ask_evidence", "ask_limitations", "ask_benefits", "ask_how_it_works",
+                   "ask_limitation_variability", "ask_limitation_weight_loss", "ask_limitation_anti_aging",
+                   "ask_limitation_chronic_disease", "ask_benefit_muscle_joint", "ask_benefit_wound_healing",
+                   "ask_benefit_circulation", "ask_not_in_source"}) | _SAFETY,
+        max_words=20,
+    ),
+    Hint(
+        # "can you at least tell me if I'm doing something wrong?" after no change in weeks (user study round
+        # 43, #10: "I can only help with ..."): what results depend on
+        "ask_limitation_variability",
+        _p(r"\b(am i|i'?m|im|could i be|might i be|maybe i'?m|if i'?m) (doing (something|it|anything) wrong|"
+           r"using (it|the pad) wrong(ly)?|not using (it|the pad) (right|properly|correctly))\b"),
+        frozenset({"ask_limitation_variability", "ask_usage_safety", "ask_not_in_source"}),
+        max_words=20,
+    ),
+    Hint(
+        # "... so I fancy treating myself to a pad. What can they actually do?" (user study round 43, #28:
+        # the medical-substitute paragraph): what the pads may help with
+        "ask_benefits",
+        _p(r"\bwhat (can|could|do|does|would|will) (they|these|these pads|the pads|those|it|a pad|one|this|"
+           r"these things|they really|they even) (actually |really |even |honestly )?(do|help with|help)\s*"
+           r"(for (me|you|people|anyone))?\s*\??\s*$"),
+        frozenset({"ask_benefits", "ask_how_it_works", "ask_evidence", "ask_benefit_muscle_joint",
+                   "ask_benefit_wound_healing", "ask_benefit_circulation", "ask_limitations"}) | _SAFETY,
+        max_words=30,
+    ),
+    Hint(
+        # "I have type 2 diabetes. My feet are always cold in the evenings. Would a pad warm them?" read as a
+        # mention only (user study round 43, #6): the condition's verdict, then what the source says of
+        # circulation (its answer warns about cold feet with diabetes)
+        "ask_benefit_circulation",
+        _p(r"\b(feet|hands|toes|fingers)\s+(are|get|feel|go|always|is|stay)\s+(\w+\s+)?"
+           r"(cold|freezing|icy|like ice)\b[\s\S]{0,60}\b(warm|help|heat|good for)\b|"
+           r"\b(cold|freezing|icy)\s+(hands|feet|fingers|toes)\b(?!\s+(about|over|before|on|regarding)\b)"
+           r"[\s\S]{0,60}\b(warm|help|heat|good for)\b"),
+        frozenset({"ask_benefit_circulation", "ask_followup", "ask_usage_safety", "report_red_flag"}),
+        max_words=40,
+    ),
+    Hint(
+        # "why would light do anything for that?" after an answer: its reason (a question of user study round
+        # 43's NLU data left it below the fallback threshold)
+        "ask_followup",
+        _p(r"^\W*((but|and|so|ok|okay|hmm|right)\W+)*why\s+(would|does|do|should|will|is|could|can)\s+"
+           r"(a\s+|the\s+|red\s+)?(light|it|that|this|pad|lamp)\b"),
+        frozenset({"ask_followup"}) | _SAFETY,
+        max_words=14,
+        below_confidence=0.5,
+    ),
+    Hint(
+        # "which one is the problem, the warfarin?" after a verdict for two medicines: what each counts as
+        # (user study round 43, #26: the benefits list)
+        "ask_followup",
+        WHICH_ONE,
+        frozenset({"ask_followup"}),
+        max_words=14,
+    ),
+    Hint(
+        # "and if I'm not in any of those groups?" after the who-should-avoid list: read as "no" (0.95), it
+        # got "OK. You can ask ..." (user study round 43, #48)
+        "ask_followup",
+        _p(r"\bif (i'?m|im|i am) not (in )?(any|one|either) of (those|these|them|the above)\b|"
+           r"\b(none|neither) of (those|these|them|that) (apply|applies|is me|are me|fits?)\b"),
+        frozenset({"ask_followup", "request_screening"}),
+        max_words=16,
+    ),
+    Hint(
+        # "back?", "and knees?" after another answer: what the source says for muscles and joints (user study
+        # round 43, #44: "OK. You can ask ..."); a follow-up the classifier is sure of keeps its reading
+        "ask_benefit_muscle_joint",
+        _p(r"^\W*(and\s+|what about\s+|how about\s+|for\s+|on\s+)?(my\s+|the\s+|me\s+)?(lower\s+|upper\s+)?"
+           r"(back|knees?|neck|shoulders?|hips?|elbows?|wrists?|ankles?|joints?|muscles?)\W*\?\W*$"),
+        frozenset({"ask_benefit_muscle_joint", "ask_followup", "ask_usage_safety", "mention_condition",
+                   "report_red_flag", "ask_avoid_pregnancy"}),
+        max_words=5,
     ),
     Hint(
         # "should I go to A&E or just wait and see?": answered with a plain yes (padsafety.conversation),
@@ -841,11 +943,35 @@ _WHY_NOT_ME = _p(
 )
 
 
+# "can I use it", "is it safe for me", "am I ok to use it": the user asks about themselves
+_ASKS_IF_FOR_ME = re.compile(
+    r"\b(can|could|may|should) i (use|try|start|go ahead)\b|"
+    r"\b(is|would|will) (it|the pad|this|that) (be )?(ok|okay|safe|fine|alright) (for me|to use)\b|"
+    r"\bam i (ok|okay|safe|fine|good|alright|clear) to\b|\b(safe|ok|okay|fine) for me\b|"
+    r"\b(ok|okay|fine|safe|alright|good) (to use )?(for|on) my \w+\s*\?",
+    re.IGNORECASE,
+)
+
+
+def _denies_several(text: str) -> bool:
+    """At least two conditions of the user's own denied, and none affirmed ("no eczema, no wounds")."""
+    from padsafety.recognition import Experiencer, recognise
+
+    recognition = recognise(text)
+    denied = {m.rule_id for m in recognition.mentions if m.negated and m.experiencer is Experiencer.SELF}
+    return len(denied) >= 2 and not recognition.affirmed()
+
+
 def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float) -> Optional[str]:
     """The intent a cue decides for this message, or None to keep the classifier's."""
     if not text or text.startswith("/"):
         return None
     text = without_dismissed(text)
+    if intent != "request_screening" and _ASKS_IF_FOR_ME.search(text) and _denies_several(text):
+        # "I'm male, no skin infections, no eczema, no wounds, no pacemaker. Can I use the pad for my neck?"
+        # read as the skin-conditions group, whose avoid text then read as a verdict (user study round 43,
+        # #35): the check, which notes those noes and asks the rest
+        return "request_screening"
     if _is_topic(text, _DEVICE_CARE_TOPICS) and not _red_flag_named(text):
         # "can i tape the cable and keep using it?" read as a keep-or-stop follow-up (user study round 28,
         # #32): repairing the pad, fire and cold skin have their own careful answers, whatever the guess
@@ -905,6 +1031,10 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     for hint in HINTS:
         if words > hint.max_words or not hint.pattern.search(text):
             continue
+        if hint.intent == "ask_benefit_muscle_joint" and _BODY_SKIN.search(text):
+            # "can i use it for my back acne": the skin of the back, not the back (user study round 43, #50:
+            # the back-pain paragraph)
+            continue
         if hint.intent == "ask_pet" and _OWN_BODY.search(text) and not _FOR_PET.search(text):
             # "walking the dog hurts my knees, would it help": the user's knees, not the dog's (round 23
             # check: got the vet answer)
@@ -917,6 +1047,10 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
             # "what should i look for when buying, like wavelength?": what to look for in a pad (user study
             # round 17, #21: got "I can't help with prices")
             or (_is_topic(text, _CHOICE_TOPICS) and (not _PRICE_WORDS.search(text) or _QUALITY.search(text)))
+            # "getting cold feet about buying one, is there any real evidence?", "so basically a very
+            # expensive lamp": a sceptic's question about the evidence (user study round 43, #29, #32: "I
+            # can't help with prices")
+            or (_SCEPTIC.search(text) and not _BUYING_ASKED.search(text))
         ):
             continue  # "i want buy one for my sholder pain, it is good for this?" asks whether it helps
         if intent in hint.compatible and confidence >= hint.keep_confidence:
@@ -1058,8 +1192,20 @@ _SCAR_TO_FADE = _p(
 )
 _HEAL_ASKED = _p(r"\bheal(s|ing)?\b")  # "can it help an old surgery scar heal better": the wound statement
 _SORE_BODY = re.compile(
-    rf"\b(sore|achy|aching|stiff|painful|bad)\s+(lower\s+|upper\s+)?{_BODY}\b", re.IGNORECASE
+    rf"\b(sore|achy|aching|stiff|painful|bad)\s+(lower\s+|upper\s+)?{_BODY}\b|"
+    # "my own knee dey pain me small small", "my waist dey pain me" (Nigerian English: user study round 43,
+    # #8, #37)
+    rf"\b({_BODY}|waist)\s+(dey|de|don dey|don)\s+(pain|hurt)\b|\b(small\s+)?waist\s+pain\b|"
+    # "would a pad help her after the marathon?" (user study round 43, #29: out of scope)
+    r"\b(help|ease|recover\w*)\b[^.?!]{0,30}\b(after|afterwards|from)\s+(the\s+|a\s+|her\s+|his\s+|my\s+|their\s+)?"
+    r"(marathon|half marathon|race|run|runs|gym|workout|training|match|game|hike|triathlon|ride|"
+    r"session at the gym)\b|"
+    r"\b(marathon|half marathon|triathlon|race|match)\b[\s\S]{0,100}\b(would|will|could|can|does)\s+"
+    r"(a\s+|the\s+)?"
+    r"(pad|it|red light)\s+help\b",
+    re.IGNORECASE,
 )
+_WAIST_PAIN = re.compile(r"\bwaist\s+(dey\s+|de\s+|don\s+)?(pain|ache|aches|hurts?|paining)\b", re.IGNORECASE)
 _MOOD = re.compile(r"\b(depress\w*|anxiety|anxious|mood|blues|seasonal affective|sad)\b", re.IGNORECASE)
 
 
@@ -1085,6 +1231,8 @@ _OWN_TOPICS = frozenset({
     # (user study round 20: calm eczema read as the skin-conditions rule, bruises as the muscle question,
     # a worn pump as the implant rule, "a bit drunk" as nothing)
     "calm_eczema", "bruises", "worn_device", "alcohol", "hearing_aid",
+    # (user study round 43: "can it fix my posture too?" read as out of scope)
+    "posture",
     # (user study round 27, #38: "what is your source?" read as the evidence question)
     "about_source",
     # (user study round 30, #27: "what questions should I ask my GP?" read as a follow-up; #43: "would it
@@ -1192,6 +1340,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # licence for my salon" as the medical-substitute paragraph: the device's own question, when no word
         # of buying is in it (user study round 35, #44, #15)
         return "ask_not_in_source"
+    if intent == "ask_limitation_weight_loss" and _WAIST_PAIN.search(text):
+        # "small waist pain from driving, the pad go help me?": the lower back (Nigerian English), not fat
+        # (user study round 43, #37: the fat-loss answer)
+        return "ask_benefit_muscle_joint"
     if intent in ("out_of_scope", "nlu_fallback") and _SORE_BODY.search(text) and not ANIMAL.search(text):
         # "I do get a sore back from crying in bed all weekend lol" (user study round 42, #47: out of scope at
         # 0.91): a sore body part said in passing is the muscle question
@@ -1204,6 +1356,21 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "does it treat psoriasis yes or no" read as the chronic-disease question, "and does it even help
         # acne?" as the muscle one: the source covers no skin disease (user study round 9, #09, #39)
         return "ask_not_in_source"
+    if (
+        intent in ("report_red_flag", "mention_condition")
+        and _is_topic(text, frozenset({"healed_fracture"}))
+        and not _red_flag_named(text)
+    ):
+        # "I broke my wrist in 2015, healed fine. any issue using a pad there?" read as a red flag: the old
+        # break's own answer (user study round 43, #27: "Thanks for telling me")
+        return "ask_not_in_source"
+    if intent == "request_human" and not _HUMAN_WORDS.search(text):
+        # "do I need a prescription to get one?" read as a request for a person (0.51) once the training data
+        # had "can I chat with an actual doctor": no person asked for, the topic's own answer (user study
+        # round 43's NLU data)
+        found = beyond_source_topic(text)
+        if found is not None and found.id in {"regulation"} | _OWN_TOPICS | PRACTICAL_TOPICS:
+            return "ask_not_in_source"
     if intent == "ask_followup" and not WHY_QUESTION.search(text):
         # "and cleaning it??" after the children's answer: a practical question of its own, not "why?"
         found = beyond_source_topic(text)
@@ -1412,6 +1579,26 @@ _THING_AGE = _p(
 
 
 # "for my sholder pain, it is good for this?"
+_SCEPTIC = _p(
+    r"\b(evidence|proof|proven|research|studies|scientific|science|legit|scam|snake oil|pseudo ?science|"
+    r"gimmick|placebo|(expensive|overpriced|fancy|glorified|pricey) (lamp|torch|light ?bulb|night ?light|"
+    r"heat pad))\b"
+)
+# what a purchase question asks for: a price, a shop, an order
+_BUYING_ASKED = _p(
+    r"\b(how much|price of|prices|cost of|what does it cost|where (can|do|should) i (buy|get|order)|discount|"
+    r"coupon|refund|return|shipping|deliver|delivery|order number|warranty|in stock|sale)\b"
+)
+# a person to talk to: "a human", "someone", "a nurse I can chat to", "speak to a doctor"
+_HUMAN_WORDS = _p(
+    r"\b(human|person|people|someone|somebody|anyone|anybody|agent|staff|team|operator|nurse|real doctor|"
+    r"actual doctor|advisor|adviser|customer (service|care|support)|support|helpline)\b|"
+    r"\b(talk|speak|chat|call|ring|phone|email|contact|message|write)\b"
+)
+_BODY_SKIN = _p(
+    rf"\b{_BODY}\s+(acne|spots|pimples|zits|breakouts?|rash|rashes|skin|scars?|hair|tattoos?|moles?|wrinkles|"
+    r"cellulite|stretch marks|eczema|psoriasis|blemishes|bacne|freckles|sun ?spots)\b"
+)
 _BODY_PAIN_HELP = _p(
     rf"\b{_BODY}\s+(pain|ache|aches|soreness|stiffness)\b[^?]{{0,40}}\b(good|help\w*|work\w*)\b"
 )

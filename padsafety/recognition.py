@@ -271,13 +271,38 @@ _FED_CHILD_BEFORE = re.compile(
     r"(?<![a-z'])(?:breast[\s-]?fe(?:ed|eds|eding|d)|chest[\s-]?fe(?:ed|eds|eding|d)|nurs(?:e|es|ed|ing)|"
     r"tandem[\s-]+feed(?:s|ing)?|tandem[\s-]+fed|bf(?:'?ing|s)?|ebf(?:'?ing)?|giving\s+(?:the\s+)?boob\s+to|pump(?:s|ed|ing)?\s+for|"
     r"express(?:es|ed|ing)?\s+(?:milk\s+)?for|(?:mum|mom|mother|mama|mummy|mommy)\s+(?:of|to))"
-    r"(?:\s+(?:my|our|a|an|the|both|and|&|\+|plus|newborn|baby|toddler|twins?|little|one|still|also|\w+'s|,))*\s*$"
+    r"(?:\s+(?:my|our|her|his|their|a|an|the|both|and|&|\+|plus|newborn|baby|toddler|twins?|little|one|still|also|\w+'s|,))*\s*$"
 )
 # ... unless the pad is to be used on the child ("nursing my 2 year old, can i use it on him?")
 _USE_ON_CHILD = re.compile(
-    r"(?<![a-z'])(?:on|for)\s+(?:him|her|them|my\s+(?:son|daughter|baby|kid|child|little\s+one|toddler|boy|girl)|"
-    r"the\s+(?:baby|kid|child|little\s+one|toddler))(?![a-z'])|"
+    r"(?<![a-z'])(?:on|for)\s+(?:my\s+(?:son|daughter|baby|kid|child|little\s+one|toddler|boy|girl)|"
+    r"the\s+(?:baby|kid|child|little\s+one|toddler))(?![a-z'])"
+)
+# ... or, when the user is the one feeding, named by a pronoun ("nursing my 2 year old, can she use it?");
+# when someone else feeds ("my girlfriend is breastfeeding our 3 month old, can she use it?") it is her
+_USE_BY_PRONOUN = re.compile(
+    r"(?<![a-z'])(?:on|for)\s+(?:him|her|them)(?![a-z'])|"
     r"(?<![a-z'])(?:can|could|should|may|would)\s+(?:she|he|they)\s+(?:use|try|have|sit)(?![a-z'])"
+)
+# someone else named as the one feeding: "my wife is nursing", "she's breastfeeding"; or the user
+_OTHER_FEEDER = re.compile(r"(?<![a-z'])(?:she|he|they|(?:my|our|his|her|their)\s+[a-z-]+)(?![a-z'])")
+_I_FEED = re.compile(r"(?<![a-z'])(?:i|i'?m|im|i've|ive|i'd)(?![a-z'])")
+# someone's experience told as an anecdote: "my friend used it in her pregnancy and nothing happened", "my mum
+# used one all through her pregnancy and was fine": that pregnancy is over
+_USED_IN_PREGNANCY = re.compile(
+    r"(?<![a-z'])(?:used|tried|had|wore)\s+(?:it|one|a\s+pad|the\s+pad|hers|his|them|red\s+light)\s+"
+    r"(?:all\s+)?(?:in|during|through|throughout)\s+(?:her|his|my|their)\s+(?:whole\s+|entire\s+|last\s+|"
+    r"first\s+)?$"
+)
+_TURNED_OUT = re.compile(
+    r"^\W*(?:and|but)\s+(?:nothing\s+(?:bad\s+)?happened|(?:(?:she|he|they|i|it|everything|the\s+baby|"
+    r"her\s+baby|baby)\s+)?(?:was|were|turned\s+out|is|are)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
+    r"(?:fine|ok|okay|alright|healthy|grand|perfect)|no\s+(?:problems?|issues?|harm))\b"
+)
+_NUMB_WORD = re.compile(r"(?:goes\s+|went\s+)?(?:numb|tingling|tingly)")
+_NUMB_PART = re.compile(
+    r"(?<![a-z'])(?:feet|foot|toes?|fingers?|fingertips|hands?|legs?|arms?|lips?|chin|heels?|soles?|thighs?|"
+    r"shins?|calf|calves)(?![a-z'])"
 )
 # conditions of a mother, whose baby named nearby is no one else she asks for
 _MOTHERS = frozenset({"breastfeeding", "pregnancy", "trying to conceive"})
@@ -342,6 +367,8 @@ class ContextRules:
     emphasis_words: FrozenSet[str] = frozenset()
     # an animal the mention is about ("our dog had surgery", "my cat has diabetes"): not a person's condition
     animal: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 24: an animal named right after an age ("she's a 12 year old lab"): the animal's age, no child
+    animal_after: re.Pattern = re.compile(r"(?!x)x")
     # conditions whose rule is about the acute state only (acute eczema): "not flaring" right after denies it
     acute_only: FrozenSet[str] = frozenset()
     not_active_after: re.Pattern = re.compile(r"(?!x)x")
@@ -605,7 +632,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         negation_after=words("negation_after"),
         first_person=words("first_person"),
         other_person=re.compile(
-            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their|me(?=\s+(?:mam|mum|ma|da|dad|nan|nana|missus|old|lad|lass|bairn|brother|sister|fella)\b)"
+            r"(?<![a-z0-9'])(?:(?:my|our|the|his|her|their|me(?=\s+(?:mam|mum|ma|da|dad|nan|nana|missus|old|lad|lass|bairn|brother|sister|fella|wife|husband|"
+            r"partner|son|daughter|kids?|mate|pal|hubby|missis|gran|grandad)\b)"
             # development round 13: "my" in the languages users mix in ("mere papa", "mi madre", "moj tata")
             # (round 19 (development): an age with digits between, "my 84-year-old father")
             r"|" + _alternation(data.get("other_possessive") or ["(?!x)x"]) + r")\s+(?:[a-z0-9-]+\s+)?(?:"
@@ -628,8 +656,16 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         risk_question=re.compile(r"(?:" + "|".join(data.get("risk_question") or [r"(?!x)x"]) + r")\s*$"),
         emphasis_words=frozenset(data.get("emphasis_words") or []),
         animal=re.compile(
-            r"(?<![a-z0-9'])(?:my|our|the|his|her|their|a)\s+(?:[a-z-]+\s+)?(?:"
+            r"(?<![a-z0-9'])(?:my|our|the|his|her|their|a)\s+"
+            # (dev round 24: an age before it, "my 12 year old black lab has arthritis")
+            r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+            r"[ -](?:years?|yrs?|months?|weeks?)[ -]old\s+)?(?:[a-z-]+\s+)?(?:"
             + _alternation(data.get("animal") or ["(?!x)x"]) + r")(?:'s|s)?(?![a-z0-9'-])"
+        ),
+        animal_after=re.compile(
+            r"\s*(?:[a-z-]+\s+)?(?:" + _alternation(data.get("animal") or ["(?!x)x"])
+            + r")(?:'s|s)?(?![a-z0-9'-])"
+            r"(?!\s+(?:partner|tech|technician|work|results?|tests?|class|coat|coats|assistant))"
         ),
         acute_only=frozenset(data.get("acute_only") or []),
         not_active_after=re.compile("|".join(data.get("not_active_after") or [r"(?!x)x"])),
@@ -973,6 +1009,19 @@ class Recogniser:
         found = self.context.lasting_history.match(norm, start)
         return found is not None and found.end() <= end
 
+    def _child_only_fed(self, norm: str, start: int, end: int) -> bool:
+        """The child named at norm[start:end] is only the one breastfed, not someone to use the pad."""
+        before = self._sentence_before(norm, start)
+        fed = _FED_CHILD_BEFORE.search(before)
+        if fed is None:
+            return False
+        after = re.split(r"[.!?\n]", norm[end:])[0]
+        if _USE_ON_CHILD.search(after):
+            return False
+        feeder = before[: fed.start()]
+        someone_else_feeds = bool(_OTHER_FEEDER.search(feeder)) and not _I_FEED.search(feeder)
+        return someone_else_feeds or not _USE_BY_PRONOUN.search(after)
+
     def _sentence_before(self, norm: str, start: int) -> str:
         # (an ellipsis goes on with the same sentence: "He has the Schrittmacher... how you say, the heart
         # device" is his, user study round 27, #22)
@@ -988,9 +1037,13 @@ class Recogniser:
         rules = self.context
         uncertain = term.ambiguous and not (
             cued
-            or             rules.health_cue.search(before)
+            or rules.health_cue.search(before)
             or rules.health_cue.search(after)
             or self._written_as_acronym(text, start, end)
+            # "my feet are a bit numb at the toes": numb or tingling with a body part in the clause (user
+            # study round 43, #6: the clarifying question, read as playing down the diabetes)
+            or (term.condition == "reduced sensation" and _NUMB_WORD.fullmatch(norm[start:end]) is not None
+                and _NUMB_PART.search(norm[left:right]) is not None)
         )
         if uncertain and not self.clarify_ambiguous:
             return None
@@ -1223,10 +1276,11 @@ class Recogniser:
                 and not rules.first_person.search(supposed_in[supposed.end() :])
             ):
                 experiencer = Experiencer.GENERAL
+        if term.rule_id == CHILD_RULE and rules.animal_after.match(norm, end):
+            return None  # "my dog's hips? she's a 12 year old lab": the animal's age (dev round 24)
         if (
             term.rule_id == CHILD_RULE
-            and _FED_CHILD_BEFORE.search(self._sentence_before(norm, start))
-            and not _USE_ON_CHILD.search(re.split(r"[.!?\n]", norm[end:])[0])
+            and self._child_only_fed(norm, start, end)
         ):
             # dev round 23: the child breastfed ("tandem feeding a newborn and a 2 year old", "nursing my 4
             # month old"): the mother's feeding, not a child who uses the pad (unless it is used on them)
@@ -1253,6 +1307,8 @@ class Recogniser:
             # when it caused it ("the dog scratched my arm", "my cat bit me")
             between = before[animal.end() :]
             has_it = _ANIMAL_HAS.match(between) or (not between.strip() and _HAVING.match(norm[start:end]))
+            # dev round 24: the animal's own, after its possessive ("my dog's arthritis", "our cat's 14")
+            has_it = has_it or (not between.strip() and animal.group().endswith("'s"))
             rest = _ASK_TO_USE.sub(" ", re.split(r"[.!?\n]", norm[end:])[0])
             if has_it and not rules.first_person_subject.search(rest):
                 return None  # ... unless the user has it too ("my cat has cancer and so do I")
@@ -1367,6 +1423,10 @@ class Recogniser:
         """Pregnancy or breastfeeding told in the past tense, in a sentence that says it is long over ("was
         pregnant in 2015, my son is 10 now", "breastfed both my kids, the youngest is 8 now")."""
         rules = self.context
+        if _USED_IN_PREGNANCY.search(norm[max(0, start - 45) : start]) and _TURNED_OUT.match(
+            re.split(r"[.!?\n]", norm[end:])[0]
+        ):
+            return True  # "my friend used it in her pregnancy and nothing happened" (user study round 43, #5)
         if not (
             rules.past_tense_before.search(norm[max(0, start - 30) : start])
             or rules.past_tense_mention.fullmatch(norm[start:end])

@@ -1,5 +1,6 @@
-"""What the recogniser makes of one message, for the tests of each development round."""
+"""What the recogniser and the intent cues make of one message, for the tests of each round."""
 
+from padsafety.intent_hints import HINTS
 from padsafety.recognition import Decision, recognise
 
 # decisions that are not "nothing": a negative must get none of these
@@ -19,3 +20,9 @@ def decision(text):
 def flags_of(text):
     """The red flags found in the message."""
     return {f.red_flag for f in recognise(text).red_flags}
+
+
+def hinted_intents(text):
+    """The intents of every cue that matches the message (within the cue's word limit)."""
+    words = len(text.split())
+    return {hint.intent for hint in HINTS if hint.pattern.search(text) and words <= hint.max_words}

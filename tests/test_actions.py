@@ -155,6 +155,12 @@ def form_turn(text, requested, intent="affirm", **slots):
     return run(ValidateScreeningForm(), tracker, DOMAIN)
 
 
+def form_slots(text, requested, intent="deny", **slots):
+    """The slots the form sets for one answer to the question for ``requested``."""
+    _, events = form_turn(text, requested, intent=intent, **slots)
+    return slot_events(events)
+
+
 def slot_events(events):
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 

@@ -4,13 +4,8 @@ wordings."""
 
 import pytest
 
-from padsafety.intent_hints import HINTS
 from padsafety.recognition import Decision, recognise
-
-
-def _hinted(text):
-    words = len(text.split())
-    return {hint.intent for hint in HINTS if hint.pattern.search(text) and words <= hint.max_words}
+from tests.recognition_helpers import hinted_intents
 
 
 # #21: "can we go through whatever checks you do" got the paragraph about light through a cast
@@ -19,11 +14,11 @@ def _hinted(text):
     "ok can we go through whatever checks you do first",
 ])
 def test_an_indirect_request_for_the_check(text):
-    assert "request_screening" in _hinted(text)
+    assert "request_screening" in hinted_intents(text)
 
 
 def test_a_check_is_not_read_into_other_words():
-    assert "request_screening" not in _hinted("will the light go through my clothes?")
+    assert "request_screening" not in hinted_intents("will the light go through my clothes?")
 
 
 # #42: "this thing'll burn off me beer gut" got "effects vary" and a question whether a burn was meant
@@ -32,7 +27,7 @@ def test_a_check_is_not_read_into_other_words():
     "will it burn off my belly if I use it daily",
 ])
 def test_a_belly_to_burn_off_is_the_fat_question(text):
-    assert "ask_limitation_weight_loss" in _hinted(text)
+    assert "ask_limitation_weight_loss" in hinted_intents(text)
     assert recognise(text).decision not in (Decision.REFERRAL, Decision.CLARIFY, Decision.EMERGENCY)
 
 

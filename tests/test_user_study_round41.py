@@ -21,12 +21,9 @@ from padsafety.conversation import (
     person_switch,
     possible_fracture,
 )
-from padsafety.intent_hints import HINTS, topic_intent
-
-
-def _hinted(text):
-    words = len(text.split())
-    return {hint.intent for hint in HINTS if hint.pattern.search(text) and words <= hint.max_words}
+from padsafety.intent_hints import topic_intent
+from tests.recognition_helpers import hinted_intents
+from tests.test_actions import form_slots
 
 
 # #12: "it's just a surface scrape, not infected" right after the verdict for "my 8 year old" was the parent's
@@ -182,7 +179,7 @@ def test_a_topic_the_classifier_misread(text, intent, wanted):
 
 
 def test_a_back_playing_up_is_the_muscle_question():
-    assert "ask_benefit_muscle_joint" in _hinted("honestly my back has been playing up all week")
+    assert "ask_benefit_muscle_joint" in hinted_intents("honestly my back has been playing up all week")
 
 
 def test_a_pump_worn_outside_is_the_worn_device_topic():
@@ -193,17 +190,10 @@ def test_a_pump_worn_outside_is_the_worn_device_topic():
 
 
 # ---- the safety check (actions/forms.py through tests.test_actions.form_turn) ---------------------------
-def _slots(text, requested, **slots):
-    from tests.test_actions import form_turn, slot_events
-
-    _, events = form_turn(text, requested, intent="deny", **slots)
-    return slot_events(events)
-
-
 # #3: "Lord no, I'm 74" was refused
 @pytest.mark.parametrize("text", ["good lord no, I'm 81", "heavens no", "god no, I'm a grandad"])
 def test_an_exclamation_before_the_no_is_still_a_no(text):
-    assert _slots(text, "screen_pregnancy") == {"screen_pregnancy": "no"}
+    assert form_slots(text, "screen_pregnancy") == {"screen_pregnancy": "no"}
 
 
 # #3: "wait, go back - I do have a pacemaker" at the pacemaker question went back to the question before
@@ -225,7 +215,7 @@ def test_go_back_with_the_asked_condition_named_answers_this_question():
     ("never had epilepsy", "screen_cancer_in_area"),
 ])
 def test_a_no_to_another_question_is_no_answer_to_this_one(text, requested):
-    assert _slots(text, requested) == {}
+    assert form_slots(text, requested) == {}
 
 
 @pytest.mark.parametrize("text, requested", [
@@ -234,7 +224,7 @@ def test_a_no_to_another_question_is_no_answer_to_this_one(text, requested):
     ("no fits ever", "screen_seizures"),
 ])
 def test_a_no_that_answers_this_question_or_stands_alone_is_kept(text, requested):
-    assert _slots(text, requested) == {requested: "no"}
+    assert form_slots(text, requested) == {requested: "no"}
 
 
 # dev round 22 answers the form read wrong
@@ -243,20 +233,25 @@ def test_a_no_that_answers_this_question_or_stands_alone_is_kept(text, requested
     ("appendix scar from 2009, completely healed", "screen_open_wound"),
 ])
 def test_everyday_all_clear_and_long_healed_are_a_no(text, requested):
-    assert _slots(text, requested) == {requested: "no"}
+    assert form_slots(text, requested) == {requested: "no"}
 
 
 # #13: "my girlfriend is breastfeeding our 3 month old" put "A child" into her verdict
 @pytest.mark.parametrize("text, fed", [
     ("my wife is nursing our 6-week-old, can she use it on her neck?", True),
     ("still breastfeeding my 5 month old, is it ok for my back?", True),
-    ("can my 5 month old lie on it?", False),
+    ("I'm breastfeeding and can my 5 month old lie on it?", False),
     ("I'm breastfeeding, can our 2 month old use it too?", False),
+    ("my girlfriend is breastfeeding our 3 month old, can she use it?", True),
+    ("my sister is breastfeeding her 2 month old, ok for her?", True),
+    ("still nursing my 2 year old, can she use it?", False),
 ])
 def test_a_baby_named_as_the_one_fed_is_not_a_child_to_use_the_pad(text, fed):
-    from padsafety.conversation import fed_baby_named
+    from padsafety.recognition import default_recogniser
 
-    assert fed_baby_named(text) is fed
+    rules = {m.rule_id for m in default_recogniser().recognise(text).mentions if m.affirmed}
+    assert "breastfeeding" in rules
+    assert ("children" not in rules) is fed
 
 
 # #23: "ok so the knee yes, the weight no?" after the fat and the joint answers got the usage text

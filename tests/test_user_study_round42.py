@@ -14,19 +14,9 @@ from padsafety.conversation import (
     see_doctor_answer,
     status_answer,
 )
-from padsafety.intent_hints import HINTS, hinted_intent, topic_intent
-
-
-def _hinted(text):
-    words = len(text.split())
-    return {hint.intent for hint in HINTS if hint.pattern.search(text) and words <= hint.max_words}
-
-
-def _slots(text, requested, **slots):
-    from tests.test_actions import form_turn, slot_events
-
-    _, events = form_turn(text, requested, intent="deny", **slots)
-    return slot_events(events)
+from padsafety.intent_hints import hinted_intent, topic_intent
+from tests.recognition_helpers import hinted_intents
+from tests.test_actions import form_slots
 
 
 # #49: "fine on my sore knees then? they're nowhere near the psoriasis" was "someone you're asking for"
@@ -80,7 +70,7 @@ def test_so_am_i_fine_with_no_signs_after_the_topic():
     "ok but how many minutes tho", "like 5 mins or 20 mins?", "how many minute each day",
 ])
 def test_minutes_asked_are_the_session_length_topic(text):
-    assert "ask_not_in_source" in _hinted(text)
+    assert "ask_not_in_source" in hinted_intents(text)
     assert beyond_source_topic(text).id == "session_length"
 
 
@@ -136,7 +126,7 @@ def test_a_sore_back_in_passing_is_the_muscle_question():
 
 
 def test_forget_it_ill_ask_my_gp_stops_the_check():
-    assert "stop" in _hinted("nah you know what, never mind, I'll ask my doctor")
+    assert "stop" in hinted_intents("nah you know what, never mind, I'll ask my doctor")
 
 
 def test_fading_a_scar_is_the_scars_topic():
@@ -157,16 +147,16 @@ def test_checking_with_the_shop_closes_the_chat():
     "not sure, we're ttc at the moment", "don't think so but we've been trying",
 ])
 def test_trying_for_a_baby_is_a_could_be(text):
-    assert _slots(text, "screen_pregnancy") == {"screen_pregnancy": "unknown"}
+    assert form_slots(text, "screen_pregnancy") == {"screen_pregnancy": "unknown"}
 
 
 def test_a_plain_no_to_pregnancy_stays_one():
-    assert _slots("no, and not trying either", "screen_pregnancy") == {"screen_pregnancy": "no"}
+    assert form_slots("no, and not trying either", "screen_pregnancy") == {"screen_pregnancy": "no"}
 
 
 # #13: "that's not what I asked but ok... I honestly don't know" was asked again
 def test_a_message_that_ends_unsure_is_i_dont_know():
-    assert _slots("whatever, I genuinely don't know", "screen_seizures") == {"screen_seizures": "unknown"}
+    assert form_slots("whatever, I genuinely don't know", "screen_seizures") == {"screen_seizures": "unknown"}
 
 
 # #13: "a bit of a rash after a day at the beach, does that count?" got the eczema question's explanation
