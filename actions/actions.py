@@ -34,6 +34,8 @@ from padsafety.conversation import (
     POSSIBLY_BROKEN,
     SAME_AGAIN,
     SEE_DOCTOR_FRACTURE,
+    THEM_ON_YOU,
+    THEM_ON_YOU_NOTE,
     FollowUp,
     asks_for_cure,
     asks_if_it_helps,
@@ -57,6 +59,7 @@ from padsafety.conversation import (
     said_of_them,
     same_person,
     see_doctor_answer,
+    status_answer,
     stopped_reply,
     symptom_stop,
 )
@@ -383,8 +386,18 @@ class ActionAssessCondition(Action):
                     dispatcher.utter_message(text=value)
         if subject == "other":
             if OWN_USE_TOO.search(text) and not recognition.affirmed(Experiencer.SELF):
-                # "... is it ok if I keep using it?": the user's own use, beside the other's verdict
-                dispatcher.utter_message(text=own_use_after_other(names))
+                # "... is it ok if I keep using it?": the user's own use, beside the other's verdict; the
+                # user's own verdict when there is one ("could I use it while she's sitting on my lap?" after
+                # the user's psoriasis: "you can use it" had ignored it, user study round 44)
+                own = tracker.get_slot(VERDICT_SLOT)
+                said = (
+                    "For you: " + _lower_first(status_answer(None, own, known_rules(tracker), text))
+                    if own in (Verdict.DO_NOT_USE.value, Verdict.ASK_DOCTOR.value)
+                    else own_use_after_other(names)
+                )
+                if THEM_ON_YOU.search(text):
+                    said += f" {THEM_ON_YOU_NOTE}"
+                dispatcher.utter_message(text=said)
             if switch:
                 return switched_person_events(tracker, switch, names)
             noted = list(dict.fromkeys([*(tracker.get_slot("known_other_conditions") or []), *names]))
@@ -622,3 +635,8 @@ class ActionContact(Action):
             # 30, #12, #18)
             dispatcher.utter_message(response=follow)
         return []
+
+
+def _lower_first(text: Text) -> Text:
+    """The sentence with a small first letter, to follow "For you: "."""
+    return text[:1].lower() + text[1:]

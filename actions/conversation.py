@@ -13,6 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from padsafety.conversation import (
     ABOUT_ME,
     ACHE_IN_BODY,
+    ADULTS_ANSWER,
+    ADULTS_ASKED,
     ANECDOTE,
     CALM_CHANGES_IT,
     CALM_NOW,
@@ -378,6 +380,10 @@ class ActionFollowUp(Action):
         )
         if switch:
             return switch_person(dispatcher, tracker, domain, switch, intent, text)
+        if previous == "utter_avoid_children" and ADULTS_ASKED.search(text) and not verdict:
+            # "ok, and for adults it's fine?" (user study round 42, #29: the variability text)
+            dispatcher.utter_message(text=ADULTS_ANSWER, buttons=OFFER_SCREENING)
+            return []
         if ANECDOTE.search(text) and verdict in ("do_not_use", "ask_doctor"):
             # "but my friend used it in her pregnancy and nothing happened" (user study round 43, #5)
             dispatcher.utter_message(text=anecdote_answer(
@@ -704,7 +710,12 @@ class ActionFollowUp(Action):
                 # "but it's red light, not UV: why would lupus matter?": the reason of that rule, not a topic
                 dispatcher.utter_message(text=why_answer("action_assess_condition", named, conditions))
             else:
-                dispatcher.utter_message(text=why_answer(why_topic(text) or previous, rules, conditions))
+                topic = why_topic(text)
+                if topic == "utter_avoid_pregnancy" and "breastfeeding" in rules and "pregnancy" not in rules:
+                    # "why? it's nowhere near the baby" after the breastfeeding verdict: its reason, never the
+                    # pregnancy's fetus (user study round 44, #28)
+                    topic = None
+                dispatcher.utter_message(text=why_answer(topic or previous, rules, conditions))
         return []
 
 

@@ -60,6 +60,7 @@ from padsafety.conversation import (
     FRACTURE_SEEN,
     FRUSTRATED,
     GIVE_UP,
+    HEALTHY_OTHER,
     MEANT_ME,
     MISREAD_COMPLAINT,
     NO_EFFECT,
@@ -696,6 +697,23 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
+            not checking and not plan and previous == "action_contact" and done in ([], ["action_contact"])
+            and _WHOM_TO_CONTACT.search(text or "")
+        ):
+            # "whom should I contact then?" after "contact the shop or seller" (user study round 44, #45:
+            # "your doctor is the right person to ask"): the contact again
+            next_action = ACTION_LISTEN_NAME if done else "action_contact"
+            return self._safety_prediction(next_action, tracker, domain)
+        if (
+            not checking and HEALTHY_OTHER.search(text or "") and tracker.get_slot("known_verdict")
+            and not plan
+        ):
+            # "what about my wife, she has nothing wrong with her, just a sore neck" after the user's own
+            # pacemaker: hers is not his verdict (user study round 44, #10)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
             not checking and ANECDOTE.search(text or "")
             and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
             and not recognise(None if (text or "/").startswith("/") else text).affirmed(Experiencer.SELF)
@@ -952,6 +970,25 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "can she use it on her knees then?" after "my sister has rheumatoid arthritis"; not "ok, I'll
             # tell him to ask his doctor, thanks" (user study round 6, #26)
+            if (
+                UTTER_REFERRAL_OTHER in _recent_actions(tracker, 2)
+                and not tracker.get_slot("known_verdict")
+                # ("what about just for her cold feet?" asks what it does: the reminder and the answer)
+                and intent not in _BENEFIT_INTENTS
+                and (
+                    followup_kind(text) in (FollowUp.STATUS, FollowUp.SAME)
+                    or _ASKS_IF_THEY_CAN.search(text or "")
+                )
+                and any(
+                    default_rulebook().rule(r).verdict is Verdict.DO_NOT_USE for r in _other_rules(tracker)
+                )
+            ):
+                # ... asked again right after their verdict ("is he ok to use it on his feet?"): their verdict
+                # in one line, never the referral and the verdict block a second and third time (user study
+                # rounds 42-43: the same blocks stacked turn after turn)
+                if FOLLOW_UP not in done:
+                    return self._safety_prediction(FOLLOW_UP, tracker, domain)
+                return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
             plan, about_other = [UTTER_REFERRAL_OTHER, ASSESS], True
         if (
             plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER])
@@ -1990,6 +2027,29 @@ _STATUS_CUE = re.compile(
 
 
 _SO_FINE_TO_USE = re.compile(_SO_FINE_TO_USE_PATTERN, re.IGNORECASE)
+
+
+# "whom should I contact then?", "who do I call?", "how do I reach them?"
+_WHOM_TO_CONTACT = re.compile(
+    r"\b(who|whom)\s+(should|do|can|shall|would)\s+(i|we)\s+(contact|call|ring|email|e-mail|write to|ask|"
+    r"speak to|talk to|go to)\b|\bhow\s+(do|can|should)\s+(i|we)\s+(contact|reach|get hold of)\b|"
+    r"\bcontact (details|info)\b",
+    re.IGNORECASE,
+)
+
+
+# "is he ok to use it on his feet?", "can she use it on her knees then?"
+_ASKS_IF_THEY_CAN = re.compile(
+    r"\b(is|are) (she|he|they) (ok|okay|safe|fine|alright|all right|good)\b|"
+    r"\b(can|could|may|should) (she|he|they) (still |even |just )?(use|try|have|put|do)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_rules(tracker: DialogueStateTracker) -> List[Text]:
+    """The rules behind the conditions named for someone else."""
+    book = default_rulebook()
+    return [book.condition(n).rule_id for n in tracker.get_slot("known_other_conditions") or []]
 
 
 # a question in the message: "?" or a question's first words

@@ -169,6 +169,9 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
     if answer is None and _NO_EMOJI.match(norm):
         # "❌", "🙅‍♀️ nothing like that", "👎" (dev round 24: asked again)
         answer = Answer.NO
+    if answer is None and _YES_EMOJI.match(norm):
+        # "I am 🤰", "yep ✅" (dev round 25: asked again)
+        answer = Answer.YES
     if answer is Answer.NO and _ASK_THEM.search(norm):
         # "not that i know of, i'd have to ask her": not sure, so "I don't know" (user study round 16, #14)
         return Answer.UNKNOWN
@@ -200,6 +203,14 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
 _NO_EMOJI = re.compile(
     "^\\s*(?:\u274c|\U0001f645[\u200d\u2640\u2642\ufe0f]*|\U0001f44e|\U0001f6ab|\u2716\ufe0f?|\u26d4)+"
     "(?:[\\s,.!]*(?:nothing like that|none|nope|no|nah|not me|never))?[\\s.!]*$"
+)
+# an explicit yes in a picture: a tick, or the pregnant figures (an "I am" before them, dev round 25); not a
+# thumbs-up, which also only says "ok"
+_YES_EMOJI = re.compile(
+    "^\\s*(?:(?:i am|i'?m|im|yes|yeah|yep|yup|ya|def(?:initely)?)[\\s,.!]*)?"
+    "(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\U0001f930|\U0001fac3|\U0001fac4)[\U0001f3fb-\U0001f3ff\ufe0f]*"
+    "(?:[\\s.!]*(?:\U0001f930|\U0001fac3|\U0001fac4|\U0001f476|\U0001f60a|\U0001f642|\u263a\ufe0f?|\u2764\ufe0f?)"
+    "[\U0001f3fb-\U0001f3ff\ufe0f]*)*[\\s.!]*$"
 )
 _ASK_THEM = re.compile(
     r"\b(?:i'?d|i would|i'?ll|i will|i need to|i have to|i'd need to|i must)\s+(?:have to\s+|need to\s+)?"

@@ -17,7 +17,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 import yaml
 
 from padsafety.messages import guideline_text
-from padsafety.recognition import Mention, Recognition, recognise
+from padsafety.recognition import Experiencer, Mention, Recognition, recognise
 from padsafety.rules import Verdict, default_rulebook
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
@@ -1299,6 +1299,20 @@ RESUME_CHECK = re.compile(
 )
 
 
+# "ok, and for adults it's fine?" after the children's answer (user study round 42, #29: the variability text)
+ADULTS_ASKED = re.compile(
+    r"\b(adults?|grown-?ups|grownups|over[- ]?18s?|us big people)\b",
+    re.IGNORECASE,
+)
+ADULTS_ANSWER = (
+    "For adults my source gives no age limit. It names who should avoid the pads: pregnant women; people "
+    "with an acute skin infection, acute eczema or an open, unhealed wound; people with photosensitivity "
+    "(such as lupus erythematosus or porphyria); and people with electronic devices such as pacemakers. "
+    "If none of those applies, the short safety check asks about a few more reasons. Follow your device's "
+    "manual."
+)
+
+
 # "which one is the problem, the warfarin?", "which of them counts?" after a verdict for several things
 WHICH_ONE = re.compile(
     r"\bwhich (one|ones|of (them|those|these|the two|my \w+)|medicine|meds?|tablets?|pills?|drug|condition|"
@@ -1538,6 +1552,9 @@ _WEANED = re.compile(
 # words that are about the time after the birth by themselves ("a few weeks postnatal?")
 _AFTER_BIRTH = re.compile(
     r"\b(post-?natal|post-?partum|after (the )?(birth|baby|delivery)|"
+    # "after I deliver and I'm breastfeeding, can I use it then?" (user study round 44, #27)
+    r"(once|when|after) (i|she|we|i'?ve|she'?s|we'?ve) (deliver|give birth|have (had )?(the|my|our) baby|"
+    r"had (the|my|our) baby)|"
     r"(once|when|after) (the )?(baby|little one|bub)('s| is| has) (here|born|arrived|out))\b", re.I
 )
 _WHEN = re.compile(r"\b(once|after|when|until|if)\b", re.I)
@@ -1913,6 +1930,29 @@ OWN_USE_TOO = re.compile(
 )
 
 
+# "could I use it while she's sitting on my lap?", "with him on my chest": the other person in the light too
+THEM_ON_YOU = re.compile(
+    r"\b(while|with|when)\s+(she|he|they|her|him|them|the baby|my \w+)\s*(is|are|'s|'re)?\s*"
+    r"(sitting|sat|lying|asleep|sleeping|feeding|cuddled|cuddling)?\s*(on|in)\s+(my|our)\s+"
+    r"(lap|chest|arms|knee|knees|tummy)\b|"
+    r"\b(holding|cuddling|carrying|feeding)\s+(her|him|them|the baby|my \w+)\b",
+    re.IGNORECASE,
+)
+THEM_ON_YOU_NOTE = (
+    "And not with them on you or right next to the pad: the light would shine on them as well, so what you "
+    "told me about them counts too."
+)
+
+
+# "what about my wife, she has nothing wrong with her, just a sore neck" after the user's own verdict
+HEALTHY_OTHER = re.compile(
+    r"\b(what about|how about|and|but|can|could|is it ok for)\s+(for\s+)?my\s+([a-z-]+)\b[^.!]{0,60}\b("
+    r"(has|have|got)\s+(nothing|no\s+(health\s+)?(problems?|issues?|conditions?))|nothing wrong|"
+    r"(is|'s)\s+(perfectly\s+|totally\s+|completely\s+)?(healthy|fine|fit|well)|fit and well|healthy as)",
+    re.IGNORECASE,
+)
+
+
 def own_use_after_other(theirs: List[str]) -> str:
     """The user's own use, asked beside someone else's condition: theirs does not count for the user (the
     names are not listed: "their a child and an injury" read as garbled, user study round 32, #6)."""
@@ -1965,9 +2005,13 @@ def asks_for_healthy_other(
         if MINE_NOT_THEIRS.search(earlier[index] or ""):
             earlier = earlier[index + 1:]  # what was said of them before was the user's own
             break
-    if not fresh and any(OTHER_PERSON.search(t or "") and recognise(t).mentions for t in earlier):
+    if not fresh and any(
+        # (someone else's condition: "I have a pacemaker. Can I use my wife's pad?" names her, not hers)
+        OTHER_PERSON.search(t or "") and recognise(t).mentions and not recognise(t).affirmed(Experiencer.SELF)
+        for t in earlier
+    ):
         return False
-    if not (OTHER_PERSON.search(text) and _CAN_THEY_USE.search(text)):
+    if not (OTHER_PERSON.search(text) and (_CAN_THEY_USE.search(text) or HEALTHY_OTHER.search(text))):
         return False
     named = [m for m in recognise(text).affirmed() if not _CARE_GIVER_WORD.search(m.text)]
     return not named and not _MY_OWN.search(text)
@@ -2265,6 +2309,19 @@ _GETTING_WORSE = re.compile(r"\b(worse|spreading|swollen|swelling|hot|fever|red(
 _OVERUSE = frozenset({"tendon and bursa problems", "soft tissue injury"})
 
 
+_BLISTERING_NOW = re.compile(
+    r"\b(blister\w*|bubbl(ing|y|ed)|weeping|oozing|peeling|raw|burn(t|ed|ing)?|hurts?|painful|spreading|"
+    r"swollen)\b",
+    re.IGNORECASE,
+)
+BLISTERING_NOW_ANSWER = (
+    "Then please get medical advice today, from a doctor or a pharmacist: skin that blisters, hurts or looks "
+    "burnt after the pad needs to be seen. Meanwhile don't use the pad on it, cool it under cool (not cold) "
+    "running water, don't burst blisters and cover it loosely with something clean. If it is large, deep or "
+    "on the face, call your local emergency number."
+)
+
+
 def stop_topic(texts: Iterable[Optional[str]], asked: Optional[str] = None) -> Optional[str]:
     """The stop-for-now answer when one of the recent messages was about a reaction to the pad; "is it an
     allergy?" (``asked``) is told first that the bot cannot tell."""
@@ -2276,6 +2333,10 @@ def stop_topic(texts: Iterable[Optional[str]], asked: Optional[str] = None) -> O
                 answer = "By them I meant a doctor or pharmacist. " + answer
             elif asked and KEEP_OR_STOP.search(asked):
                 answer = ("No. " if _KEEP_GOING.search(asked.lower()) else "Yes. ") + answer
+            if asked and _BLISTERING_NOW.search(asked) and topic.id == "skin_reaction":
+                # "it's still red and a bit blistery now" after a red mark from the pad: it already blisters,
+                # so medical advice now, never "if it blisters" (user study round 44, #12)
+                return BLISTERING_NOW_ANSWER
             if asked and _ALLERGY.search(asked) and topic.id == "skin_reaction":
                 answer = (
                     "I can't tell whether it is an allergy: my source does not cover skin reactions, and a "

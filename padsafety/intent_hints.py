@@ -579,6 +579,37 @@ HINTS: Tuple[Hint, ...] = (
         below_confidence=0.5,
     ),
     Hint(
+        # "ok, and for adults it's fine?" after the children's answer (user study round 42, #29: the
+        # variability text); answered by the follow-up action after the children's answer only
+        "ask_followup",
+        _p(r"^\W*((ok|okay|so|and|but|right)\W+)*(what about |how about |and )?(for )?"
+           r"(adults?|grown-?ups|grownups)\b[^?]{0,30}\b(fine|ok|okay|safe|alright|all right|good)\b|"
+           r"\b(it'?s|its|is it|so it'?s) (fine|ok|okay|safe|alright) for (adults?|grown-?ups)\b"),
+        frozenset({"ask_followup", "request_screening", "ask_who_should_avoid"}),
+        max_words=12,
+    ),
+    Hint(
+        # "They cost an arm and a leg and promise the moon. What CAN'T they do?" read as a price question
+        # (user study round 44, #52)
+        "ask_limitations",
+        _p(r"\bwhat (can'?t|cannot|can not|won'?t|doesn'?t|don'?t) "
+           r"(they|it|these|those|the pads?|a pad|red light) (do|help( with)?)\b"),
+        frozenset({"ask_limitations", "ask_evidence", "ask_limitation_weight_loss",
+                   "ask_limitation_anti_aging", "ask_limitation_chronic_disease",
+                   "ask_limitation_variability"}) | _SAFETY,
+        max_words=30,
+    ),
+    Hint(
+        # "are they worth it or is it all hype?" read as a price question (user study round 44, #36)
+        "ask_evidence",
+        _p(r"\b(all|just|mostly|pure) hype\b|\boverhyped\b|\bhype or (real|not|legit)\b|"
+           r"\btoo good to be true\b|"
+           r"\b(is it|are they|is this|are these) (really |actually )?worth it\b"),
+        frozenset({"ask_evidence", "ask_limitations", "ask_benefits",
+                   "ask_limitation_variability"}) | _SAFETY,
+        max_words=30,
+    ),
+    Hint(
         # "which one is the problem, the warfarin?" after a verdict for two medicines: what each counts as
         # (user study round 43, #26: the benefits list)
         "ask_followup",
@@ -590,8 +621,8 @@ HINTS: Tuple[Hint, ...] = (
         # "and if I'm not in any of those groups?" after the who-should-avoid list: read as "no" (0.95), it
         # got "OK. You can ask ..." (user study round 43, #48)
         "ask_followup",
-        _p(r"\bif (i'?m|im|i am) not (in )?(any|one|either) of (those|these|them|the above)\b|"
-           r"\b(none|neither) of (those|these|them|that) (apply|applies|is me|are me|fits?)\b"),
+        # (not "nope none of them apply": a plain no, the textbook NLU set's deny)
+        _p(r"\bif (i'?m|im|i am) not (in )?(any|one|either) of (those|these|them|the above)\b"),
         frozenset({"ask_followup", "request_screening"}),
         max_words=16,
     ),
@@ -948,7 +979,9 @@ _ASKS_IF_FOR_ME = re.compile(
     r"\b(can|could|may|should) i (use|try|start|go ahead)\b|"
     r"\b(is|would|will) (it|the pad|this|that) (be )?(ok|okay|safe|fine|alright) (for me|to use)\b|"
     r"\bam i (ok|okay|safe|fine|good|alright|clear) to\b|\b(safe|ok|okay|fine) for me\b|"
-    r"\b(ok|okay|fine|safe|alright|good) (to use )?(for|on) my \w+\s*\?",
+    r"\b(ok|okay|fine|safe|alright|good) (to use )?(for|on) my \w+\s*\?|"
+    # ("... not on any meds. I just want it for my stiff shoulders. Good to go?": user study round 44)
+    r"\b(good|ok|okay|safe|clear) to go\b|\b(am i|i'?m) (ok|okay|fine|good|safe|clear)\b",
     re.IGNORECASE,
 )
 
@@ -1205,6 +1238,17 @@ _SORE_BODY = re.compile(
     r"(pad|it|red light)\s+help\b",
     re.IGNORECASE,
 )
+_JOINT_WORDS = re.compile(
+    # (not arthritis: "can it reverse arthritis for good" is the chronic-disease question of the textbook set)
+    r"\b(frozen shoulder|tendons?|tendinitis|tendonitis|tennis elbow|golfer'?s elbow|bursitis|back pain|"
+    r"bad back|knees?|shoulders?|hips?|sciatica|stiffness|stiff)\b",
+    re.IGNORECASE,
+)
+_CHRONIC_NAMED = re.compile(
+    r"\b(diabet\w*|heart|blood pressure|hypertension|fibromyalgia|chronic pain|ms|multiple sclerosis|lupus|"
+    r"cancer|kidney|copd|asthma|thyroid)\b",
+    re.IGNORECASE,
+)
 _WAIST_PAIN = re.compile(r"\bwaist\s+(dey\s+|de\s+|don\s+)?(pain|ache|aches|hurts?|paining)\b", re.IGNORECASE)
 _MOOD = re.compile(r"\b(depress\w*|anxiety|anxious|mood|blues|seasonal affective|sad)\b", re.IGNORECASE)
 
@@ -1233,6 +1277,10 @@ _OWN_TOPICS = frozenset({
     "calm_eczema", "bruises", "worn_device", "alcohol", "hearing_aid",
     # (user study round 43: "can it fix my posture too?" read as out of scope)
     "posture",
+    # (user study rounds 42-43: "the best spot to put it for the cold feet" read as the limitations list)
+    "placement",
+    # (user study round 44: "what if I take the pump off for the session?" read as the usage question)
+    "device_taken_off",
     # (user study round 27, #38: "what is your source?" read as the evidence question)
     "about_source",
     # (user study round 30, #27: "what questions should I ask my GP?" read as a follow-up; #43: "would it
@@ -1340,6 +1388,13 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # licence for my salon" as the medical-substitute paragraph: the device's own question, when no word
         # of buying is in it (user study round 35, #44, #15)
         return "ask_not_in_source"
+    if (
+        intent == "ask_limitation_chronic_disease"
+        and _JOINT_WORDS.search(text) and not _CHRONIC_NAMED.search(text)
+    ):
+        # "is it true a red light pad cures frozen shoulder?" got the chronic-disease paragraph and its
+        # diabetic foot (user study round 44): the joint answer says it cannot cure joint diseases
+        return "ask_benefit_muscle_joint"
     if intent == "ask_limitation_weight_loss" and _WAIST_PAIN.search(text):
         # "small waist pain from driving, the pad go help me?": the lower back (Nigerian English), not fat
         # (user study round 43, #37: the fat-loss answer)
@@ -1580,6 +1635,10 @@ _THING_AGE = _p(
 
 # "for my sholder pain, it is good for this?"
 _SCEPTIC = _p(
+    # ("are they worth it or is it all hype?", "what CAN'T they do?" beside "cost an arm and a leg": user
+    # study round 44, #36, #52)
+    r"\b(hype|hyped|overhyped|worth it|too good to be true|promise the (moon|earth|world)|is (any|all) of "
+    r"(that|this|it) true|what can'?t (they|it|these|the pads) do)\b|"
     r"\b(evidence|proof|proven|research|studies|scientific|science|legit|scam|snake oil|pseudo ?science|"
     r"gimmick|placebo|(expensive|overpriced|fancy|glorified|pricey) (lamp|torch|light ?bulb|night ?light|"
     r"heat pad))\b"

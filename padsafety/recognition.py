@@ -254,6 +254,33 @@ def _deletes(word: str, depth: int) -> Set[str]:
     return out
 
 
+# dev round 25: how dictation spells the sounds of a long word it splits ("eye" for "i", "docks" for "dox")
+_SOUND_MIN = 7
+_HEARD_SPELLINGS = (("eye", "i"), ("cks", "x"), ("you", "u"), ("ph", "f"))
+_SOUND_LETTERS = (("ck", "k"), ("qu", "kw"), ("x", "ks"), ("wh", "w"), ("z", "s"))
+
+
+def _heard(word: str) -> str:
+    """A word as dictation heard it: its sound spellings replaced, "n" before "p" or "b" said as "m"."""
+    for spelt, sound in _HEARD_SPELLINGS:
+        word = word.replace(spelt, sound)
+    return re.sub(r"n(?=[pb])", "m", word)
+
+
+def _sound_key(word: str, vowels: bool = False) -> str:
+    """A rough key of how a word sounds: soft "c" as "s", hard as "k", "z" as "s", doubled letters once, each
+    run of vowels as one (as "a", or with ``vowels`` as its first vowel)."""
+    word = _heard(word)
+    for spelt, sound in _SOUND_LETTERS:
+        word = word.replace(spelt, sound)
+    word = re.sub(r"c(?=[eiy])", "s", word).replace("c", "k")
+    if vowels:
+        word = re.sub(r"[aeiouy]+", lambda m: m.group()[0], word)
+    else:
+        word = re.sub(r"[aeiouy]+", "a", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
 def tokens(text: str) -> List[Tuple[str, int, int]]:
     """(stem, start, end) for each word of a text, positions in the original text."""
     return [(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
@@ -304,6 +331,12 @@ _NUMB_PART = re.compile(
     r"(?<![a-z'])(?:feet|foot|toes?|fingers?|fingertips|hands?|legs?|arms?|lips?|chin|heels?|soles?|thighs?|"
     r"shins?|calf|calves)(?![a-z'])"
 )
+# an electronic device told as taken out for good: "... but it was taken out completely", "removed in 2020"
+_DEVICE_REMOVED = re.compile(
+    r"^[^.!?]{0,40}?\b(?:it|that|this|they|which)?\s*(?:was|were|got|has\s+been|have\s+been|had\s+it|"
+    r"had\s+them)\s+(?:\w+\s+)?(?:taken\s+out|removed|explanted|out)\b"
+    r"(?![^.!?]{0,40}\b(?:replaced|new\s+one|another|upgraded|swapped|changed)\b)"
+)
 # conditions of a mother, whose baby named nearby is no one else she asks for
 _MOTHERS = frozenset({"breastfeeding", "pregnancy", "trying to conceive"})
 _BABY = re.compile(r"\b(baby|babies|newborn|infant|little one|bump|bubba|bub)\b")
@@ -334,6 +367,8 @@ class Term:
     condition: str
     rule_id: str
     ambiguous: bool
+    # dev round 25: read from how split pieces sound ("sea sures"), a guess that needs a health cue beside it
+    heard: bool = False
 
 
 @dataclass(frozen=True)
@@ -758,6 +793,16 @@ _ACTIVE_AGAIN = re.compile(
     r"(?:flar\w*|playing\s+up|weeping|oozing|raw|itchy|angry|worse|back)(?![a-z'])"
 )
 
+# dev round 25: an old condition told as back ("outgrew it but it came back this year", "it's back now");
+# not a test result that came back
+_BACK_AGAIN = re.compile(
+    r"(?<![a-z'])(?:came|come|coming|comes)\s+back(?![a-z'])(?!\s+(?:negative|clear|fine|normal|benign|ok|okay|good|"
+    r"all\s+clear|from|home|to\s+(?:the|my|work|uk|england))\b)|"
+    r"(?<![a-z'])(?:it'?s|its|it\s+is|they'?re|they\s+are|it\s+has|they\s+have|it'?s\s+been)\s+(?:come\s+)?back"
+    r"(?:\s+again)?\s*(?:$|[,;]|now\b|again\b|this\b|recently\b|lately\b)|"
+    r"(?<![a-z'])flar\w*\s+(?:up\s+)?again(?![a-z'])"
+)
+
 # "they're testing me for lupus", "they are checking me for melanoma" (development round 19: someone else's)
 _CLINICIANS_DO_TO_ME = re.compile(
     r"(they'?re|theyre|they are|they)\s+(testing|checking|scanning|monitoring|treating|watching|"
@@ -796,6 +841,13 @@ class Recogniser:
         self.vocabulary = frozenset(word for phrase in self._phrases for word in phrase)
         # development round 15: every beginning of a lexicon word, for the words dictation splits
         self._prefixes = frozenset(word[:k] for word in self._by_first for k in range(1, len(word)))
+        # dev round 25: long one-word terms by how they sound, for pieces dictation spells by ear ("in pet eye
+        # go", "sea sures", "docks a cycline") in any message, not only one said to be dictated
+        self._by_sound: Dict[str, List[str]] = {}
+        for phrase, term in self._phrases.items():
+            word = phrase[0]
+            if len(phrase) == 1 and len(word) >= _SOUND_MIN and word.isalpha() and not term.ambiguous:
+                self._by_sound.setdefault(_sound_key(word), []).append(word)
         # symmetric-delete index: every string a vocabulary word becomes after its allowed deletions
         self._delete_index: Dict[str, Set[str]] = {}
         for word in self.vocabulary:
@@ -849,7 +901,8 @@ class Recogniser:
         words = [self.canonical(t) for t, _, _ in spans]
         found: List[Tuple[Term, int, int]] = []
         norm = normalise(text)
-        spans, words = self._join_split_words(norm, spans, words)
+        heard: Set[int] = set()
+        spans, words = self._join_split_words(norm, spans, words, heard)
         ambiguous = self.rulebook.ambiguous_terms
         for pattern, condition, rule_id in self.rulebook.patterns:
             # a group named `m` is the mention, the rest of the match its context (round 10: the sign of
@@ -890,19 +943,27 @@ class Recogniser:
                         i, phrase = j, longer
                         break
             if phrase:
-                found.append((self._phrases[phrase], spans[i][1], spans[i + len(phrase) - 1][2]))
+                term = self._phrases[phrase]
+                if len(phrase) == 1 and spans[i][1] in heard:
+                    # dev round 25: a word only guessed from how its pieces sound counts beside a health
+                    # cue ("I get sea sures from flashing lights"), else names nothing ("oh i see sure")
+                    term = dataclasses.replace(term, ambiguous=True, heard=True)
+                found.append((term, spans[i][1], spans[i + len(phrase) - 1][2]))
                 i += len(phrase)
             else:
                 i += 1
         return sorted(found, key=lambda f: f[1])
 
     def _join_split_words(
-        self, norm: str, spans: List[Tuple[str, int, int]], words: List[Optional[str]]
+        self, norm: str, spans: List[Tuple[str, int, int]], words: List[Optional[str]],
+        heard: Optional[Set[int]] = None,
     ) -> Tuple[List[Tuple[str, int, int]], List[Optional[str]]]:
         """Development round 15: dictation splits a long word into pieces ("epi lepsy", "loo pus"). Two or
         three pieces one space apart that spell a lexicon word exactly are read as it, when one piece at
         least is no lexicon word (two lexicon words stay two); in a message said to be dictated, also a short
-        word, the pieces as heard ("mac you lar") and a long word with a small typo ("docks e cycline")."""
+        word, the pieces as heard ("mac you lar") and a long word with a small typo ("docks e cycline").
+        Dev round 25: in any message, pieces that sound like a long word ("in pet eye go"); the starts of
+        those only guessed go to ``heard``."""
         if len(spans) < 2:
             return spans, words
         out_spans: List[Tuple[str, int, int]] = []
@@ -911,6 +972,13 @@ class Recogniser:
         i = 0
         while i < len(spans):
             found = self._joined_at(norm, spans, words, i, dictated)
+            if found is None and heard is not None:
+                # dev round 25: pieces that sound like a long word, in any message ("in pet eye go")
+                sounded = self._heard_at(norm, spans, words, i)
+                if sounded is not None:
+                    found = sounded[:2]
+                    if sounded[2]:
+                        heard.add(spans[i][1])
             if found is not None:
                 word, n = found
                 out_spans.append((word, spans[i][1], spans[i + n - 1][2]))
@@ -950,6 +1018,37 @@ class Recogniser:
                 word = close if close in self._by_first else None
             if word is not None:
                 return word, n
+        return None
+
+    def _heard_at(
+        self, norm: str, spans: List[Tuple[str, int, int]], words: List[Optional[str]], i: int
+    ) -> Optional[Tuple[str, int, bool]]:
+        """Dev round 25: two to four pieces that sound like a long one-word term ("in pet eye go"
+        impetigo, "sea sures" seizures, "docks a cycline" doxycycline): the same consonants, and one letter
+        apart as heard, or two letters swapped for others with the same vowels, only a guess (True: it needs
+        a health cue, "oh i see sure"). "ever since" (Eversense: a vowel apart), "so loud in" (Solodyn: a
+        letter more) and "so sore is" stay words."""
+        for n in (4, 3, 2):
+            piece = spans[i : i + n]
+            if len(piece) < n or any(norm[a[2] : b[1]] != " " for a, b in zip(piece, piece[1:])):
+                continue
+            if all(words[k] is not None for k in range(i, i + n)) or any(
+                (words[k],) in self._phrases for k in (i, i + n - 1)
+            ):
+                continue  # (two lexicon words stay two; a term is no piece: "eczema as a kid")
+            joined = stem("".join(norm[s:e] for _, s, e in piece))  # (the lexicon's words are stems)
+            if len(joined) < _SOUND_MIN or not joined.isalpha():
+                continue
+            heard = _heard(joined)
+            for word in self._by_sound.get(_sound_key(joined), ()):
+                if within_distance(heard, word, 1):
+                    return word, n, False
+                if (
+                    # (two letters heard differently, "sea sures", same vowels: not "so loud in" for Solodyn)
+                    len(heard) == len(word) and sum(a != b for a, b in zip(heard, word)) <= 2
+                    and _sound_key(word, vowels=True) == _sound_key(joined, vowels=True)
+                ):
+                    return word, n, True
         return None
 
     def _match_at(
@@ -1045,7 +1144,7 @@ class Recogniser:
             or (term.condition == "reduced sensation" and _NUMB_WORD.fullmatch(norm[start:end]) is not None
                 and _NUMB_PART.search(norm[left:right]) is not None)
         )
-        if uncertain and not self.clarify_ambiguous:
+        if uncertain and (term.heard or not self.clarify_ambiguous):
             return None
         if not self.use_context:
             return Mention(term.condition, term.rule_id, start, end, text[start:end])
@@ -1358,6 +1457,8 @@ class Recogniser:
                 )
             )
             and not rules.recent_past.search(clause)
+            # dev round 25: not when the sentence goes on to say it came back ("outgrew it but it's back now")
+            and not _BACK_AGAIN.search(re.split(r"[.!?\n]", norm[end:])[0])
         ):
             negated = True  # long ago and over ("had chickenpox as a kid", "appendix out in 2009")
         if (
@@ -1376,6 +1477,14 @@ class Recogniser:
         )
         if over and not negated:
             negated = True  # "was pregnant in 2015, my son is 10 now": over, not now
+        if (
+            not negated and term.rule_id == "implanted_device"
+            and _DEVICE_REMOVED.match(re.split(r"[.!?\n]", norm[end:])[0])
+        ):
+            # "I used to have a pacemaker but it was taken out completely in 2020, there is no device in me
+            # now" (user study round 44, #51: "do not use" after "I said it was REMOVED"); not "it was removed
+            # and replaced"
+            negated = True
         if (
             not negated and term.condition in rules.pregnancy_bound
             and self._pregnancy_bound_over(norm, start, end, term.condition)

@@ -300,3 +300,26 @@ def test_posture_is_a_topic_the_source_does_not_cover():
     assert found is not None and found.id == "posture" and "manual" in found.answer
     said = topic_intent("will it sort out my slouching at the desk?", "out_of_scope", 0.8)
     assert said == "ask_not_in_source"
+
+
+# rounds 42-43, left then: "and for adults it's fine?" after the children's answer, "the best spot to put it
+# for the cold feet"
+def test_adults_after_the_childrens_answer():
+    from padsafety.conversation import ADULTS_ANSWER
+
+    said = hinted_intent("right, and for grown-ups it's ok?", "ask_limitation_variability", 0.34)
+    assert said == "ask_followup"
+    assert "no age limit" in ADULTS_ANSWER and "pregnant women" in ADULTS_ANSWER
+
+
+@pytest.mark.parametrize("text", [
+    "where's the best place to put it for cold hands?",
+    "which part of my back should I position the pad on?",
+])
+def test_where_to_place_it_is_its_own_topic(text):
+    assert beyond_source_topic(text).id == "placement"
+    assert topic_intent(text, "ask_limitations", 0.8) == "ask_not_in_source"
+
+
+def test_the_face_keeps_its_own_answer():
+    assert beyond_source_topic("where should I put it on my face?").id == "face_neck"
