@@ -23,6 +23,7 @@ from padsafety.conversation import (
     CANT_BEAR_WEIGHT_ANSWER,
     CAUSE_QUESTION,
     COUNTS_FOR_ME,
+    CURE_ALONE,
     DO_INSTEAD,
     EARLY_TEST_NOTE,
     EMERGENCY_IN_PROGRESS,
@@ -65,6 +66,7 @@ from padsafety.conversation import (
     condition_phrase,
     confirm_both,
     confirm_last_answer,
+    cure_alone_answer,
     cure_confirmed,
     default_beyond_source_answer,
     doctor_ok_status,
@@ -383,6 +385,11 @@ class ActionFollowUp(Action):
         if previous == "utter_avoid_children" and ADULTS_ASKED.search(text) and not verdict:
             # "ok, and for adults it's fine?" (user study round 42, #29: the variability text)
             dispatcher.utter_message(text=ADULTS_ANSWER, buttons=OFFER_SCREENING)
+            return []
+        if CURE_ALONE.match(text):
+            # "cure it?" after the arthritis answer (user study round 44: the chronic-disease paragraph)
+            earlier = [e.get("text") for e in tracker.events if e.get("event") == "user"][-4:-1]
+            dispatcher.utter_message(text=cure_alone_answer(earlier))
             return []
         if ANECDOTE.search(text) and verdict in ("do_not_use", "ask_doctor"):
             # "but my friend used it in her pregnancy and nothing happened" (user study round 43, #5)

@@ -118,6 +118,9 @@ _FIGURATIVE = re.compile(
     r"\b(boss|job|work|kids|husband|wife|partner|traffic|paperwork|taxes|customers?|clients?|project|deadlines?|"
     r"manager|neighbou?rs?|landlord|in-?laws?|teenagers?|toddler)\b[^.?!]{0,30}\b(giving|gives|gave|give)"
     r"\s+me\s+(a\s+|an\s+)?(\w+\s+)?headache\b|"
+    # "my heart's set on it but my head says it's a scam" (user study round 44: the face-and-head answer)
+    r"\b(my|your|his|her)\s+(head|heart|gut)\s+(says|tells me|is telling me|said)\b|\bheart'?s\s+set\s+on\b|"
+    r"\b(off the top of my head|in my head|head over heels)\b|"
     r"\bsick\s+(and|&|n)\s+tired\b|\b(sick|tired)\s+of\s+(\w+ing|my|his|her|their|the|this|that|it|him|them|"
     r"people|waiting|you)\b"
 )
@@ -2767,6 +2770,27 @@ def cure_confirmed(text: Optional[str], earlier: Optional[str]) -> Optional[str]
     return (
         f"Yes, that's a no: a red-light therapy pad cannot cure {named}. At most it may ease some symptoms, "
         "and it does not replace your treatment."
+    )
+
+
+# "cure it?", "and cure it?", "will it cure it though?" right after an answer about a condition
+CURE_ALONE = re.compile(
+    r"^\W*((and|but|so|ok|okay)\W+)*((will|would|can|could|does)\s+(it|this|that|the pad|red light)\s+)?"
+    r"(cure|fix|heal)\s+(it|that|this|them)(\s+(though|tho|then|for good|completely))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def cure_alone_answer(texts: Iterable[Optional[str]]) -> str:
+    """"cure it?" after an answer: a plain no, for the condition the user named last (user study round 44:
+    the chronic-disease paragraph and its diabetic foot after the arthritis answer)."""
+    for text in reversed(list(texts)):
+        mentions = [m for m in recognise(text).mentions if not m.negated]
+        if mentions:
+            return cure_answer(mentions[-1].text)
+    return (
+        "No. A red-light therapy pad cannot cure a disease: it is a supplemental device, not a substitute "
+        "for medical treatment."
     )
 
 

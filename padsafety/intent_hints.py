@@ -17,6 +17,7 @@ from typing import FrozenSet, Optional, Tuple
 from padsafety.conversation import (
     ALONGSIDE_FOLLOWUP,
     CALM_SKIN_FOLLOWUP,
+    CURE_ALONE,
     ELSEWHERE_ON_THEM,
     MISREAD_COMPLAINT,
     RESUME_CHECK,
@@ -607,6 +608,25 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(is it|are they|is this|are these) (really |actually )?worth it\b"),
         frozenset({"ask_evidence", "ask_limitations", "ask_benefits",
                    "ask_limitation_variability"}) | _SAFETY,
+        max_words=30,
+    ),
+    Hint(
+        # "cure it?" right after an answer about a condition (user study round 44: the chronic-disease
+        # paragraph): a plain no for that condition
+        "ask_followup",
+        CURE_ALONE,
+        frozenset({"ask_followup"}),
+        max_words=8,
+    ),
+    Hint(
+        # "me calves are cooked", "my legs are dead after leg day": tired muscles, not a burn or a wound (user
+        # study round 44, #3: the skin-conditions answer)
+        "ask_benefit_muscle_joint",
+        _p(r"\b(calves|legs|quads|hamstrings|muscles|arms|shoulders|back|body)\s+(are|is|feel|feels)\s+"
+           r"(absolutely\s+|totally\s+|completely\s+|so\s+)?(cooked|fried|dead|wrecked|shot|toast|smashed|"
+           r"destroyed|done|battered|knackered|shattered)\b"),
+        frozenset({"ask_benefit_muscle_joint", "ask_followup", "ask_usage_safety", "report_red_flag",
+                   "mention_condition"}),
         max_words=30,
     ),
     Hint(

@@ -122,3 +122,24 @@ def test_a_reaction_that_blisters_now_gets_medical_advice_now():
 
     said = stop_topic(["the pad left my skin red and blotchy"], asked="it's gone blistery since")
     assert said == BLISTERING_NOW_ANSWER and "today" in said
+
+
+# left after round 44's first fixes, then fixed: "cure it?" alone, "me calves are cooked", "my head says"
+def test_cure_it_alone_is_a_plain_no_for_the_condition_named():
+    from padsafety.conversation import CURE_ALONE, cure_alone_answer
+
+    assert CURE_ALONE.match("and will it cure it tho?")
+    assert not CURE_ALONE.match("will it cure my arthritis?")
+    said = cure_alone_answer(["is it good for psoriasis?"])
+    assert said.startswith("No. A red-light therapy pad cannot cure")
+
+
+def test_tired_muscles_in_slang_are_the_muscle_question():
+    text = "leg day was brutal, my quads are absolutely fried. would the pad help?"
+    assert hinted_intent(text, "ask_avoid_skin_conditions", 0.6) == "ask_benefit_muscle_joint"
+
+
+def test_the_head_and_heart_of_a_figure_of_speech_are_no_body_parts():
+    text = "my gut says it's overpriced but my heart's set on one, is it any good?"
+    assert beyond_source_topic(text) is None
+    assert beyond_source_topic("can I use it on my head?").id == "face_neck"
