@@ -26,3 +26,12 @@ def hinted_intents(text):
     """The intents of every cue that matches the message (within the cue's word limit)."""
     words = len(text.split())
     return {hint.intent for hint in HINTS if hint.pattern.search(text) and words <= hint.max_words}
+
+
+def check_rule(text, rule):
+    """The message reaches ``rule``, or, for ``None``, calls for nothing (no referral, clarification or
+    emergency)."""
+    if rule is None:
+        assert decision(text) not in QUIET, recognise(text)
+    else:
+        assert rule in rules_of(text), recognise(text)

@@ -5,14 +5,7 @@ layer missed. Each cause has the corpus sentence, close variants a general fix m
 import pytest
 
 from padsafety.recognition import Decision, recognise
-from tests.recognition_helpers import QUIET, decision, flags_of, rules_of
-
-
-def _check(text, rule):
-    if rule is None:
-        assert decision(text) not in QUIET, recognise(text)
-    else:
-        assert rule in rules_of(text), recognise(text)
+from tests.recognition_helpers import QUIET, check_rule, decision, flags_of, rules_of
 
 
 # --- pregnancy: the bump as the user's companion or with its weeks; "N months gone"; positive home tests ----
@@ -239,7 +232,7 @@ def test_a_generality_word_does_not_hide_a_disclosure(text, expected):
     "had ringworm yonks ago, cleared with cream, foot pad ok?",
 ])
 def test_healed_or_cleared_long_ago_is_over(text):
-    _check(text, None)
+    check_rule(text, None)
 
 
 def test_an_old_infection_back_now_is_current():

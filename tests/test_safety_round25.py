@@ -5,14 +5,7 @@ layer missed. Each cause has the corpus sentence, close variants a general fix m
 import pytest
 
 from padsafety.recognition import Decision, recognise
-from tests.recognition_helpers import QUIET, decision, flags_of, rules_of
-
-
-def _check(text, rule):
-    if rule is None:
-        assert decision(text) not in QUIET, recognise(text)
-    else:
-        assert rule in rules_of(text), recognise(text)
+from tests.recognition_helpers import check_rule, decision, flags_of, rules_of
 
 
 # --- a long word split by dictation into pieces that sound like it, in any message --------------------------
@@ -27,7 +20,7 @@ def _check(text, rule):
     ("on docks e cycline for my acne, mask ok?", "photosensitising_medication"),
 ])
 def test_a_word_split_into_sound_alike_pieces(text, rule):
-    _check(text, rule)
+    check_rule(text, rule)
 
 
 @pytest.mark.parametrize("text", [
@@ -40,7 +33,7 @@ def test_a_word_split_into_sound_alike_pieces(text, rule):
     "in pet shops the eye goes straight to the puppies",
 ])
 def test_ordinary_words_are_not_read_as_one_by_sound(text):
-    _check(text, None)
+    check_rule(text, None)
 
 
 def test_a_term_next_to_a_short_word_stays_the_term():
@@ -56,7 +49,7 @@ def test_a_term_next_to_a_short_word_stays_the_term():
     ("open wonds on both shins, can i use the wrap", "open_wound"),
 ])
 def test_a_wound_in_pidgin_or_misspelt(text, rule):
-    _check(text, rule)
+    check_rule(text, rule)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,7 +59,7 @@ def test_a_wound_in_pidgin_or_misspelt(text, rule):
     "I wonder if the pad works for back pain",
 ])
 def test_wound_up_and_wonder_are_no_wound(text):
-    _check(text, None)
+    check_rule(text, None)
 
 
 # --- feeling gone from the skin of a body part --------------------------------------------------------------
@@ -76,7 +69,7 @@ def test_wound_up_and_wonder_are_no_wound(text):
     "he can barely feel anything on the skin of his left thigh",
 ])
 def test_no_feeling_on_the_skin_of_a_body_part(text):
-    _check(text, "reduced_sensation")
+    check_rule(text, "reduced_sensation")
 
 
 def test_the_pads_heat_is_no_numbness():
@@ -94,7 +87,7 @@ def test_the_pads_heat_is_no_numbness():
     "expecting my first paycheck from the new job, then I'll buy it",
 ])
 def test_expecting_money_post_or_visitors(text):
-    _check(text, None)
+    check_rule(text, None)
 
 
 @pytest.mark.parametrize("text", [
@@ -146,7 +139,7 @@ def test_no_red_flag_in_everyday_words(text):
     "had eczema as a kid but grew out of it, skin's fine",
 ])
 def test_denied_or_long_over(text):
-    _check(text, None)
+    check_rule(text, None)
 
 
 @pytest.mark.parametrize("text, rule", [
@@ -157,7 +150,7 @@ def test_denied_or_long_over(text):
     ("I'm not impressed, I'm pregnant and the box says nothing", "pregnancy"),
 ])
 def test_still_current_or_lasting(text, rule):
-    _check(text, rule)
+    check_rule(text, rule)
 
 
 @pytest.mark.parametrize("text", [
