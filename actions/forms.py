@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -33,7 +33,7 @@ from padsafety.medicines import light_sensitivity_answer
 from padsafety.messages import screening_question
 from padsafety.recognition import Experiencer, recognise
 from padsafety.rules import Answer, default_rulebook
-from padsafety.screening_domain import screening_slot
+from padsafety.screening_domain import QUESTION_SLOT, screening_slot
 
 OTHER_CONDITION_RULE = "other_condition"
 MENTIONED_SLOT = "screening_mentioned"
@@ -471,7 +471,7 @@ class ValidateScreeningForm(FormValidationAction):
                 events += [SlotSet(screening_slot(r), "no") for r in more]
         if noted != list(tracker.get_slot(MENTIONED_SLOT) or []):
             events.append(SlotSet(MENTIONED_SLOT, noted))
-        return events
+        return events + next_question_events(tracker, domain, events)
 
     @staticmethod
     def _medicine_note(asked_rule: Text, recognition: Any, text: Text) -> Optional[Text]:
@@ -987,50 +987,91 @@ def _previous_answered(tracker: Tracker, asked_rule: Text) -> Optional[Text]:
     return None
 
 
-ANSWER_BUTTONS = [
-    {"title": "Yes", "payload": "/affirm"},
-    {"title": "No", "payload": "/deny"},
-    {"title": "I don't know", "payload": "/dont_know"},
-    {"title": "Stop", "payload": "/stop"},
-]
+def screening_question_text(rule_id: Text, tracker: Tracker, noted: List[Text]) -> Text:
+    """"Question n of N: ..." for one rule, worded as in the rule data; with what the user mentioned earlier
+    that this question is about ("You mentioned diabetes earlier, ..."), and about "they" in a check run for
+    someone else."""
+    rulebook = default_rulebook()
+    rules = rulebook.screening_rules
+    index = [r.id for r in rules].index(rule_id)
+    text = screening_question(index + 1, len(rules), rules[index], for_other=check_is_for_other(tracker))
+    named_here = [name for name in noted if screening_rule_for(rulebook.condition(name).rule_id) == rule_id]
+    if not named_here:
+        return text
+    # a proper noun phrase and what it is doing here ("You mentioned wound." read as an artefact: user study
+    # round 7, #05, #15)
+    from padsafety.conversation import noun_phrase
+
+    named = " and ".join(noun_phrase(n) for n in dict.fromkeys(named_here))
+    if all(n in _MEDICINE_NAMES for n in named_here):
+        # "You mentioned a regular medicine earlier, so this question is about that" read as a riddle for
+        # "i take ibuprofen sometimes for the back" (user study round 27, #2, #16)
+        return (f"You mentioned {named} earlier: if you take it for a medical condition, this question is "
+                f"about that condition. {text}")
+    return f"You mentioned {named} earlier, so this question is about that. {text}"
 
 
-class AskScreeningQuestion(Action):
-    """Asks one screening question, worded as in the rule data, with answer buttons."""
+def _action_before_form(tracker: Tracker) -> Optional[Text]:
+    """The last action before this run of the form. Rasa sends the validation a tracker ending with the
+    form's own ``ActionExecuted`` (and the requested slot), so ``latest_action_name`` is always the form."""
+    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+    if actions and actions[-1] == tracker.active_loop_name:
+        actions = actions[:-1]
+    return actions[-1] if actions else None
 
-    rule_id: Text = ""
 
-    def name(self) -> Text:
-        """Rasa calls `action_ask_<slot>` to ask for a form slot."""
-        return f"action_ask_{screening_slot(self.rule_id)}"
+def _form_may_reject(tracker: Tracker) -> bool:
+    """Whether Rasa rejects the form when this validation sets no slot: only for an answer typed to an open
+    question (right after the user's message, the check neither starting nor coming back after an
+    interruption: rasa.core.actions.forms.FormAction._validate_if_required)."""
+    loop = tracker.active_loop or {}
+    return bool(
+        tracker.get_slot("requested_slot")
+        and _action_before_form(tracker) == "action_listen"
+        and not loop.get("is_interrupted")
+    )
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        """Utters "Question n of N: ..." with Yes / No / I don't know / Stop buttons."""
-        rulebook = default_rulebook()
-        rules = rulebook.screening_rules
-        index = [r.id for r in rules].index(self.rule_id)
-        text = screening_question(index + 1, len(rules), rules[index], for_other=check_is_for_other(tracker))
-        noted = [
-            name for name in tracker.get_slot(MENTIONED_SLOT) or []
-            if screening_rule_for(rulebook.condition(name).rule_id) == self.rule_id
-        ]
-        if noted:
-            # a proper noun phrase and what it is doing here ("You mentioned wound." read as an artefact:
-            # user study round 7, #05, #15)
-            from padsafety.conversation import noun_phrase
 
-            named = " and ".join(noun_phrase(n) for n in dict.fromkeys(noted))
-            if all(n in _MEDICINE_NAMES for n in noted):
-                # "You mentioned a regular medicine earlier, so this question is about that" read as a riddle
-                # for "i take ibuprofen sometimes for the back" (user study round 27, #2, #16)
-                text = (f"You mentioned {named} earlier: if you take it for a medical condition, this "
-                        f"question is about that condition. {text}")
-            else:
-                text = f"You mentioned {named} earlier, so this question is about that. {text}"
-        dispatcher.utter_message(text=text, buttons=ANSWER_BUTTONS)
+def _filled_since_message(tracker: Tracker, required: List[Text]) -> bool:
+    """Whether a form slot was set after the user's latest message (by the answer buttons' mappings): Rasa
+    then goes on with the form whatever the validation returns."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in required:
+            return True
+    return False
+
+
+def next_question_events(
+    tracker: Tracker, domain: Dict[Text, Any], events: List[EventType]
+) -> List[EventType]:
+    """The text of the question the form asks next, in the slot its ``utter_ask_screen_<rule>`` response
+    shows, so that asking it needs no second call to the action server (issue 16).
+
+    Nothing when the form will not ask: the check ends, the user rejected it, or this validation set no
+    slot for an answer typed to an open question (Rasa then rejects the form; setting a slot here would
+    stop that)."""
+    if any(e.get("event") in ("action_execution_rejected", "active_loop") for e in events):
         return []
+    slot_events = [e for e in events if e.get("event") == "slot"]
+    required = (domain.get("forms", {}).get("screening_form", {}) or {}).get("required_slots") or []
+    if (
+        _form_may_reject(tracker)
+        and not any(e.get("name") != "requested_slot" for e in slot_events)
+        and not _filled_since_message(tracker, required)
+    ):
+        return []
+    values = dict(tracker.current_slot_values())
+    values.update({e.get("name"): e.get("value") for e in slot_events})
+    if any(e.get("name") == "requested_slot" for e in slot_events):
+        asked = values.get("requested_slot")
+    else:
+        asked = next((slot for slot in required if values.get(slot) is None), None)
+    if not asked or not str(asked).startswith("screen_"):
+        return []
+    noted = list(values.get(MENTIONED_SLOT) or [])
+    return [SlotSet(QUESTION_SLOT, screening_question_text(asked[len("screen_"):], tracker, noted))]
 
 
 # a medicine named at the medicines question that is no mention of its own ("just ibuprofen sometimes")
@@ -1044,17 +1085,3 @@ _MEDICINE_WORD = re.compile(
 
 # the recogniser's names for medicines (lexicon.yml), which the "another medical condition" question covers
 _MEDICINE_NAMES = frozenset({"a regular medicine", "steroids", "blood thinners"})
-
-
-def ask_actions() -> List[type]:
-    """One asking action class per screening rule, named after it (``AskScreenPregnancy``)."""
-    return [
-        type("AskScreen" + "".join(part.title() for part in rule.id.split("_")), (AskScreeningQuestion,),
-             {"rule_id": rule.id})
-        for rule in default_rulebook().screening_rules
-    ]
-
-
-# rasa_sdk registers every Action subclass it finds (Action.__subclasses__), so the classes only need to
-# exist; keeping them in a list makes them importable by tests without writing into globals()
-ASK_ACTIONS = ask_actions()

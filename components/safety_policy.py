@@ -654,7 +654,7 @@ class SafetyRulePolicy(RulePolicy):
             if UTTER_FORGET_STATUS not in done:
                 return self._safety_prediction(UTTER_FORGET_STATUS, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        ask = f"action_ask_{tracker.get_slot('requested_slot')}"
+        ask = f"utter_ask_{tracker.get_slot('requested_slot')}"
         if (
             in_form and intent == SCREENING_INTENT and not plan
             # ("wait, these questions should be about me, not him": the form turns the check to the user)
@@ -668,7 +668,7 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(next_action, tracker, domain)
         if (
             in_form and not plan and not done and intent in ("affirm", "deny", "dont_know")
-            and (previous or "").startswith("action_ask_screen_")
+            and (previous or "").startswith("utter_ask_screen_")
             and UTTER_ANSWER_HINT in _recent_actions(tracker, 1)
         ):
             # "no" to the question asked again after the answer hint: the form's answer, never the chit-chat
@@ -1345,7 +1345,7 @@ class SafetyRulePolicy(RulePolicy):
                 if _form_rejected(tracker) and UTTER_ANSWER_HINT not in done:
                     # the form could not read an answer ("does eczema I had as a kid count?"): never silence
                     return self._safety_prediction(UTTER_ANSWER_HINT, tracker, domain)
-                ask = f"action_ask_{tracker.get_slot('requested_slot')}"
+                ask = f"utter_ask_{tracker.get_slot('requested_slot')}"
                 if UTTER_ANSWER_HINT in done and ask in domain.action_names_or_texts and ask not in done:
                     # and the question again, with its buttons: the hint alone left the user without it, and
                     # their next "no" was read outside the check (user study round 41, #5)

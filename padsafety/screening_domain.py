@@ -2,8 +2,11 @@
 
 Every rule with a question is one slot of ``screening_form`` ("yes", "no" or "unknown", filled by the
 affirm / deny / dont_know buttons while that question is open), one entry of the form's
-``required_slots`` (in the rule book's order) and one ``action_ask_<slot>`` that asks it
-(actions/forms.py). These three blocks of domain.yml sit between ``# BEGIN generated`` and
+``required_slots`` (in the rule book's order) and one ``utter_ask_<slot>`` response that asks it with the
+answer buttons. The response shows the ``screening_question`` slot, which the form's validation
+(actions/forms.py) sets to the question it asks next ("Question n of N: ...", with what the user mentioned
+that it is about): Rasa renders it without a second call to the action server (issue 16). These three
+blocks of domain.yml sit between ``# BEGIN generated`` and
 ``# END generated`` markers and are rewritten by ``make domain`` (scripts/screening_domain.py);
 the unit tests fail when domain.yml and the rule book disagree. Adding a rule is a data change plus
 that command.
@@ -19,7 +22,10 @@ from padsafety.rules import RuleBook, default_rulebook
 FORM = "screening_form"
 # button intent -> the value it stores
 ANSWER_INTENTS = (("affirm", '"yes"'), ("deny", '"no"'), ("dont_know", "unknown"))
-BLOCKS = ("slots", "required_slots", "actions")
+BLOCKS = ("slots", "required_slots", "responses")
+# the slot the asking responses show: the next question's whole text, set by the form's validation
+QUESTION_SLOT = "screening_question"
+ANSWER_BUTTONS = (("Yes", "/affirm"), ("No", "/deny"), ("I don't know", "/dont_know"), ("Stop", "/stop"))
 _MARKER = "generated from padsafety/knowledge/contraindications.yml by `make domain`; do not edit"
 
 
@@ -29,7 +35,10 @@ def screening_slot(rule_id: str) -> str:
 
 
 def _slot_lines(rulebook: RuleBook) -> List[str]:
-    lines = []
+    lines = [
+        f"  {QUESTION_SLOT}:", "    type: text", "    influence_conversation: false",
+        "    mappings:", "      - type: custom",
+    ]
     for rule in rulebook.screening_rules:
         slot = screening_slot(rule.id)
         lines += [f"  {slot}:", "    type: text", "    influence_conversation: false", "    mappings:"]
@@ -41,6 +50,12 @@ def _slot_lines(rulebook: RuleBook) -> List[str]:
     return lines
 
 
+def _response_lines(slot: str) -> List[str]:
+    lines = [f"  utter_ask_{slot}:", f'    - text: "{{{QUESTION_SLOT}}}"', "      buttons:"]
+    lines += [f'        - {{title: "{title}", payload: {payload}}}' for title, payload in ANSWER_BUTTONS]
+    return lines
+
+
 def generated_blocks(rulebook: RuleBook | None = None) -> Dict[str, List[str]]:
     """The lines of each generated block (without its markers), keyed by block name."""
     rulebook = rulebook or default_rulebook()
@@ -48,7 +63,7 @@ def generated_blocks(rulebook: RuleBook | None = None) -> Dict[str, List[str]]:
     return {
         "slots": _slot_lines(rulebook),
         "required_slots": [f"      - {slot}" for slot in slots],
-        "actions": [f"  - action_ask_{slot}" for slot in slots],
+        "responses": [line for slot in slots for line in _response_lines(slot)],
     }
 
 

@@ -108,10 +108,28 @@ def serve(variant: str, rasa_args: List[str]) -> None:
 
         # Rasa's validation (jsonschema.validate, which checks the schema on every call)
         actions.ResilientRemoteAction._validate_action_result = RemoteAction._validate_action_result
+    count_action_calls(os.environ.get("PROFILE_CALLS_FILE"))
     import rasa_server
 
     sys.argv = ["rasa_server.py", *rasa_args]
     rasa_server.main()
+
+
+def count_action_calls(path: Optional[str]) -> None:
+    """Append one byte to `path` for every call the server makes to the action server (custom actions and
+    the form's validation alike), so a stage can count them from the file's size."""
+    if not path:
+        return
+    import components.resilient_actions as actions
+
+    calls = open(path, "ab", buffering=0)
+    run = actions.ResilientRemoteAction.run
+
+    async def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.write(b".")
+        return await run(self, *args, **kwargs)
+
+    actions.ResilientRemoteAction.run = counted  # type: ignore[method-assign]
 
 
 # --- measuring ------------------------------------------------------------------------------------
@@ -134,18 +152,29 @@ def wait_up(url: str, process: subprocess.Popen, log: Path, seconds: float = 300
 class Stage:
     """CPU time, wall time and latencies of the Rasa server over one stage."""
 
+    # the action server's pid and the file the Rasa server counts its calls in (set by main and run_variant)
+    action_pid: Optional[int] = None
+    calls_file: Optional[Path] = None
+
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.latencies: List[float] = []
         self.messages = 0
 
+    def _calls(self) -> int:
+        return self.calls_file.stat().st_size if self.calls_file and self.calls_file.exists() else 0
+
     def __enter__(self) -> "Stage":
         self.cpu0, self.wall0 = cpu_seconds(self.pid), time.perf_counter()
+        self.action_cpu0 = cpu_seconds(self.action_pid) if self.action_pid else 0.0
+        self.calls0 = self._calls()
         return self
 
     def __exit__(self, *exc) -> None:
         self.cpu = cpu_seconds(self.pid) - self.cpu0
         self.wall = time.perf_counter() - self.wall0
+        self.action_cpu = (cpu_seconds(self.action_pid) - self.action_cpu0) if self.action_pid else 0.0
+        self.calls = self._calls() - self.calls0
 
     def figures(self) -> Dict[str, float]:
         """The stage's figures: CPU ms per message, latency, throughput."""
@@ -156,6 +185,8 @@ class Stage:
             "p95_ms": percentile(self.latencies, 0.95),
             "msgs_per_s": self.messages / self.wall if self.wall else float("nan"),
             "server_cpu_share": self.cpu / self.wall if self.wall else float("nan"),
+            "action_server_cpu_ms_per_msg": 1000 * self.action_cpu / max(1, self.messages),
+            "action_calls_per_msg": self.calls / max(1, self.messages),
         }
 
 
@@ -273,6 +304,7 @@ def run_variant(variant: str, args: argparse.Namespace, work: Path, action_url: 
         TRACKER_STORE_URL=tracker_url,
         ENABLE_API="false",
         LOG_LEVEL="WARNING",
+        PROFILE_CALLS_FILE=str(Stage.calls_file),
     )
     log = work / f"rasa-{variant}.log"
     process = subprocess.Popen(
@@ -331,12 +363,13 @@ def print_result(result: Dict[str, object]) -> None:
     )
     print(
         f"  {'stage':24} {'msgs':>6} {'CPU ms/msg':>11} {'p50 ms':>8} {'p95 ms':>8} {'msgs/s':>8}"
-        f" {'CPU share':>9}"
+        f" {'CPU share':>9} {'actions CPU ms/msg':>18} {'action calls/msg':>16}"
     )
     for name, figures in ((f"mix x{mix['concurrency']}", mix), ("single", single)):
         print(
             f"  {name:24} {figures['messages']:6d} {figures['cpu_ms_per_msg']:11.1f} {figures['p50_ms']:8.1f}"
             f" {figures['p95_ms']:8.1f} {figures['msgs_per_s']:8.1f} {figures['server_cpu_share']:9.2f}"
+            f" {figures['action_server_cpu_ms_per_msg']:18.1f} {figures['action_calls_per_msg']:16.2f}"
         )
     for band in result.get("long", []):
         print(
@@ -413,6 +446,7 @@ def main() -> None:
         stderr=subprocess.STDOUT,
     )
     results: List[Dict[str, object]] = []
+    Stage.action_pid, Stage.calls_file = actions.pid, work / "action-calls"
     try:
         wait_up(f"http://127.0.0.1:{action_port}/health", actions, actions_log)
         for _ in range(args.repeat):
@@ -431,9 +465,12 @@ def main() -> None:
             mix = statistics.median(r["mix"]["msgs_per_s"] for r in runs)
             p50 = statistics.median(r["single"]["p50_ms"] for r in runs)
             rss = statistics.median(r["rss_mb"] for r in runs)
+            action_cpu = statistics.median(r["mix"]["action_server_cpu_ms_per_msg"] for r in runs)
+            calls = statistics.median(r["mix"]["action_calls_per_msg"] for r in runs)
             print(
                 f"  {variant:8} CPU ms/msg (mix) {cpu:.1f}  single p50 {p50:.1f} ms"
-                f"  mix {mix:.1f} msgs/s  RSS {rss:.0f} MB  ({len(runs)} runs)"
+                f"  mix {mix:.1f} msgs/s  RSS {rss:.0f} MB  action server {action_cpu:.1f} ms/msg"
+                f"  {calls:.2f} action calls/msg  ({len(runs)} runs)"
             )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (
     ActionAssessCondition,
@@ -13,10 +13,11 @@ from actions.actions import (
     ActionScreeningVerdict,
     ActionSessionStart,
 )
-from actions.forms import ValidateScreeningForm
+from actions.forms import ValidateScreeningForm, screening_question_text
 from padsafety.answers import hedged_detail
 from padsafety.messages import GUIDELINE_QUESTION_NOTE, PARTLY_SOURCED_NOTE
 from padsafety.rules import load_rulebook
+from padsafety.screening_domain import QUESTION_SLOT
 
 SCREENING_SLOTS = [f"screen_{r.id}" for r in load_rulebook().screening_rules]
 
@@ -142,6 +143,20 @@ DOMAIN = None
 
 
 def form_turn(text, requested, intent="affirm", **slots):
+    values = {slot: None for slot in SCREENING_SLOTS}
+    values.update(slots, requested_slot=requested)
+    tracker = make_tracker(text, intent, slots=values, active_loop="screening_form")
+    # as Rasa sends it: the answer after the question, then the form's own run (FormAction._temporary_tracker)
+    tracker.events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}},
+        {"event": "slot", "name": "requested_slot", "value": requested},
+        {"event": "action", "name": "screening_form"},
+    ]
+    return run(ValidateScreeningForm(), tracker, _domain())
+
+
+def _domain():
     global DOMAIN
     if DOMAIN is None:
         import yaml
@@ -149,10 +164,7 @@ def form_turn(text, requested, intent="affirm", **slots):
         from tests.conftest import PROJECT_DIR
 
         DOMAIN = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
-    values = {slot: None for slot in SCREENING_SLOTS}
-    values.update(slots, requested_slot=requested)
-    tracker = make_tracker(text, intent, slots=values, active_loop="screening_form")
-    return run(ValidateScreeningForm(), tracker, DOMAIN)
+    return DOMAIN
 
 
 def form_slots(text, requested, intent="deny", **slots):
@@ -162,7 +174,14 @@ def form_slots(text, requested, intent="deny", **slots):
 
 
 def slot_events(events):
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    """The slots a form turn sets, without the next question's text (``asked_next`` reads that)."""
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot" and e["name"] != QUESTION_SLOT}
+
+
+def asked_next(events):
+    """The question the form's response shows next (the ``screening_question`` slot), or None."""
+    slots = [e["value"] for e in events if e.get("event") == "slot" and e["name"] == QUESTION_SLOT]
+    return slots[-1] if slots else None
 
 
 @pytest.mark.parametrize(
@@ -238,6 +257,7 @@ def test_everyday_replies_mapped_to_yes_are_undone_with_a_hint(text):
     # Rasa's from_intent mapping has already read the `affirm` intent as "yes"
     dispatcher, events = form_turn(text, "screen_photosensitivity", screen_photosensitivity="yes")
     assert slot_events(events) == {"screen_photosensitivity": None}
+    assert asked_next(events).startswith("Question 1 of")  # (the first question left open in this test)
     assert dispatcher.messages[0]["response"] == "utter_screening_answer_hint"
 
 
@@ -321,46 +341,78 @@ def test_conditions_without_a_question_are_noted_for_the_last_one():
     assert slot_events(events)["screening_mentioned"] == ["diabetes"]
 
 
-def test_the_question_names_what_was_mentioned(domain):
-    executor = ActionExecutor()
-    executor.register_package("actions")
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker(slots={"screening_mentioned": ["diabetes"]})
-    asyncio.run(executor.actions["action_ask_screen_other_condition"](dispatcher, tracker, domain))
+def test_the_question_names_what_was_mentioned():
     last = len(SCREENING_SLOTS)
-    assert dispatcher.messages[0]["text"].startswith(
+    text = screening_question_text("other_condition", make_tracker(), ["diabetes"])
+    assert text.startswith(
         f"You mentioned diabetes earlier, so this question is about that. Question {last} of {last}:"
     )
 
 
-def test_the_question_names_what_was_mentioned_as_a_noun_phrase(domain):
+def test_the_question_names_what_was_mentioned_as_a_noun_phrase():
     # "You mentioned wound." read as a template artefact (user study round 7, #05, #15)
-    executor = ActionExecutor()
-    executor.register_package("actions")
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker(slots={"screening_mentioned": ["open wound"]})
-    asyncio.run(executor.actions["action_ask_screen_open_wound"](dispatcher, tracker, domain))
-    assert dispatcher.messages[0]["text"].startswith("You mentioned an open wound earlier")
+    text = screening_question_text("open_wound", make_tracker(), ["open wound"])
+    assert text.startswith("You mentioned an open wound earlier")
 
 
-def test_every_question_is_asked_by_an_action_with_buttons(domain):
-    executor = ActionExecutor()
-    executor.register_package("actions")
+def test_every_question_is_asked_by_a_response_with_buttons(domain):
+    # the responses show the question the validation put in the slot: no second action-server call (#16)
     rules = load_rulebook().screening_rules
     for number, rule in enumerate(rules, start=1):
-        name = f"action_ask_screen_{rule.id}"
-        assert name in domain["actions"], name
-        action = executor.actions[name]
-        dispatcher = CollectingDispatcher()
-        asyncio.run(action(dispatcher, make_tracker(), domain))
-        message = dispatcher.messages[0]
+        (response,) = domain["responses"][f"utter_ask_screen_{rule.id}"]
+        assert response["text"] == "{screening_question}"
+        assert [b["payload"] for b in response["buttons"]] == ["/affirm", "/deny", "/dont_know", "/stop"]
         asked = f"Question {number} of {len(rules)}: {rule.question}"
         # a question from general guidance, not from the source text, says so (user study round 4)
         note = PARTLY_SOURCED_NOTE if rule.quote else GUIDELINE_QUESTION_NOTE
-        assert message["text"] == (asked if rule.source == "seed" else f"{asked} {note}")
-        assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/dont_know", "/stop"]
-    # and the form asks exactly the rules' questions, in the rules' order
-    assert domain["forms"]["screening_form"]["required_slots"] == SCREENING_SLOTS
+        expected = asked if rule.source == "seed" else f"{asked} {note}"
+        assert screening_question_text(rule.id, make_tracker(), []) == expected
+
+
+def test_an_answer_sets_the_next_question_for_its_response():
+    _, events = form_turn("no", "screen_pregnancy", intent="deny")
+    assert slot_events(events)["screen_pregnancy"] == "no"
+    assert asked_next(events).startswith("Question 2 of ")
+
+
+def test_an_answer_to_the_last_question_sets_no_question():
+    answered = {slot: "no" for slot in SCREENING_SLOTS[:-1]}
+    _, events = form_turn("no", SCREENING_SLOTS[-1], intent="deny", **answered)
+    assert asked_next(events) is None
+
+
+def test_a_noted_condition_is_named_in_the_next_question():
+    before = {slot: "no" for slot in SCREENING_SLOTS[:-2]}
+    _, events = form_turn("no, but I have diabetes", "screen_reduced_sensation", intent="deny", **before)
+    assert slot_events(events)["screen_reduced_sensation"] == "no"
+    assert asked_next(events).startswith("You mentioned diabetes earlier, so this question is about that.")
+
+
+def test_the_first_question_is_set_when_the_check_starts():
+    tracker = make_tracker("is it safe for me?", "request_screening", slots={"requested_slot": None})
+    _, events = run(ValidateScreeningForm(), tracker, _domain())
+    assert asked_next(events).startswith("Question 1 of ")
+
+
+def test_a_message_that_answers_nothing_still_lets_rasa_reject_the_form():
+    # any slot set here would make Rasa take the message as an answer and ask the next question
+    _, events = form_turn("how much does it cost?", "screen_seizures", intent="ask_price")
+    assert events == []
+
+
+def test_after_an_interruption_the_same_question_is_set_again():
+    seizures = SCREENING_SLOTS.index("screen_seizures")
+    values = {slot: ("no" if i < seizures else None) for i, slot in enumerate(SCREENING_SLOTS)}
+    values.update(requested_slot="screen_seizures")
+    tracker = make_tracker("how much does it cost?", "ask_price", slots=values, active_loop="screening_form")
+    tracker.events = [  # the form comes back after another reply
+        {"event": "user", "text": "how much does it cost?"},
+        {"event": "action", "name": "utter_not_covered_business"},
+        {"event": "slot", "name": "requested_slot", "value": "screen_seizures"},
+        {"event": "action", "name": "screening_form"},
+    ]
+    _, events = run(ValidateScreeningForm(), tracker, _domain())
+    assert asked_next(events).startswith(f"Question {seizures + 1} of ")
 
 
 @pytest.mark.parametrize(
@@ -503,13 +555,6 @@ def test_a_calm_eczema_is_a_no_to_the_flare_up_question():
     requested = "screen_skin_infection_or_eczema"
     _, events = form_turn("my eczema is calm right now", requested, intent="mention_condition")
     assert slot_events(events)[requested] == "no"
-
-
-def test_every_screening_question_has_its_asking_action():
-    from actions.forms import ASK_ACTIONS
-
-    names = {cls().name() for cls in ASK_ACTIONS}
-    assert names == {f"action_ask_{slot}" for slot in SCREENING_SLOTS}
 
 
 def test_go_back_with_a_named_condition_notes_it_for_its_own_question():

@@ -36,9 +36,11 @@ def test_a_new_rule_becomes_a_slot_a_required_slot_and_an_asking_action(tmp_path
     asked = [{"active_loop": "screening_form", "requested_slot": slot}]
     assert all(m["conditions"] == asked for m in mappings)
     assert domain["forms"]["screening_form"]["required_slots"][-1] == slot
-    assert f"action_ask_{slot}" in domain["actions"]
+    (asking,) = domain["responses"][f"utter_ask_{slot}"]
+    assert asking["text"] == "{screening_question}" and len(asking["buttons"]) == 4
     # what was not generated is kept
     assert "known_verdict" in domain["slots"] and "action_forget_me" in domain["actions"]
+    assert "utter_disclaimer" in domain["responses"]
 
 
 def test_missing_markers_are_named():
