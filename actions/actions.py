@@ -495,6 +495,9 @@ class ActionScreeningVerdict(Action):
         ]
 
 
+PAUSED_SLOT = "screening_paused"
+
+
 class ActionScreeningStopped(Action):
     """Stops the safety check; a "yes" already given to a contraindication is still told."""
 
@@ -520,6 +523,10 @@ class ActionScreeningStopped(Action):
         events: List[EventType] = [SlotSet(screening_slot(r.id), None) for r in rulebook.screening_rules]
         events.append(SlotSet("screening_mentioned", None))
         for_other = check_is_for_other(tracker)
+        kept = {rule_id: value for rule_id, value in answers.items() if value is not None}
+        # the answers so far, for "back to the questions" (user study rounds 44 and 45: a resumed check
+        # started again at question 1); the next check that is no resumption drops them
+        events.append(SlotSet(PAUSED_SLOT, {"for_other": for_other, "answers": kept} if kept else None))
         if for_other:
             # their verdict: their answers and what was said of them, never the user's own
             told = rulebook.assess_conditions(tracker.get_slot("known_other_conditions") or [])
@@ -621,7 +628,10 @@ class ActionContact(Action):
             + [tracker.latest_message.get("text")]
         )
         dispatcher.utter_message(
-            text=contact_reply(purchase, config.seller_contact if purchase else config.human_contact, medical)
+            text=contact_reply(
+                purchase, config.seller_contact if purchase else config.human_contact, medical,
+                text=tracker.latest_message.get("text") or "",
+            )
         )
         text = tracker.latest_message.get("text") or ""
         follow = purchase_side_question(text) if purchase and not text.startswith("/") else None

@@ -9,7 +9,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import latest_recognition
+from actions.actions import PAUSED_SLOT, latest_recognition
 from actions.conversation import check_is_for_other
 from padsafety.answers import hedged_detail, parse_answer
 from padsafety.conversation import (
@@ -18,6 +18,7 @@ from padsafety.conversation import (
     INTERIM_REQUEST,
     MEANT_ME,
     PASSIVE_IMPLANT_IN_CHECK,
+    RESUME_CHECK,
     answer_cue,
     asks_about_question,
     denied_pregnancy,
@@ -169,7 +170,9 @@ _NOW_AFTER_ALL = re.compile(
 # round 37, #31: recorded as "I don't know" and the check moved on)
 _WHAT_MEANS = re.compile(
     r"\bwhat (does|do) (that|this|it|you) (even |actually |really |exactly )?mean|\bwhat do you mean\b|"
-    r"\bwhat is meant\b"
+    r"\bwhat is meant\b|"
+    # "what mean reduced feeling?", "what does reduced feeling mean?" (user study round 45, #56)
+    r"^\W*what('?s| is)? (mean|means|meaning)\b|^\W*what (does|do) [\w' -]{2,40} mean\b"
 )
 
 # "no to all the rest of the questions too", "none of the rest apply", "the rest are all no" (user study round
@@ -302,7 +305,15 @@ class ValidateScreeningForm(FormValidationAction):
             ):
                 value = None  # "could be? what does that mean": explained below, and asked again
             if (
+                value is not None and _WHAT_MEANS.search(text.lower()) and parse_answer(text) is None
+                and not _OWNS.search(text.lower()) and screening_explanation(asked_rule)
+            ):
+                # "what mean reduced feeling? like numb?": a question about the question, even with a word of
+                # it named (user study round 45, #56: recorded as a yes)
+                value = None
+            if (
                 value is not None and not corrections and parse_answer(text) is None and not told_no
+                and not _ELLIPTIC_YES.match(" ".join(text.lower().split()))
                 and not self._named(asked_rule, recognition)
                 and not (_X_COUNTS.search(text.lower()) and _OWNS.search(text.lower()))
                 # ("a bit of a rash after a day at the beach, does that count?" at the light question: a sign
@@ -368,7 +379,8 @@ class ValidateScreeningForm(FormValidationAction):
                 dispatcher.utter_message(text=SKIP_REPLY)
                 events.append(SlotSet(requested, "unknown"))
             elif (
-                value is None and not corrections and self._asks_what_it_means(tracker, asked_rule)
+                value is None and not corrections
+                and (self._asks_what_it_means(tracker, asked_rule) or _WHAT_MEANS.search(text.lower()))
                 and not _WHY_ASKING.search(text.lower())
             ):
                 # "what is porphyria?": explained, nothing recorded, the same question asked again;
@@ -404,6 +416,15 @@ class ValidateScreeningForm(FormValidationAction):
                         text="You said no, but what you added may count, so I've noted \"I don't know\": "
                         "your doctor should decide."
                     )
+                elif value == "unknown" and "?" in text and parse_answer(text) is None:
+                    # "I come out in a blotchy rash in strong sun, is that the same thing?": in doubt, so "I
+                    # don't know", said with the question it was noted for (user study round 45, #14: only the
+                    # referral line, and the next question)
+                    title = default_rulebook().rule(asked_rule).title.lower()
+                    dispatcher.utter_message(
+                        text=f"It may count, so I've noted \"I don't know\" for the question about {title}: "
+                        "your doctor can tell you whether it applies."
+                    )
             elif tracker.get_slot(requested) is not None:
                 # the domain's yes/no mapping read an everyday reply ("sounds good") as an answer: undo it
                 events.append(SlotSet(requested, None))
@@ -431,7 +452,9 @@ class ValidateScreeningForm(FormValidationAction):
             # round 15, #41)
             return []
         skip: List[EventType] = []
-        if not requested and tracker.get_slot(PREGNANCY_SLOT) is None:
+        if not requested and tracker.get_slot(PAUSED_SLOT) is not None:
+            skip = resumed_answers(dispatcher, tracker)
+        if not requested and tracker.get_slot(PREGNANCY_SLOT) is None and not skip[1:]:
             # at activation: a check about a man or a boy leaves the pregnancy question out, and says so
             for_other = check_is_for_other(tracker)
             if male_subject(_texts_before_check(tracker), for_other):
@@ -582,6 +605,8 @@ class ValidateScreeningForm(FormValidationAction):
                         else f"OK, I've noted {label} for {title}." if before is None
                         else f"OK, I've changed your answer about {title} to {label}."
                     )
+        if not events:
+            events += _named_question_answered(dispatcher, tracker, asked_rule, text)
         if events:
             return events
         said_no = _SAID_NO.search(text)
@@ -634,6 +659,10 @@ class ValidateScreeningForm(FormValidationAction):
             # "um, I don't think so? we've been trying but nothing yet": trying for a baby is a "could be",
             # never a silent no (user study round 42, #13: the verdict never named a possible pregnancy)
             return Answer.UNKNOWN.value
+        if answer is None and _ELLIPTIC_YES.match(lowered):
+            # "just found out I am actually!" to "are you pregnant?", "turns out I do" (development round 26:
+            # not read as an answer)
+            return Answer.YES.value
         if answer is None and _ENDS_UNSURE.search(lowered):
             # "that's not what I asked but ok... I honestly don't know" (user study round 42, #13: asked
             # again)
@@ -830,7 +859,8 @@ _COULD_BE_PREGNANT = re.compile(
     r"^\W*((yes|yeah|um+|uh+|well|hmm+|honestly|tbh)\W+)*(i\s+)?(might|could|may)\s+(well\s+)?be\b(?!\s+not)|"
     r"\bperiod'?s?\s+(is\s+|are\s+)?((\w+\s+){0,3})(late|overdue)\b|"
     r"\bmissed\s+(my|a|this month'?s)\s+period\b|"
-    r"\b(i'?m|im|i am)\s+(a\s+(few\s+|couple\s+of\s+)?(days?|weeks?)\s+)?late\b"
+    r"\b(i'?m|im|i am)\s+((actually|now|about|like|maybe|probably)\s+)?(a\s+(few\s+|couple\s+of\s+)?"
+    r"(days?|weeks?)\s+)?late\b"
 )
 _TRYING = re.compile(
     r"\b(we'?re|we are|we'?ve been|i'?m|i am|i'?ve been|been|currently|still)\s+(trying|ttc)\b|"
@@ -865,6 +895,11 @@ _DOUBT_ANYWHERE = re.compile(
 )
 # "my mum has lupus, I don't": someone else's, and a no for the user (development round 20: asked again)
 _NOT_ME_AFTER_OTHER = re.compile(r"[,;.]\s*(but\s+)?(i don'?t|i do not|i haven'?t|not me|i'?m not|im not)\b")
+# a yes said by repeating the question's verb: "just found out I am actually!", "turns out I do", "yes I am"
+_ELLIPTIC_YES = re.compile(
+    r"^\W*(((just )?found out|turns out|as it happens|well|actually|oh|so|yes|yeah|yep)[\s,.!]+)*"
+    r"(i|we)\s+(am|do|have|did|was)(\s+(actually|indeed|though|tho|yes|yeah|now|too))*\W*$"
+)
 _SAYS_UNSURE = re.compile(r"\b(not sure|unsure|no idea|don'?t know|dunno|idk|not certain|can'?t tell)\b")
 _ONLY_THAT = re.compile(
     r"^\W*((yes|yeah|yep|well)[\s,.!]+)?((only|just)\s+)?(the|my)?\s*[a-z' -]{2,40}"
@@ -978,6 +1013,43 @@ def _named_question(text: Text, tracker: Tracker, asked_rule: Text) -> Optional[
     return named[0] if len(named) == 1 else None
 
 
+# "about the first question - ...", "for question 2:", "re the pregnancy one,": an earlier question named
+_ABOUT_A_QUESTION = re.compile(
+    r"\b(about|for|on|regarding|re|back to|with)\s+(the\s+|that\s+|question\s+)?"
+    r"(\w+\s+)?(question|one|q)\b|\b(question|q)\s*#?\d"
+)
+_MAYBE = re.compile(r"\b(maybe|perhaps|possibly|might|could be|not sure|unsure|no idea|don'?t know|dunno)\b")
+
+
+def _named_question_answered(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked_rule: Text, text: Text
+) -> List[EventType]:
+    """A new answer to an earlier question named in the message ("och wait, about the first question - I'm
+    actually a few days late, so maybe?"), recorded for that question and confirmed; the question being asked
+    stays open (user study round 45, #14: the "maybe" was recorded for the implant question)."""
+    if not _ABOUT_A_QUESTION.search(text):
+        return []
+    named = _named_question(text, tracker, asked_rule)
+    if named is None or named == asked_rule:
+        return []
+    value: Optional[Text] = None
+    if named == "pregnancy" and _COULD_BE_PREGNANT.search(text) and not negative_test(text):
+        value = "yes"  # the question asks "could you be pregnant?"
+    elif _MAYBE.search(text):
+        value = "unknown"
+    else:
+        answer = parse_answer(text)
+        value = answer.value if answer else None
+    before = tracker.get_slot(screening_slot(named))
+    if value is None or value == before:
+        return []
+    number = [r.id for r in default_rulebook().screening_rules].index(named) + 1
+    label = {"yes": "yes", "no": "no", "unknown": "I don't know"}[value]
+    title = default_rulebook().rule(named).title.lower()
+    dispatcher.utter_message(text=f"OK, I've changed your answer to question {number} ({title}) to {label}.")
+    return [SlotSet(screening_slot(named), value)]
+
+
 def _previous_answered(tracker: Tracker, asked_rule: Text) -> Optional[Text]:
     """The question answered just before the one being asked."""
     order = [r.id for r in default_rulebook().screening_rules]
@@ -985,6 +1057,27 @@ def _previous_answered(tracker: Tracker, asked_rule: Text) -> Optional[Text]:
         if tracker.get_slot(screening_slot(rule_id)) is not None:
             return rule_id
     return None
+
+
+def resumed_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """At the start of a check: the answers of the check stopped before, given back when the user asks to go
+    on with it ("ok back. where were we?"), about the same person; otherwise dropped (a new check starts from
+    question 1). The first event always clears the kept answers."""
+    events: List[EventType] = [SlotSet(PAUSED_SLOT, None)]
+    paused = tracker.get_slot(PAUSED_SLOT) or {}
+    answers = paused.get("answers") or {}
+    text = tracker.latest_message.get("text") or ""
+    if not answers or not RESUME_CHECK.search(text) or bool(paused.get("for_other")) != check_is_for_other(
+        tracker
+    ):
+        return events
+    order = [r.id for r in default_rulebook().screening_rules]
+    events += [SlotSet(screening_slot(r), answers[r]) for r in order if r in answers]
+    dispatcher.utter_message(
+        text="OK, let's go on where we stopped: your answers so far are kept, "
+        "and you can change any of them by saying which question."
+    )
+    return events
 
 
 def screening_question_text(rule_id: Text, tracker: Tracker, noted: List[Text]) -> Text:

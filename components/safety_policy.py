@@ -1338,22 +1338,20 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(SCREENING_VERDICT, tracker, domain)
             if intent in (REFERRAL_INTENT, EMERGENCY_INTENT):
                 return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            in_form and not plan and intent in _BENEFIT_INTENTS and confidence < 0.5
+            and "?" not in (text or "") and _form_rejected(tracker)
+        ):
+            # "my shoulders have been wrecked since the footy season" at a question: a statement the
+            # classifier barely placed, neither an answer nor a question; the hint and the question again,
+            # never a benefit paragraph (round 45's NLU examples moved it from the fallback to the muscle
+            # question)
+            return self._hint_then_question(tracker, domain, done)
         if not plan and intent in (REFERRAL_INTENT, EMERGENCY_INTENT) and previous not in CLARIFYING:
             # these intents are the policy's alone: nothing called for (a denied condition, a
             # classifier guess below the threshold) means the form goes on, or the bot listens
             if in_form:
-                if _form_rejected(tracker) and UTTER_ANSWER_HINT not in done:
-                    # the form could not read an answer ("does eczema I had as a kid count?"): never silence
-                    return self._safety_prediction(UTTER_ANSWER_HINT, tracker, domain)
-                ask = f"utter_ask_{tracker.get_slot('requested_slot')}"
-                if UTTER_ANSWER_HINT in done and ask in domain.action_names_or_texts and ask not in done:
-                    # and the question again, with its buttons: the hint alone left the user without it, and
-                    # their next "no" was read outside the check (user study round 41, #5)
-                    return self._safety_prediction(ask, tracker, domain)
-                if tracker.active_loop_name in done or _form_rejected(tracker):
-                    # the form took the answer and asked its next question: wait for the user
-                    return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-                return self._safety_prediction(tracker.active_loop_name, tracker, domain)
+                return self._hint_then_question(tracker, domain, done)
             if SEE_DOCTOR_QUESTION.search(" ".join((text or "").lower().split())):
                 # "i need see doctor or not??", "could I have cracked something?": a plain yes and how soon,
                 # never "Thanks for telling me" (user study round 26, #5, #59)
@@ -1370,7 +1368,8 @@ class SafetyRulePolicy(RulePolicy):
         if inserted:
             # No rule expects the replies we inserted: predict as if they had not happened.
             prediction, _ = self._predict(self._without(tracker, domain, inserted), domain)
-            return prediction
+            prediction = self._deletion_still_asked(prediction, previous, intent, tracker, domain)
+            return self._joint_disease_answer(prediction, text, tracker, domain)
         events = _turn_events(tracker)
         if not checking and not set(done) - {UTTER_FRUSTRATION, FOLLOW_UP} and (
             said_again_response(intent, turn_responses(events), text)
@@ -1388,7 +1387,64 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
             return self._safety_prediction(FOLLOW_UP, tracker, domain)
         prediction, _ = self._predict(tracker, domain)
-        return prediction
+        prediction = self._deletion_still_asked(prediction, previous, intent, tracker, domain)
+        return self._joint_disease_answer(prediction, text, tracker, domain)
+
+    def _hint_then_question(
+        self, tracker: DialogueStateTracker, domain: Domain, done: List[Text]
+    ) -> PolicyPrediction:
+        """In the check, a message that is no answer: the answer hint and the question again, or the form."""
+        if _form_rejected(tracker) and UTTER_ANSWER_HINT not in done:
+            # the form could not read an answer ("does eczema I had as a kid count?"): never silence
+            return self._safety_prediction(UTTER_ANSWER_HINT, tracker, domain)
+        ask = f"utter_ask_{tracker.get_slot('requested_slot')}"
+        if UTTER_ANSWER_HINT in done and ask in domain.action_names_or_texts and ask not in done:
+            # and the question again, with its buttons: the hint alone left the user without it, and their
+            # next "no" was read outside the check (user study round 41, #5)
+            return self._safety_prediction(ask, tracker, domain)
+        if tracker.active_loop_name in done or _form_rejected(tracker):
+            # the form took the answer and asked its next question: wait for the user
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        return self._safety_prediction(tracker.active_loop_name, tracker, domain)
+
+    def _deletion_still_asked(
+        self, prediction: PolicyPrediction, previous: Optional[Text], intent: Optional[Text],
+        tracker: DialogueStateTracker, domain: Domain,
+    ) -> PolicyPrediction:
+        """A question answered while a deletion waits for its yes ("What do you store at all?" after "Do you
+        want me to delete ...?"): the deletion question again, so it is not dropped (user study round 45,
+        #20: the user left believing the data was deleted)."""
+        done = _executed(current_turn(tracker))
+        if (
+            previous != CONFIRM_FORGET or not done or CONFIRM_FORGET in done
+            or intent in ("affirm", "deny", "stop", FORGET_INTENT) or FORGET_ME in done
+        ):
+            return prediction
+        probabilities = prediction.probabilities
+        best = domain.action_names_or_texts[max(range(len(probabilities)), key=probabilities.__getitem__)]
+        if best != ACTION_LISTEN_NAME:
+            return prediction
+        return self._safety_prediction(CONFIRM_FORGET, tracker, domain)
+
+    def _joint_disease_answer(
+        self, prediction: PolicyPrediction, text: Optional[Text], tracker: DialogueStateTracker,
+        domain: Domain,
+    ) -> PolicyPrediction:
+        """"Can these pads cure arthritis?": the source's answer about joints (some relief of stiffness, no
+        cure for joint diseases such as osteoarthritis), never the chronic-disease paragraph about diabetes
+        and the heart (user study round 45, #13: "diabetic foot" for arthritis)."""
+        probabilities = prediction.probabilities
+        if not probabilities or not JOINT_DISEASE.search(text or "") or _CHRONIC_NAMED.search(text or ""):
+            return prediction
+        if "utter_benefit_muscle_joint" in _executed(current_turn(tracker)) and (
+            tracker.latest_message.intent.get("name") == "ask_limitation_chronic_disease"
+        ):
+            # (said instead of the chronic-disease paragraph: no rule expects it, so the turn ends here)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        best = domain.action_names_or_texts[max(range(len(probabilities)), key=probabilities.__getitem__)]
+        if best != "utter_limitation_chronic_disease":
+            return prediction
+        return self._safety_prediction("utter_benefit_muscle_joint", tracker, domain)
 
     def _prediction_states(
         self,
@@ -1934,7 +1990,16 @@ def _needs_verdict_reminder(
         and not _STATUS_CUE.search(text or "")
         and intent in _REMINDER_INTENTS
         and previous not in _STATES_VERDICT
+        # (a deletion waiting for its yes: the question about what is stored, then the deletion again)
+        and previous != CONFIRM_FORGET
         and not is_practical_question(text)
+        # "and my other arm, the left one, miles from it?": only another body part, which the verdict answers
+        # (_holds_verdict), never a reminder and a benefit paragraph (a classifier's guess of the muscle
+        # question, user study round 45's NLU data)
+        and not (
+            intent in _BENEFIT_INTENTS and OTHER_AREA.search(text or "")
+            and not _SAYS_PAIN_OR_HELP.search(text or "")
+        )
     )
 
 
@@ -1963,6 +2028,12 @@ _AREA = (
     r"(feet|foot|toes?|hands?|fingers?|legs?|knees?|ankles?|calf|calves|thighs?|hips?|back|lower back|"
     r"upper back|neck|shoulders?|arms?|elbows?|wrists?|face|scalp|head|chest|belly|tummy|stomach|abdomen|"
     r"bum|butt|shins?|jaw|soles?|heels?)"
+)
+# (wider: "and my feet are killing me after kneeling" asks about the feet's pain, not only where the pad goes)
+_SAYS_PAIN_OR_HELP = re.compile(
+    r"\b(pain\w*|aches?|aching|achy|sore\w*|stiff\w*|hurt\w*|killing (me|him|her)|throb\w*|wrecked|agony|"
+    r"help\w*|work\w*|ease|relieve)\b",
+    re.IGNORECASE,
 )
 _HELP_OR_PAIN = re.compile(r"\b(pain|painful|aches?|achy|sore|stiff\w*|help|helps|work|works)\b", re.I)
 # "what about only my feet then?", "just on her hands?", "ok and only the legs, far from the belly?"
@@ -2056,6 +2127,15 @@ def _other_rules(tracker: DialogueStateTracker) -> List[Text]:
 _ASKS = re.compile(
     r"\?|^\W*(can|could|does|do|will|would|is|are|should|what|how|why|when|where|which|any)\b|"
     r"[,.;]\s*(can|could|does|do|will|would|is|are|should|what|how)\b",
+    re.IGNORECASE,
+)
+# joint diseases the source names: a pad may ease the stiffness, it cannot cure them
+JOINT_DISEASE = re.compile(
+    r"\b(arthritis|arthritic|osteo-?arthritis|rheumatoid|rheumatism|joint diseases?|gout)\b", re.IGNORECASE
+)
+# chronic diseases of the source's chronic-disease paragraph (with them, that paragraph is the answer)
+_CHRONIC_NAMED = re.compile(
+    r"\b(diabet\w*|heart|blood pressure|hypertension|fibromyalgia|chronic pain|copd|kidney|thyroid)\b",
     re.IGNORECASE,
 )
 # "nah it's not that bad", "I can still walk on it": playing down what the verdict was for

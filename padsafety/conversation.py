@@ -122,7 +122,12 @@ _FIGURATIVE = re.compile(
     r"\b(my|your|his|her)\s+(head|heart|gut)\s+(says|tells me|is telling me|said)\b|\bheart'?s\s+set\s+on\b|"
     r"\b(off the top of my head|in my head|head over heels)\b|"
     r"\bsick\s+(and|&|n)\s+tired\b|\b(sick|tired)\s+of\s+(\w+ing|my|his|her|their|the|this|that|it|him|them|"
-    r"people|waiting|you)\b"
+    r"people|waiting|you)\b|"
+    # "grand so. I'll sleep on it", "a pain in the backside", "rocks in my head", "dying to ask" (user study
+    # round 45, #29, #61, #22: the sleeping-on-the-pad answer, a doctor, a fallback)
+    r"\b(i'?ll|i will|let me|lemme|gonna|going to|i might|i'?d better|i need to|have to)\s+sleep\s+on\s+it\b|"
+    r"\b(pain|ache)\s+in\s+the\s+(backside|arse|ass|butt|bum|rear)\b|\brocks\s+in\s+(my|his|her|your)\s+head\b|"
+    r"\b(dying|bursting)\s+to\s+(ask|know|try|find out)\b"
 )
 
 
@@ -1297,7 +1302,9 @@ RESUME_CHECK = re.compile(
     r"quiz|screening|questionnaire)\b|"
     r"\b(pick\s+up|carry\s+on|continue|start\s+again)\s+(from\s+)?where\s+(we|i|you)\s+(left\s+off|"
     r"stopped|were)\b|"
-    r"^\W*(ok\W+|okay\W+)?(continue|carry on|resume|go on|next question)\W*(pls|please|plz)?\W*$",
+    r"^\W*(ok\W+|okay\W+)?(continue|carry on|resume|go on|next question)\W*(pls|please|plz)?\W*$|"
+    # "ok back. where were we?", "the safety check mate, lets finish it" (user study round 45, #37)
+    r"\bwhere\s+were\s+we\b|\b(let'?s|lets)\s+finish\s+(it|this|that|them|up)\b",
     re.IGNORECASE,
 )
 
@@ -2616,7 +2623,9 @@ INTERIM_REQUEST = re.compile(
     r"answer|verdict|result|bottom line|yes or no)\b|"
     r"\b(can|could|may|should)\s+i\s+(use\s+(it|the\s+pad)\s+)?or\s+not\b|\b(so|then)\s+(can|could|may)\s+i\s*\?|"
     r"\b(verdict|answer|result)\s+(so\s+far|now|already)\b|\bso\s+far\b[^.?!]{0,20}\b(can|could|ok|okay|fine|"
-    r"safe)\b|\b(skip|cut)\s+to\s+the\s+(end|verdict|answer)\b|\bbottom\s+line\b",
+    r"safe)\b|\b(skip|cut)\s+to\s+the\s+(end|verdict|answer)\b|\bbottom\s+line\b|"
+    # "So final answer, I can use or not?" (user study round 45, #55: the question explained instead)
+    r"\b(final|straight)\s+answer\b|\bi\s+(can|could|may)\s+use(\s+it|\s+the\s+pad)?\s+or\s+not\b",
     re.IGNORECASE,
 )
 
@@ -3130,13 +3139,22 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
             return {
                 m.condition for m in recognition.mentions
                 if m.condition not in cancers and m.experiencer is Experiencer.OTHER
-            }
+            } - _own_conditions(recognition)
     if not _DENIAL.search(text):
         return set()  # "on my back where there's no eczema" places it, it does not take it back
+    # (never one the user also says they have: "my hands and feet have gone numb. A friend swears by red light
+    # for neuropathy" is the user's numbness and the friend's words: user study round 45, #25)
     return {
         m.condition for m in recognition.mentions
         if (m.negated and m.experiencer is Experiencer.SELF) or (m.experiencer is Experiencer.OTHER)
-    }
+    } - _own_conditions(recognition)
+
+
+def _own_conditions(recognition: "Recognition") -> Set[str]:
+    """The conditions the message says the user has."""
+    from padsafety.recognition import Experiencer
+
+    return {m.condition for m in recognition.mentions if m.affirmed and m.experiencer is Experiencer.SELF}
 
 
 # "so is doxycycline a problem with red light or not" after its verdict: asks about it again

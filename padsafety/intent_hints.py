@@ -297,7 +297,12 @@ HINTS: Tuple[Hint, ...] = (
     Hint(
         # "cool and whats ur name" (user study round 18, #23: a remembered caution)
         "bot_challenge",
-        _p(r"\b(what'?s|whats|what is) (ur|your|you) name\b|\bdo (you|u) have a name\b|\bwho are (you|u)\b"),
+        _p(r"\b(what'?s|whats|what is) (ur|your|you) name\b|\bdo (you|u) have a name\b|\bwho are (you|u)\b|"
+           # "so who am I talking to then?" (user study round 45, #16: "your doctor is the right person")
+           r"\bwho (am i|are we) (talking|speaking|chatting) (to|with)\b|"
+           r"\bwhat are (you|u) (actually|exactly)\b|"
+           r"\bam i (talking|speaking|chatting) (to|with) (a|an) (real )?"
+           r"(person|human|bot|robot|machine|computer)\b"),
         frozenset({"bot_challenge"}),
         max_words=10,
     ),
@@ -417,7 +422,12 @@ HINTS: Tuple[Hint, ...] = (
         "ask_evidence",
         _p(r"\bwhy (would|do|does|should|did) (anyone|anybody|people|someone|somebody|you|i|we) (even )?"
            r"(buy|get|use|bother|pay for|spend)\b|\bwhat'?s the point\b|\bwhats the point\b|\bwhy bother\b|"
-           r"\bwhat is the point\b"),
+           r"\bwhat is the point\b|"
+           # "my mate reckons I've got rocks in my head spending money on it", "are they any good or am I
+           # throwing money away?" (user study round 45, #61, #22: the purchase refusal, a red flag)
+           r"\brocks in (my|his|her|your) head\b|\bwaste of (money|cash)\b|"
+           r"\bthrowing (my |good )?money away\b|\bbreak the bank for nothing\b|"
+           r"\b(any good|worth (it|buying|the money)) or (am i|is it|are they|just)\b"),
         frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_benefits",
                    "ask_how_it_works"}),
         max_words=16,
@@ -1001,7 +1011,9 @@ _ASKS_IF_FOR_ME = re.compile(
     r"\bam i (ok|okay|safe|fine|good|alright|clear) to\b|\b(safe|ok|okay|fine) for me\b|"
     r"\b(ok|okay|fine|safe|alright|good) (to use )?(for|on) my \w+\s*\?|"
     # ("... not on any meds. I just want it for my stiff shoulders. Good to go?": user study round 44)
-    r"\b(good|ok|okay|safe|clear) to go\b|\b(am i|i'?m) (ok|okay|fine|good|safe|clear)\b",
+    r"\b(good|ok|okay|safe|clear) to go\b|\b(am i|i'?m) (ok|okay|fine|good|safe|clear)\b|"
+    # "So I am ok to use?" (user study round 45, #55)
+    r"\b(i am|i'?m|im) (ok|okay|fine|good|safe|alright|clear) to (use|try)\b",
     re.IGNORECASE,
 )
 
@@ -1119,7 +1131,7 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
 # Topics of knowledge/beyond_source.yml specific enough to decide the intent over a generic guess
 # ("do I need goggles?" read as "how does it work?").
 STRONG_TOPICS = frozenset({
-    "skin_reaction", "worn_device", "metal_implant", "implant_elsewhere", "timing", "heat",
+    "skin_reaction", "worn_device", "metal_implant", "implant_elsewhere", "timing", "heat", "emf",
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
@@ -1200,6 +1212,10 @@ SHOCK_TOPICS = frozenset({"water_electrical", "device_hazard", "power_supply", "
 # limited penetration depth), period pain and other pains the source does not name ("so it works for
 # cramps?" got the muscle-soreness mechanism): the topic's answer, whatever knowledge answer was guessed
 # (user study round 7, #30, #41)
+# the eyes, the front of the neck and EMF, asked about as a risk (not "what can it do for my face?")
+_EYES_NECK_EMF = _p(
+    r"\b(eyes?|eyesight|vision|retinas?|front of (the|my|your) neck|thyroid|emf|electromagnetic|radiation)\b"
+)
 STRETCH_TOPICS = frozenset({"bones", "depth", "pain_conditions", "digestion", "hormones", "pain_cause",
                             "healed_fracture", "not_your_fault"})
 # The same for a choice of timing around exercise and for another colour of light: "before or after my
@@ -1386,6 +1402,18 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 
         recognised = recognise(text)
         if not recognised.affirmed() and not recognised.red_flags:
+            return "ask_not_in_source"
+    if (
+        intent in ("ask_who_should_avoid", "ask_benefits", "ask_usage_safety", "ask_how_it_works",
+                   "ask_limitation_medical_substitute")
+        and _EYES_NECK_EMF.search(text) and _is_topic(text, frozenset({"eyes", "face_neck", "emf"}))
+    ):
+        # "is near infrared dangerous for your eyes?" (the who-should-avoid list), "why avoid the front of the
+        # neck?" (the benefits), "do these give off EMF?" (user study round 45, #63, #44): their own careful
+        # answers, when the message names no condition of the user's
+        from padsafety.recognition import recognise
+
+        if not recognise(text).affirmed():
             return "ask_not_in_source"
     stretchable = (_KNOWLEDGE | _GENERIC | {"ask_followup"}) - _SAFETY - {"request_screening"}
     bones_denied = _NO_FRACTURE.search(text) and not _is_topic(text, STRETCH_TOPICS - {"bones"})
@@ -1657,6 +1685,10 @@ _THING_AGE = _p(
 _SCEPTIC = _p(
     # ("are they worth it or is it all hype?", "what CAN'T they do?" beside "cost an arm and a leg": user
     # study round 44, #36, #52)
+    # ("my mate reckons I've got rocks in my head spending money on it": user study round 45, #61)
+    r"\brocks in (my|his|her|your) head\b|\bwaste of (money|cash|time)\b|\bthrowing (my |good )?money away\b|"
+    r"\b(mad|crazy|nuts|bonkers|daft|stupid) (to|for) (buy|spend|get|buying|spending|getting)\b|"
+    r"\blost the plot\b|"
     r"\b(hype|hyped|overhyped|worth it|too good to be true|promise the (moon|earth|world)|is (any|all) of "
     r"(that|this|it) true|what can'?t (they|it|these|the pads) do)\b|"
     r"\b(evidence|proof|proven|research|studies|scientific|science|legit|scam|snake oil|pseudo ?science|"

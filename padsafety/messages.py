@@ -159,11 +159,28 @@ FORGET_PENDING = (
 )
 
 
-def contact_reply(purchase: bool, contact: str, medical: bool = True) -> str:
+# "is there a brand you'd recommend?", "are the amazon ones genuine or knock-offs?" (user study round 45, #1,
+# #16: the prices-and-refunds line read as not listening)
+BRAND_QUESTION = re.compile(
+    r"\b(brands?|make|makes|model|models|genuine|knock-?offs?|fakes?|counterfeit|which one (should|to) (i )?"
+    r"(buy|get)|best one|recommend (one|a pad))\b",
+    re.IGNORECASE,
+)
+
+
+def contact_reply(purchase: bool, contact: str, medical: bool = True, text: str = "") -> str:
     """Whom to contact instead of the bot: the seller for purchases, otherwise a person. The doctor line
     only when something medical was said in the conversation (``medical``): a warranty question in a
-    conversation about nothing medical gets no referral (user study round 7, #01, #18, #54)."""
-    if purchase:
+    conversation about nothing medical gets no referral (user study round 7, #01, #18, #54). A question
+    about brands (``text``) is told that the bot recommends none."""
+    if purchase and BRAND_QUESTION.search(text or ""):
+        lead = (
+            "I can't recommend or compare brands or sellers, or tell genuine pads from copies: my source "
+            "names no brand, and I only give information about what red-light therapy pads can and cannot do "
+            "and who should avoid them."
+        )
+        where = f"The pad's maker or seller can tell you more{f' ({contact})' if contact else ''}."
+    elif purchase:
         lead = (
             "I can't help with prices, orders, shipping, returns or refunds: I only give information about "
             "what red-light therapy pads can and cannot do and who should avoid them."

@@ -337,6 +337,76 @@ _DEVICE_REMOVED = re.compile(
     r"had\s+them)\s+(?:\w+\s+)?(?:taken\s+out|removed|explanted|out)\b"
     r"(?![^.!?]{0,40}\b(?:replaced|new\s+one|another|upgraded|swapped|changed)\b)"
 )
+# dev round 26: a device the user "had taken out" or "had removed", the verb right after it ("had a
+# loop recorder taken out in 2021"); not one taken out for a scan, to be put back or replaced, nor one
+# to be removed soon
+_DEVICE_HAD_BEFORE = re.compile(
+    r"(?<![a-z'])(?:had|got|have\s+had|i'?ve\s+had|ive\s+had)\s+(?:(?:a|an|my|the|his|her|their|our|old|former)\s+)+(?:[a-z-]+\s+){0,2}$"
+)
+_DEVICE_OUT_AFTER = re.compile(
+    r"^\s*(?:taken\s+out|removed|explanted|pulled\s+out|taken\s+away)\b"
+    r"(?![^.!?]{0,50}\b(?:replaced|new\s+one|another|upgraded|swapped|changed|next|tomorrow|soon|booked|temporar\w*|"
+    r"for\s+(?:now|the\s+(?:scan|mri|op|operation|surgery|procedure|x-?ray))|back\s+(?:in|on)|put\s+back|going\s+back)\b)"
+)
+# user study round 45 (#49): a worn device the user no longer has, told after it in the message ("I was on an
+# insulin pump for years but I'm back on pens since the summer, no pump on me at all now", "stopped using the
+# pump last year", "the pump came off for good"); not one off only for a while ("I take the pump off for the
+# shower", "came off the pump for the session"). A device word in the cue (`dev`) must be the mention's or a
+# general one.
+_FOR_A_WHILE = (
+    r"(?![^.!?\n]{0,30}?(?<![a-z'])(?:for\s+(?:the\s+|a\s+|my\s+|each\s+|every\s+|an?\s+)?(?:sessions?|showers?|baths?|swims?|"
+    r"scans?|mri|x-?rays?|treatments?|bit|while|few|couple|hours?|minutes?|mins?|day|night|\d+)|while|during|when\s+(?:i|using)|"
+    r"before\s+(?:the|a|each|every|using|i)|then\s+(?:back|on)|put\s+(?:it\s+)?back|(?:back|again)\s+(?:on|after))(?![a-z']))"
+)
+_DEVICE_WORDS = r"(?:insulin\s+)?(?P<dev>[a-z]+)"
+_BACK_ON_INJECTIONS = re.compile(
+    r"(?<![a-z'])(?:back|gone\s+back|went\s+back|going\s+back|switched\s+(?:back\s+)?|changed\s+(?:back\s+)?|moved\s+(?:back\s+)?)\s*"
+    r"(?:on|to|onto)\s+(?:the\s+|my\s+)?(?:insulin\s+)?(?:pens?|injections?|jabs|needles|syringes|shots|mdi|"
+    r"multiple\s+daily\s+injections|injecting)(?![a-z'])"
+)
+_DEVICE_GIVEN_UP = (
+    re.compile(
+        r"(?<![a-z'])no\s+" + _DEVICE_WORDS
+        + r"s?\s+(?:on\s+me|attached|any\s*more|now|these\s+days|at\s+all|in\s+me)(?![a-z'])"
+    ),
+    re.compile(
+        r"(?<![a-z'])(?:don'?t|do\s+not|no\s+longer|not|never)\s+(?:wear|use|have|need|on)\s+(?:(?:the|a|an|my)\s+"
+        + _DEVICE_WORDS + r"|it|one|them|that|any)\s+(?:any\s*more|now|these\s+days|at\s+all|since)(?![a-z'])"
+    ),
+    re.compile(
+        r"(?<![a-z'])no\s+longer\s+(?:wear|wearing|use|using|have|need|on)\s+(?:it|one|them|that|(?:the|my|an?)\s+"
+        + _DEVICE_WORDS + r")(?![a-z'])" + _FOR_A_WHILE
+    ),
+    re.compile(
+        r"(?<![a-z'])(?:stopped|quit|gave\s+up|given\s+up|came\s+off|come\s+off|got\s+off|ditched)\s+(?:using\s+|wearing\s+)?"
+        r"(?:it|that|(?:the|my|an?)\s+" + _DEVICE_WORDS + r")(?![a-z'])" + _FOR_A_WHILE
+    ),
+    re.compile(
+        r"(?<![a-z'])(?:it|(?:the|my)\s+" + _DEVICE_WORDS
+        + r")\s+(?:came|come|has\s+come|got\s+taken|was\s+taken|went|is|has\s+been)"
+        r"\s+off\s+(?:for\s+good|permanently|for\s*ever)(?![a-z'])"
+    ),
+    re.compile(
+        r"(?<![a-z'])(?:off|not\s+on)\s+(?:the|my|an?)\s+" + _DEVICE_WORDS
+        + r"\s+(?:for\s+good|now|since|permanently|these\s+days|any\s*more)(?![a-z'])"
+    ),
+)
+_OFF_FOR_GOOD = re.compile(
+    r"\s+(?:came|come|has\s+come|got\s+taken|was\s+taken|went|is|has\s+been)\s+off\s+"
+    r"(?:for\s+good|permanently|for\s*ever)(?![a-z'])"
+)
+_INSULIN_DEVICE = re.compile(r"pump|pod|insulin|tandem|medtronic|minimed|t:?\s?slim|ypso|dana")
+_GENERAL_DEVICE = frozenset({"device", "thing", "one", "it", "gadget", "unit", "implant"})
+# ... told before it ("I no longer wear my insulin pump", "stopped using the omnipod last year")
+_DEVICE_GIVEN_UP_BEFORE = re.compile(
+    r"(?<![a-z'])(?:no\s+longer\s+(?:wear|wearing|use|using|have|need|on)|(?:stopped|quit|gave\s+up|given\s+up|came\s+off|"
+    r"come\s+off|got\s+off|ditched)(?:\s+(?:using|wearing))?)\s+(?:(?:the|my|an?|that|this|his|her|their)\s+)?$"
+)
+# a denial that is a device taken off ("came off the pump"): for a while only when `_FOR_A_WHILE` follows it
+_OFF_FOR_A_WHILE = re.compile(
+    r"(?:came|come|took|taken|take|takes|get|got)\s+(?:it\s+)?off|stopped|disconnect\w*"
+)
+
 # conditions of a mother, whose baby named nearby is no one else she asks for
 _MOTHERS = frozenset({"breastfeeding", "pregnancy", "trying to conceive"})
 _BABY = re.compile(r"\b(baby|babies|newborn|infant|little one|bump|bubba|bub)\b")
@@ -514,6 +584,18 @@ class ContextRules:
     pregnancy_time: re.Pattern = re.compile(r"(?!x)x")
     pregnancy_bound_over: re.Pattern = re.compile(r"(?!x)x")
     pregnancy_bound_still: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 26: feeling told as back or normal after a numbness ("numb foot ... years ago, feeling's
+    # normal now"), unless still numb somewhere; each pattern may name the body part felt again (`part`)
+    sensation_back: Tuple[re.Pattern, ...] = ()
+    sensation_still: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 26: conditions over when told as one episode never again since ("a sun rash once as a
+    # teenager, never again since"); `once_cue` says it happened once
+    once_over_if_once: FrozenSet[str] = frozenset()
+    once_cue: re.Pattern = re.compile(r"(?!x)x")
+    # user study round 45 (#32): what the device is said to help or heal, named as a kind ("heard it helps
+    # wounds"): a topic, no one's condition, unless placed on someone or owned after it (`claimed_effect_own`)
+    claimed_effect: re.Pattern = re.compile(r"(?!x)x")
+    claimed_effect_own: Tuple[re.Pattern, ...] = ()
 
 
 _REPORTING = re.compile(r"\b(said|say|told|tell|mentioned)\b")
@@ -629,6 +711,11 @@ _ANSWER_STOP = re.compile(r"\s*(?:[,;:]|\s-+\s|[\u2013\u2014])")
 _FILLER_YOU = re.compile(
     r"\b(how (do )?you say( it| that)?|what do you call (it|them|that|this)|you know|you see|if you like)\b"
 )
+
+
+def _foot(word: str) -> str:
+    """A body part's word with its irregular plural made one ("feet" as "foot", "teeth" as "tooth")."""
+    return {"feet": "foot", "teeth": "tooth"}.get(word, word)
 
 
 def _last(matches: Iterable[re.Match]) -> Optional[re.Match]:
@@ -775,6 +862,12 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         pregnancy_time=re.compile("|".join(data.get("pregnancy_time") or [r"(?!x)x"])),
         pregnancy_bound_over=re.compile("|".join(data.get("pregnancy_bound_over") or [r"(?!x)x"])),
         pregnancy_bound_still=re.compile("|".join(data.get("pregnancy_bound_still") or [r"(?!x)x"])),
+        sensation_back=tuple(re.compile(p) for p in data.get("sensation_back") or []),
+        sensation_still=re.compile("|".join(data.get("sensation_still") or [r"(?!x)x"])),
+        once_over_if_once=frozenset(data.get("once_over_if_once") or []),
+        once_cue=re.compile("|".join(data.get("once_cue") or [r"(?!x)x"])),
+        claimed_effect=re.compile(r"(?:" + "|".join(data.get("claimed_effect") or [r"(?!x)x"]) + r")\s*$"),
+        claimed_effect_own=tuple(re.compile(p) for p in data.get("claimed_effect_own") or []),
     )
 
 
@@ -1172,6 +1265,11 @@ class Recogniser:
             double = double or _REASON.search(scope)
             if not rules.pseudo_negation.match(tail) and not reset and not double:
                 negated = True
+            if (
+                negated and term.rule_id == "implanted_device" and _OFF_FOR_A_WHILE.match(trigger.group(0))
+                and not re.match(_FOR_A_WHILE, norm[end:])
+            ):
+                negated = False  # "came off the pump for the session": still worn (user study round 45, #49)
         if (
             negated and term.condition in rules.lingering and rules.stopped_recently.search(norm[left:right])
             # (development round 13: not when a doctor signed the user off: "... and the derm signed me off")
@@ -1264,6 +1362,8 @@ class Recogniser:
             sentence = reach
         experiencer = Experiencer.SELF
         reported = bool(rules.reported_topic.search(before[-60:]))
+        # user study round 45 (#32): "Heard it helps wounds": a claim about wounds, no one's wound
+        reported = reported or self._claimed_effect(norm, start, end, before)
         hearsay = _last(rules.hearsay.finditer(sentence))
         if reported:
             experiencer = Experiencer.GENERAL  # "i read something about pregnancy": a topic, not a disclosure
@@ -1479,12 +1579,33 @@ class Recogniser:
             negated = True  # "was pregnant in 2015, my son is 10 now": over, not now
         if (
             not negated and term.rule_id == "implanted_device"
-            and _DEVICE_REMOVED.match(re.split(r"[.!?\n]", norm[end:])[0])
+            and (
+                _DEVICE_REMOVED.match(re.split(r"[.!?\n]", norm[end:])[0])
+                # dev round 26: "had a loop recorder taken out in 2021, nothing implanted now"
+                or (
+                    _DEVICE_HAD_BEFORE.search(norm[max(0, start - 30) : start])
+                    and _DEVICE_OUT_AFTER.match(re.split(r"[.!?\n]", norm[end:])[0])
+                )
+            )
         ):
             # "I used to have a pacemaker but it was taken out completely in 2020, there is no device in me
             # now" (user study round 44, #51: "do not use" after "I said it was REMOVED"); not "it was removed
             # and replaced"
             negated = True
+        if not negated and term.rule_id == "implanted_device" and self._device_given_up(norm, start, end):
+            # "I was on an insulin pump ... back on pens, no pump on me now" (user study round 45, #49)
+            past, negated = True, True
+        if not negated and term.rule_id == "reduced_sensation" and self._sensation_back(norm, start, end):
+            negated = True  # "my numb foot ... years ago, feeling's normal now" (dev round 26)
+        if (
+            not negated and past and term.condition in rules.once_over_if_once
+            and rules.once_cue.search(
+                self._sentence_before(norm, start) + re.split(r"[.!?\n]", norm[start:])[0]
+            )
+            and rules.never_since.search(re.split(r"[.!?\n]", norm[end:])[0])
+            and not _BACK_AGAIN.search(re.split(r"[.!?\n]", norm[end:])[0])
+        ):
+            negated = True  # "had a sun rash on holiday once as a teenager, never again since" (dev round 26)
         if (
             not negated and term.condition in rules.pregnancy_bound
             and self._pregnancy_bound_over(norm, start, end, term.condition)
@@ -1494,6 +1615,63 @@ class Recogniser:
             term.condition, term.rule_id, start, end, text[start:end], negated, experiencer, past, uncertain,
             reported,
         )
+
+    def _device_given_up(self, norm: str, start: int, end: int) -> bool:
+        """User study round 45 (#49): a worn device told as no longer used ("I was on an insulin pump for
+        years but I'm back on pens since the summer", "stopped using it last year", "I no longer wear my
+        pump"); a cue that names another device ("stopped the libre") is not about this one, "back on pens"
+        only about insulin, and a device off for a while ("for the shower") is still worn."""
+        mention = norm[start:end]
+        insulin = _INSULIN_DEVICE.search(mention) is not None
+        names = {stem(t) for t, _, _ in tokens(mention)} | _GENERAL_DEVICE
+        if insulin:
+            names |= {"pump", "pod"}
+        rest = norm[end : end + 200]
+        if insulin and _BACK_ON_INJECTIONS.search(rest):
+            return True
+        if _DEVICE_GIVEN_UP_BEFORE.search(norm[max(0, start - 40) : start]) and re.match(_FOR_A_WHILE, rest):
+            return True
+        if _OFF_FOR_GOOD.match(rest):
+            return True  # "my insulin pump came off for good"
+        for pattern in _DEVICE_GIVEN_UP:
+            for cue in pattern.finditer(rest):
+                dev = cue.groupdict().get("dev")
+                if dev is None or stem(dev) in names:
+                    return True
+        return False
+
+    def _claimed_effect(self, norm: str, start: int, end: int, before: str) -> bool:
+        """User study round 45 (#32): the mention names a kind of thing the device is said to help or heal
+        ("Heard it helps wounds", "I read red light heals ulcers"): a topic, no one's condition; not when it
+        is placed on someone right after ("heals wounds on my leg") or the user then says they have one ("I
+        have one on my shin")."""
+        rules = self.context
+        if not rules.claimed_effect.search(before[-90:]):
+            return False
+        rest = norm[end : end + 120]
+        return not any(pattern.search(rest) for pattern in rules.claimed_effect_own)
+
+    def _sensation_back(self, norm: str, start: int, end: int) -> bool:
+        """Dev round 26: feeling told as back or normal after a numbness, later in its sentence ("numb
+        foot from a trapped nerve ... years ago, feeling's normal now"), with nothing still numb, and no
+        other body part named as the one felt again ("my feet are numb but the feeling in my hands is
+        normal" keeps the feet's)."""
+        rules = self.context
+        before = self._sentence_before(norm, start)
+        rest = re.split(r"[.!?\n]", norm[end:])[0]
+        if rules.sensation_still.search(before + norm[start:end] + rest):
+            return False
+        for pattern in rules.sensation_back:
+            back = pattern.match(rest)
+            if back is None:
+                continue
+            part = back.group("part") if "part" in pattern.groupindex else None
+            if part is None:
+                return True
+            word = _foot(stem(part.split()[-1]))
+            named = {_foot(t) for t, _, _ in tokens(before + norm[start:end] + rest[: back.start("part")])}
+            return word in ("it", "them") or word in named
+        return False
 
     def _long_ago_year(self, text: str) -> bool:
         """A year named in the text is two or more years before the current one ("tore my acl in 2012")."""
@@ -1602,7 +1780,27 @@ class Recogniser:
                 # mention says how it is (user study round 35, #38)
                 continue
             mentions.append(mention)
-        return mentions
+        return self._insulin_of_pump_given_up(text, norm, mentions)
+
+    def _insulin_of_pump_given_up(self, text: str, norm: str, mentions: List[Mention]) -> List[Mention]:
+        """User study round 45 (#49): an insulin pump given up ("back on pens since the summer, no pump on me
+        now") is no device, but its insulin still says diabetes, as "on insulin" does (not "a regular
+        medicine")."""
+        for pump in list(mentions):
+            where = norm.find("insulin", pump.start, pump.end)
+            if not (
+                pump.rule_id == "implanted_device" and pump.negated and pump.past and where >= 0
+                and self._device_given_up(norm, pump.start, pump.end)
+            ):
+                continue
+            end = where + len("insulin")
+            mentions = [
+                m for m in mentions if not (m.rule_id == "other_condition" and where <= m.start < end)
+            ]
+            mentions.append(Mention(
+                "diabetes", "other_condition", where, end, text[where:end], experiencer=pump.experiencer
+            ))
+        return sorted(mentions, key=lambda m: m.start)
 
     def _state_of_other(
         self, norm: str, term: Term, start: int, end: int, raw: Sequence[Tuple[Term, int, int]]

@@ -233,7 +233,8 @@ MACROS = {
     "@not_covered": r"does not cover|doesn't cover|does not say|doesn't say|does not give|does not compare|"
     r"not in my source|my source (gives|has) no|says nothing",
     "@manual": r"manual",
-    "@purchase": r"can't help with (prices|purchases|orders)|cannot help with (prices|purchases|orders)",
+    "@purchase": r"can't help with (prices|purchases|orders)|cannot help with (prices|purchases|orders)|"
+    r"can't recommend or compare brands",
     "@vet": r"\bvet\b|veterinar",
     "@human": r"\bcontact\b|e-?mail|phone|\bperson\b",
 }
