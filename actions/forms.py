@@ -896,9 +896,10 @@ _DOUBT_ANYWHERE = re.compile(
 # "my mum has lupus, I don't": someone else's, and a no for the user (development round 20: asked again)
 _NOT_ME_AFTER_OTHER = re.compile(r"[,;.]\s*(but\s+)?(i don'?t|i do not|i haven'?t|not me|i'?m not|im not)\b")
 # a yes said by repeating the question's verb: "just found out I am actually!", "turns out I do", "yes I am"
+# (in the present only: "I was" to "are you pregnant?" is over)
 _ELLIPTIC_YES = re.compile(
     r"^\W*(((just )?found out|turns out|as it happens|well|actually|oh|so|yes|yeah|yep)[\s,.!]+)*"
-    r"(i|we)\s+(am|do|have|did|was)(\s+(actually|indeed|though|tho|yes|yeah|now|too))*\W*$"
+    r"(i|we)\s+(am|do|have)(\s+(actually|indeed|though|tho|yes|yeah|now|too))*\W*$"
 )
 _SAYS_UNSURE = re.compile(r"\b(not sure|unsure|no idea|don'?t know|dunno|idk|not certain|can'?t tell)\b")
 _ONLY_THAT = re.compile(
