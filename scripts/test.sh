@@ -25,9 +25,12 @@ stage "types (mypy on the core package, configured in pyproject.toml)"
 stage "rasa data validate (no errors, no warnings); the screening form in domain.yml matches the rule book"
 run_logged results/screening-domain.log "${ENV[@]}" python scripts/screening_domain.py --check
 run_logged results/validate.log "${ENV[@]}" rasa data validate --fail-on-warnings
-# Rasa 3.6 exits 0 on some warnings (unused responses): any UserWarning fails the stage
-if grep -q "UserWarning" results/validate.log; then
-  grep -A1 "UserWarning" results/validate.log >&2
+# Rasa 3.6 exits 0 on some warnings (unused responses): any UserWarning fails the stage, except "not used in
+# any story or rule" for the form's question responses (utter_ask_screen_<rule>): the form itself says them,
+# which Rasa's validator does not look at (rasa/validator.py verify_utterances_in_stories)
+FORM_ASKS="The utterance 'utter_ask_screen_[a-z_]*' is not used in any story or rule"
+if grep "UserWarning" results/validate.log | grep -v "$FORM_ASKS" | grep -q .; then
+  grep "UserWarning" results/validate.log | grep -v "$FORM_ASKS" >&2
   echo "FAILED: rasa data validate printed warnings (full log: results/validate.log)" >&2
   exit 1
 fi
