@@ -1368,8 +1368,7 @@ class SafetyRulePolicy(RulePolicy):
         if inserted:
             # No rule expects the replies we inserted: predict as if they had not happened.
             prediction, _ = self._predict(self._without(tracker, domain, inserted), domain)
-            prediction = self._deletion_still_asked(prediction, previous, intent, tracker, domain)
-            return self._joint_disease_answer(prediction, text, tracker, domain)
+            return self._after_rules(prediction, previous, intent, text, tracker, domain)
         events = _turn_events(tracker)
         if not checking and not set(done) - {UTTER_FRUSTRATION, FOLLOW_UP} and (
             said_again_response(intent, turn_responses(events), text)
@@ -1387,6 +1386,13 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
             return self._safety_prediction(FOLLOW_UP, tracker, domain)
         prediction, _ = self._predict(tracker, domain)
+        return self._after_rules(prediction, previous, intent, text, tracker, domain)
+
+    def _after_rules(
+        self, prediction: PolicyPrediction, previous: Optional[Text], intent: Optional[Text],
+        text: Optional[Text], tracker: DialogueStateTracker, domain: Domain,
+    ) -> PolicyPrediction:
+        """The rules' prediction, with a waiting deletion asked again and arthritis given the joint answer."""
         prediction = self._deletion_still_asked(prediction, previous, intent, tracker, domain)
         return self._joint_disease_answer(prediction, text, tracker, domain)
 
@@ -1420,9 +1426,7 @@ class SafetyRulePolicy(RulePolicy):
             or intent in ("affirm", "deny", "stop", FORGET_INTENT) or FORGET_ME in done
         ):
             return prediction
-        probabilities = prediction.probabilities
-        best = domain.action_names_or_texts[max(range(len(probabilities)), key=probabilities.__getitem__)]
-        if best != ACTION_LISTEN_NAME:
+        if _predicted_action(prediction, domain) != ACTION_LISTEN_NAME:
             return prediction
         return self._safety_prediction(CONFIRM_FORGET, tracker, domain)
 
@@ -1433,16 +1437,14 @@ class SafetyRulePolicy(RulePolicy):
         """"Can these pads cure arthritis?": the source's answer about joints (some relief of stiffness, no
         cure for joint diseases such as osteoarthritis), never the chronic-disease paragraph about diabetes
         and the heart (user study round 45, #13: "diabetic foot" for arthritis)."""
-        probabilities = prediction.probabilities
-        if not probabilities or not JOINT_DISEASE.search(text or "") or _CHRONIC_NAMED.search(text or ""):
+        if not JOINT_DISEASE.search(text or "") or _CHRONIC_NAMED.search(text or ""):
             return prediction
         if "utter_benefit_muscle_joint" in _executed(current_turn(tracker)) and (
             tracker.latest_message.intent.get("name") == "ask_limitation_chronic_disease"
         ):
             # (said instead of the chronic-disease paragraph: no rule expects it, so the turn ends here)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
-        best = domain.action_names_or_texts[max(range(len(probabilities)), key=probabilities.__getitem__)]
-        if best != "utter_limitation_chronic_disease":
+        if _predicted_action(prediction, domain) != "utter_limitation_chronic_disease":
             return prediction
         return self._safety_prediction("utter_benefit_muscle_joint", tracker, domain)
 
@@ -2389,6 +2391,14 @@ def _holds_safety_no(
         return False
     topic = beyond_source_topic(previous_user_text(tracker))
     return topic is not None and topic.id in SHOCK_TOPICS and followup_kind(text) is FollowUp.STATUS
+
+
+def _predicted_action(prediction: PolicyPrediction, domain: Domain) -> Optional[Text]:
+    """The action a prediction picks (the most probable one), or None for an empty prediction."""
+    probabilities = prediction.probabilities
+    if not probabilities:
+        return None
+    return domain.action_names_or_texts[max(range(len(probabilities)), key=probabilities.__getitem__)]
 
 
 def _form_rejected(tracker: DialogueStateTracker) -> bool:
