@@ -592,6 +592,10 @@ class ContextRules:
     # teenager, never again since"); `once_cue` says it happened once
     once_over_if_once: FrozenSet[str] = frozenset()
     once_cue: re.Pattern = re.compile(r"(?!x)x")
+    # dev round 27: conditions over when told in the past as outgrown later in the sentence ("used to get sun
+    # rashes as a kid but grew out of it completely"), unless it came back
+    outgrown_over: FrozenSet[str] = frozenset()
+    outgrown: re.Pattern = re.compile(r"(?!x)x")
     # user study round 45 (#32): what the device is said to help or heal, named as a kind ("heard it helps
     # wounds"): a topic, no one's condition, unless placed on someone or owned after it (`claimed_effect_own`)
     claimed_effect: re.Pattern = re.compile(r"(?!x)x")
@@ -866,6 +870,8 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         sensation_still=re.compile("|".join(data.get("sensation_still") or [r"(?!x)x"])),
         once_over_if_once=frozenset(data.get("once_over_if_once") or []),
         once_cue=re.compile("|".join(data.get("once_cue") or [r"(?!x)x"])),
+        outgrown_over=frozenset(data.get("outgrown_over") or []),
+        outgrown=re.compile("|".join(data.get("outgrown") or [r"(?!x)x"])),
         claimed_effect=re.compile(r"(?:" + "|".join(data.get("claimed_effect") or [r"(?!x)x"]) + r")\s*$"),
         claimed_effect_own=tuple(re.compile(p) for p in data.get("claimed_effect_own") or []),
     )
@@ -1606,6 +1612,10 @@ class Recogniser:
             and not _BACK_AGAIN.search(re.split(r"[.!?\n]", norm[end:])[0])
         ):
             negated = True  # "had a sun rash on holiday once as a teenager, never again since" (dev round 26)
+        if not negated and past and term.condition in rules.outgrown_over:
+            rest = re.split(r"[.!?\n]", norm[end:])[0]
+            if rules.outgrown.search(rest) and not _BACK_AGAIN.search(rest):
+                negated = True  # "used to get sun rashes as a kid but grew out of it" (dev round 27)
         if (
             not negated and term.condition in rules.pregnancy_bound
             and self._pregnancy_bound_over(norm, start, end, term.condition)
