@@ -20,7 +20,6 @@ from padsafety.conversation import (
     CALM_NOW,
     CALM_SKIN_FOLLOWUP,
     CANT_BEAR_WEIGHT,
-    CANT_BEAR_WEIGHT_ANSWER,
     CAUSE_QUESTION,
     COUNTS_FOR_ME,
     CURE_ALONE,
@@ -55,6 +54,7 @@ from padsafety.conversation import (
     asks_about_turned_to,
     asks_after_it_ends,
     asks_for_healthy_other,
+    asks_to_try_meanwhile,
     asks_to_use_meanwhile,
     asks_what_to_ask,
     back_to_person_answer,
@@ -63,6 +63,7 @@ from padsafety.conversation import (
     calm_changes_answer,
     calm_skin_answer,
     cancer_said_over,
+    cant_bear_weight_answer,
     condition_phrase,
     confirm_both,
     confirm_last_answer,
@@ -73,6 +74,7 @@ from padsafety.conversation import (
     doctor_ok_told,
     doctor_said_answer,
     doctor_said_other_answer,
+    dont_wait_note,
     followup_kind,
     given_to_someone_else,
     help_again,
@@ -475,7 +477,8 @@ class ActionFollowUp(Action):
             return []
         if CANT_BEAR_WEIGHT.search(text) and not FRACTURE_SEEN.search(text):
             # "I can't really put weight on it at all. should I just wait and see?" (user study round 30, #33)
-            dispatcher.utter_message(text=CANT_BEAR_WEIGHT_ANSWER)
+            told = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-5:]
+            dispatcher.utter_message(text=cant_bear_weight_answer(told))
             return []
         conditions = tracker.get_slot(CONDITIONS_SLOT) or []
         others = tracker.get_slot("known_other_conditions")
@@ -509,6 +512,21 @@ class ActionFollowUp(Action):
         ):
             # "can't get to a doctor till monday, can I use it meanwhile?" (user study round 31, #27)
             dispatcher.utter_message(text=FRACTURE_NOT_YET)
+            return []
+        if (
+            (verdict or others) and asks_to_try_meanwhile(text) and not recognise(text).mentions
+            and not fracture
+        ):
+            # "can I just try it on my feet for a few minutes?" with numb feet, "appointment is in 2 weeks,
+            # till then we can try?" for a father's infected foot wound (user study round 45, #25, #32): the
+            # verdict, never the session length or the results paragraph
+            told = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-6:]
+            if verdict:
+                said = status_answer(previous, verdict, known_rules(tracker), text)
+                dispatcher.utter_message(text=said + dont_wait_note(told, known_rules(tracker)))
+            else:
+                said = other_short_use_answer(list(others or []), text)
+                dispatcher.utter_message(text=said + dont_wait_note(told, other_rules(tracker)))
             return []
         recent = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-3:]
         if GIVE_UP.search(text) and any(NO_EFFECT.search(t) for t in recent) and not stop_topic(recent):

@@ -82,6 +82,7 @@ from padsafety.conversation import (
     asks_after_it_ends,
     asks_for_healthy_other,
     asks_if_it_helps,
+    asks_to_try_meanwhile,
     asks_to_use_meanwhile,
     asks_what_to_ask,
     beyond_source_topic,
@@ -1005,7 +1006,10 @@ class SafetyRulePolicy(RulePolicy):
         pet_context = previous == PET_REPLY or (
             previous == FOLLOW_UP and PET_REPLY in _recent_actions(tracker, 2)
         )
-        if pet_context and not checking and not _ME_NOW.search(text or "") and (
+        # ("ok. and me? I've got a sore Achilles from chasing after her": the user now, user study round 46,
+        # #33: the pets' keep-away text)
+        about_me = bool(_ME_NOW.search(text or "") or ABOUT_ME.search(text or ""))
+        if pet_context and not checking and not about_me and (
             plan == [UTTER_CLARIFY] or (not plan and _PET_PRONOUN.search(text or ""))
         ):
             # "it's only a tiny cut" after the vet answer: still the animal's; said once, then a practical
@@ -1099,6 +1103,9 @@ class SafetyRulePolicy(RulePolicy):
             # verdict, never the usage text after a reminder first: user study round 20, #7)
             and (
                 SHORT_USE.search(text or "")
+                # "can I just try it on my feet for a few minutes?", "appointment is in 2 weeks, till then we
+                # can try?" (user study round 45, #25, #32: the session-length text, the results paragraph)
+                or (asks_to_try_meanwhile(text) and not _asks_care_topic(text))
                 # ("is it safe for me?" asks for the check, as in _holds_verdict: the outage test's Bob)
                 or (
                     _STATUS_CUE.search(text or "")
@@ -1110,7 +1117,10 @@ class SafetyRulePolicy(RulePolicy):
                 tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
                 # the same for a child or another person's verdict, for a short session (user study round
                 # 35, #28)
-                or (bool(tracker.get_slot("known_other_conditions")) and bool(SHORT_USE.search(text or "")))
+                or (
+                    bool(tracker.get_slot("known_other_conditions"))
+                    and bool(SHORT_USE.search(text or "") or asks_to_try_meanwhile(text))
+                )
             )
             and not _takes_back_known(tracker, text)
             and not recognise(None if (text or "/").startswith("/") else text).mentions

@@ -599,7 +599,8 @@ SEE_DOCTOR_FRACTURE = (
 # an injury that may be a broken bone, whatever word the user gave it (user study round 30, #33: "ask your
 # doctor first, before using a pad", then the usage text)
 CANT_BEAR_WEIGHT = re.compile(
-    r"\b(can'?t|cant|cannot|can not|couldn'?t|unable to|not able to|can\s+hardly|can\s+barely)\s+"
+    # ("I no fit walk": Nigerian Pidgin for "I can't walk", user study round 45, #48)
+    r"\b(can'?t|cant|cannot|can not|couldn'?t|unable to|not able to|can\s+hardly|can\s+barely|no\s+fit)\s+"
     r"(really\s+|even\s+|properly\s+)?(walk|stand|put\s+(any\s+|much\s+)?weight|bear\s+(any\s+)?weight|"
     r"weight[- ]?bear|"
     r"move\s+(it|my\s+\w+))\b",
@@ -610,6 +611,29 @@ CANT_BEAR_WEIGHT_ANSWER = (
     "source says needs medical attention first. Get it checked today (your GP, an urgent care centre, a "
     "minor injuries unit or A&E), and don't use a red-light therapy pad on it until a doctor has seen it."
 )
+# "The pain is too much, I no fit walk" during a gout attack (user study round 45, #48): no injury was told,
+# so no broken bone is named; pain that stops someone walking is seen today all the same
+CANT_WALK_PAIN_ANSWER = (
+    "Pain so bad that you can't walk or put weight on it needs a doctor today: your GP, an urgent care "
+    "centre or a minor injuries unit (the emergency number if it comes with fever, spreading redness or "
+    "you feel very unwell). Don't use a red-light therapy pad on it until a doctor has seen it."
+)
+_HURT_BY_ACCIDENT = re.compile(
+    r"\b(fell|fall|fallen|falling|tripped|slipped|twist\w*|sprain\w*|roll(ed)?\s+(my|it|on)|injur\w*|hurt\s+it|"
+    r"broke|broken|fracture\w*|crack\w*|bang\w*|knock\w*|hit|landed|accident|tackle\w*|kicked|stubbed|"
+    r"dropped)\b",
+    re.IGNORECASE,
+)
+
+
+def cant_bear_weight_answer(texts: Iterable[Optional[str]]) -> str:
+    """Get it checked today: as a possible broken bone after an injury told in these messages, else as pain
+    too bad to walk on (gout, an attack) with no bone named."""
+    if any(_HURT_BY_ACCIDENT.search(t or "") for t in texts):
+        return CANT_BEAR_WEIGHT_ANSWER
+    return CANT_WALK_PAIN_ANSWER
+
+
 # "can't get to a doctor till monday, can I use it meanwhile?" after a possible broken bone (user study round
 # 31, #27: the "supplemental devices" paragraph, then the usage text)
 USE_MEANWHILE = re.compile(
@@ -774,11 +798,13 @@ FEVER_TOLD = re.compile(
     r"\b(fever|feverish|high temperature|a temperature|temp of|chills|shivery|shivering|rigors)\b",
     re.IGNORECASE,
 )
+# (not only a wound: "one side is red, hot and sore and I've gone all shivery" with suspected mastitis got "the
+# team that did your surgery", user study round 46, #36)
 SEE_DOCTOR_INFECTION_TODAY = (
-    "Yes, today: a wound that is red, warm or oozing together with a fever may be infected, and my "
-    "source says an infected wound needs medical treatment first. Contact your doctor, or the team that "
-    "did your surgery, today rather than waiting for a check-up (an out-of-hours service if they are "
-    "closed). Call your local emergency number if you feel very unwell, confused or faint. Until a doctor "
+    "Yes, today: skin or a wound that is red, warm or oozing together with a fever or shivers may be "
+    "infected, and my source says an infection needs medical attention first. Contact your doctor (after "
+    "an operation, the team that did it) today rather than waiting for a check-up (an out-of-hours service "
+    "if they are closed). Call your local emergency number if you feel very unwell, confused or faint. Until a doctor "
     "has seen it, don't use a red-light therapy pad on it."
 )
 
@@ -842,7 +868,8 @@ _STATUS = re.compile(
     r"\bif (i'?m|im|i am) not (in )?(any|one|either) of (those|these|them|the above)\b|"
     r"\b(none|neither) of (those|these|them|that) (apply|applies|is me|are me|fits?)\b|"
     r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
-    r"\bwhat (now|next|should i do)\b|\bso\??$|\bwhat does that mean for me\b|\bsafe for (me|him|her|them)\b|"
+    r"\bwhat (now|next|(should|shall|do|can) (i|we) do)\b|\bso\??$|\bwhat does that mean for me\b|"
+    r"\bsafe for (me|him|her|them)\b|"
     r"\byes or no\b|"
     # "so all good?", "all clear then?", "good to go?" (user study round 41, #38: got "Goodbye")
     r"^\W*((ok|okay|right|so|and)\s+)*(all|everything'?s?|it'?s|its)\s+(good|ok|okay|fine|clear|sorted)"
@@ -893,6 +920,21 @@ ELSEWHERE_ON_THEM = re.compile(
 )
 # a shorter or smaller use asked about after a verdict: "only for like 5 min", "even for short sessions?",
 # "so that's a no even ...?"
+# "till then we can try?", "can I just try it on my feet?": using it in the meantime, before a doctor has
+# said it's OK (user study round 45, #25, #32); not a plain "can I use it?"
+_MEANTIME = re.compile(
+    r"\b(meanwhile|in the meantime|till then|until then|til then|before then|for now|till|until|til)\b|"
+    r"\b(can|could|may)\s+(i|we|he|she)\s+just\s+(try|use|put)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_try_meanwhile(text: Optional[str]) -> bool:
+    """"till then we can try?", "can I just try it for a bit?": a question about using the pad before the
+    doctor has said it's OK, with a word of waiting or of a mere try."""
+    return bool(_MEANTIME.search(text or "") and _USE_WORD.search(text or ""))
+
+
 SHORT_USE = re.compile(
     r"\b(only|just|even)\s+((use|uses|using|do|does|doing|try|put)\s+(it\s+)?)?(for\s+)?(like\s+|about\s+|around\s+)?"
     r"(\d+|a few|one|two|three|five|ten|a couple of?|short|quick|brief|small)\s*"
@@ -1422,7 +1464,7 @@ def status_answer(
     last_action: Optional[str], verdict: Optional[str], rules: List[str], text: Optional[str] = None
 ) -> str:
     """Answer to "so am I fine?": the remembered verdict, never a green light the rules did not give."""
-    if last_action == "utter_pet":
+    if last_action == "utter_pet" and not ABOUT_ME.search(text or ""):
         # (said after the vet answer, for a practical question about the pet: user study round 20, #11)
         return (
             "My source says nothing about animals, so I can't tell you whether the light harms them. To be "
@@ -1509,15 +1551,16 @@ def status_answer(
             f"Yes, wait: from what you told me{named}, don't use a red-light therapy pad until your doctor "
             "says it's OK."
         )
-    short = bool(SHORT_USE.search(text or ""))  # "even for 5 minutes?" (user study round 20, #7)
+    # "even for 5 minutes?" (user study round 20, #7), "can I just try it meanwhile?" (round 45, #25)
+    even = _not_even(text)
     if verdict == Verdict.DO_NOT_USE.value:
-        no = "No, not even for a short session" if short else "No"
+        no = f"No, not {even}" if even else "No"
         return (
             f"{no}: from what you told me{named}, you should not use a red-light therapy pad unless your "
             "doctor says otherwise."
         )
     if verdict == Verdict.ASK_DOCTOR.value:
-        lead = "Not before you've asked your doctor, even for a short session. " if short else ""
+        lead = f"Not before you've asked your doctor, not {even}. " if even else ""
         return f"{lead}Please ask your doctor first{named}, before using a red-light therapy pad."
     if verdict == Verdict.NO_CONTRAINDICATION_FOUND.value:
         return (
@@ -1990,7 +2033,11 @@ _CAN_THEY_USE = re.compile(
     # "is she fine to use it?", "my wife is perfectly healthy though" (user study round 33, #22)
     r"\bis (she|he) (ok|okay|safe|fine|alright|all right) to (use|try)\b|"
     r"\bmy\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|friend)\s+is\s+"
-    r"(perfectly |totally |completely |very )?(healthy|fine|well)\b",
+    r"(perfectly |totally |completely |very )?(healthy|fine|well)\b|"
+    # "my husband can use it on his shoulder though, he's not trying for anything" after the user's own
+    # verdict (user study round 46, #31: the user's reminder, then "Thanks for telling me")
+    r"\bmy\s+(wife|husband|partner|sister|brother|mum|mom|dad|son|daughter|friend|hubby|missus)\s+"
+    r"(can|could|may|should)\s+(still\s+)?(use|try)\b",
     re.IGNORECASE,
 )
 
@@ -2029,13 +2076,16 @@ def asks_for_healthy_other(
 
 # a relative, friend or other person named with "my" ("my sister", "my mother-in-law", "my flatmate")
 _MY_PERSON = re.compile(
-    r"\bmy\s+(mum|mom|mother|dad|father|sister|brother|wife|husband|partner|son|daughter|grandma|grandmother|"
+    # ("And our little lad, he's 2 and his eczema's flaring" after the wife's pregnancy got "Pregnancy" in the
+    # boy's verdict: user study round 46, #51)
+    r"\b(?:my|our)\s+(?:(?:little|wee|youngest|eldest|oldest|older|younger|teenage)\s+)?(mum|mom|mother|dad|father|sister|brother|wife|husband|partner|son|daughter|grandma|grandmother|"
     r"grandpa|grandfather|grandad|granddad|granny|gran|nan|nana|friend|aunt|auntie|uncle|child|kid|cousin|niece|"
     r"nephew|boyfriend|girlfriend|fianc[eé]e?|flatmate|roommate|housemate|neighbou?r|colleague|boss|"
     # (user study round 41, #13: "my buddy has a pacemaker" named nobody, so his pacemaker went into the
     # verdict for "my girlfriend")
     r"buddy|mate|pal|bestie|best friend|bff|missus|missis|hubby|wifey|gf|bf|bhabhi|client|coworker|co-worker|"
-    r"(mother|father|sister|brother|son|daughter)[- ]in[- ]law|step\w+|twin|baby|toddler|teen\w*)\b",
+    r"(mother|father|sister|brother|son|daughter)[- ]in[- ]law|step\w+|twin|baby|toddler|teen\w*|"
+    r"lad|boy|girl|lass|wean|little one)\b",
     re.IGNORECASE,
 )
 
@@ -2063,12 +2113,20 @@ _SAME_PERSON = {
     "buddy": "friend", "mate": "friend", "pal": "friend", "bestie": "friend", "best friend": "friend",
     "bff": "friend", "missus": "wife", "missis": "wife", "wifey": "wife", "hubby": "husband",
     "gf": "girlfriend", "bf": "boyfriend", "co-worker": "coworker",
+    "lad": "son", "boy": "son", "lass": "daughter", "girl": "daughter", "wean": "child",
+    "little one": "child",
 }
+
+
+# "the wife", "the missus": the user's own, as "my wife" ("And the wife once the baby's born?", round 46, #51)
+_THE_SPOUSE = re.compile(r"\bthe\s+(wife|missus|missis|hubby|husband|other half)\b", re.IGNORECASE)
 
 
 def people_named(texts: Iterable[str]) -> List[str]:
     """The people named with "my" in these messages, in order ("wife", "sister")."""
-    return list(dict.fromkeys(m.group(1).lower() for t in texts for m in _MY_PERSON.finditer(t or "")))
+    return list(dict.fromkeys(
+        m.group(1).lower() for t in texts for m in _MY_PERSON.finditer(_THE_SPOUSE.sub(r"my \1", t or ""))
+    ))
 
 
 def same_person(word: Optional[str]) -> Optional[str]:
@@ -2719,25 +2777,56 @@ ASKS_FOR_CURE = re.compile(
 )
 
 
-def other_short_use_answer(others: List[str]) -> str:
+# pus or a smell told about a wound: seen sooner than a far-off appointment (user study round 45, #32)
+_WOUND_INFECTED_WORDS = re.compile(
+    r"\b(pus|pussy|oozing|weeping|gunk|discharge|smelly|smells|smelling|smell|stinks|stinky|foul)\b",
+    re.IGNORECASE,
+)
+DONT_WAIT_INFECTED = (
+    "And please don't wait for a far-off appointment: a wound with pus or a bad smell may be infected and "
+    "should be seen by a doctor or nurse within a day or two, the same day if the redness spreads, it gets "
+    "more painful or swollen, or a fever starts."
+)
+
+
+def dont_wait_note(texts: Iterable[Optional[str]], rules: Iterable[str]) -> str:
+    """" " + the advice not to wait, when a wound told in these messages sounds infected, else ""."""
+    wound = {"open_wound", "skin_infection_or_eczema"} & set(rules)
+    if wound and any(_WOUND_INFECTED_WORDS.search(t or "") for t in texts):
+        return " " + DONT_WAIT_INFECTED
+    return ""
+
+
+def _not_even(text: Optional[str]) -> Optional[str]:
+    """"even for a short session" for "just 5 minutes?", "in the meantime either" for "till then can we
+    try?", None for neither."""
+    if SHORT_USE.search(text or ""):
+        return "even for a short session"
+    if asks_to_try_meanwhile(text):
+        return "in the meantime either"
+    return None
+
+
+def other_short_use_answer(others: List[str], text: Optional[str] = None) -> str:
     """"what if i just use it for 5 minutes?" after the verdict for a child or another person: that verdict
     holds for a short session too (user study round 35, #28: the session-length text read as a go-ahead)."""
     rulebook = default_rulebook()
     known = {c.name for c in rulebook.conditions}
     assessment = rulebook.assess_conditions([n for n in others if n in known])
     rules = list(assessment.fired_rule_ids)
+    even = _not_even(text) or "even for a short session"
     if rules == ["children"]:
         return (
-            "Not for a child, even for a short session: my source has no safety information for children, so "
+            f"Not for a child, not {even}: my source has no safety information for children, so "
             "please let a paediatrician decide first."
         )
     if assessment.verdict is Verdict.DO_NOT_USE:
         return (
-            f"No, not even for a short session: from what you told me{_named(rules)}, they should not use a "
+            f"No, not {even}: from what you told me{_named(rules)}, they should not use a "
             "red-light therapy pad unless their doctor says otherwise."
         )
     return (
-        f"Not before their doctor has said it's OK, even for a short session: from what you told "
+        f"Not before their doctor has said it's OK, not {even}: from what you told "
         f"me{_named(rules)}, they should ask their doctor first."
     )
 

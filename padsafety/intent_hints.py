@@ -81,8 +81,10 @@ _FOLLOWUP_TOPICS = _p(f"{SYMPTOMS_FOLLOWUP.pattern}|{ALONGSIDE_FOLLOWUP.pattern}
 
 # an animal: the pet hint, and the safety policy's "the condition is the animal's" (components/safety_policy)
 ANIMAL = _p(
+    # ("Thanks a million, pet": a term of endearment after a comma, user study round 46, #6: the vet answer)
     r"\b(dogs?|doggos?|pooch|mutts?|pupp(y|ies)|pups?|cats?|kitt(en|y|ies)s?|horses?|pony|ponies|mares?|"
-    r"foals?|rabbits?|bunn(y|ies)|pets?|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|tortoises?|"
+    r"foals?|rabbits?|bunn(y|ies)|pets|(?<!,)(?<!, )pet|parrots?|birds?|guinea pigs?|hamsters?|ferrets?|"
+    r"tortoises?|"
     # "lab" only as someone's dog: "proper trials or just lab stuff?" got the vet answer three times (user
     # study round 25, #8)
     r"animals?|labradors?|(my|our|his|her|their) (old |black |yellow |chocolate )?labs?\b"
@@ -124,7 +126,11 @@ HINTS: Tuple[Hint, ...] = (
         "ask_avoid_children",
         # (an adult's age is the no-age-limit answer: "am i too young for this at 29?")
         _p(r"^(?!.*\b(1[89]|[2-9]\d)\b(?!\s*(months?|weeks?|days?|kg|lbs?|%|mins?)))(?=.*("
-           r"\b(kids?|children|teens?|teenagers?|minors?|under[ -]?18s?|young people)\b[^.?!,]{0,40}"
+           # "whit's the actual worry wi weans?" (Scots, user study round 46, #7: "Effects vary")
+           r"\b(worry|worries|concern|problem|issue|danger|risk)\w*\b[^.?!]{0,25}\b(wi|with|for|about)\s+"
+           r"(the\s+)?(weans|bairns|kids|kiddies|children|youngsters|little ones|wee ones)\b|"
+           r"\b(kids?|children|teens?|teenagers?|minors?|under[ -]?18s?|young people|weans|bairns)\b"
+           r"[^.?!,]{0,40}"
            r"\b(careful|safe|same as (for )?adults?|allowed|ok|okay|fine|too young)\b|"
            r"\b(safe|ok|okay|fine|allowed)\s+(for|with)\s+"
            r"(kids|children|teens|teenagers|minors|young people)\b|"
@@ -430,7 +436,7 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(any good|worth (it|buying|the money)) or (am i|is it|are they|just)\b"),
         frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_benefits",
                    "ask_how_it_works"}),
-        max_words=16,
+        max_words=24,
     ),
     Hint(
         # "is there anything that says i cant use it if im healthy?", "anything she should know?": who should
@@ -731,9 +737,11 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(on|about) me\b|"
            # "I told you about my pregnancy earlier ... I'd like that deleted"
            r"\b(that|it|this|them|those|everything|all of it)\s+(deleted|erased|removed|wiped)\b|"
+           # "how do I get everything I type here erased?" (user study round 46, #18: "Thanks for telling me")
+           r"\b(get|have)\s+(everything|all|it|this|that|my \w+)\b.{0,25}\b(deleted|erased|removed|wiped)\b|"
            # "actually i dont want this stored anywhere" (user study round 33, #38: taken as an answer in
            # the check)
-           r"\b(don'?t|do not|dont)\s+want\s+(this|it|that|any of (this|it)|my \w+|anything)\s+"
+           r"\b(don'?t|do not|dont)\s+want\s+(this|it|that|any of (this|it)|my \w+( \w+)?|anything)\s+"
            r"(stored|saved|kept|recorded|on file)\b"),
         frozenset({"request_forget"}),
         max_words=30,
@@ -808,7 +816,9 @@ HINTS: Tuple[Hint, ...] = (
            r"sagging|anti[- ]?ag(e|ing)|look younger)\b"),
         frozenset({"ask_limitation_anti_aging"}) | _SAFETY,
         max_words=16,
-        below_confidence=0.5,
+        # ("will it actually do anything for her crow's feet?" read as "results vary", 0.61: user study round
+        # 46, #13)
+        below_confidence=0.75,
     ),
     Hint(
         # "forget the price, will it actually help the back?", "tired achy legs after work, would it help?":
@@ -1118,10 +1128,14 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
             or (_SCEPTIC.search(text) and not _BUYING_ASKED.search(text))
         ):
             continue  # "i want buy one for my sholder pain, it is good for this?" asks whether it helps
-        if intent in hint.compatible and confidence >= hint.keep_confidence:
+        # a red-flag guess with no red flag in the words is the classifier's word alone ("dying to ask",
+        # "advertise them as fat burning", "how do I get everything I type here erased?": user study rounds
+        # 45, #22, #54 and 46, #18): the cue decides, however confident the guess
+        unfounded = intent == "report_red_flag" and not _red_flag_named(text)
+        if intent in hint.compatible and confidence >= hint.keep_confidence and not unfounded:
             # a compatible guess is kept; the same intent is confirmed (no fallback for a near tie)
             return intent if intent == hint.intent or hint.confirm_compatible else None
-        if confidence >= hint.below_confidence:
+        if confidence >= hint.below_confidence and not unfounded:
             return None
         # the classifier's own guess below the fallback threshold is confirmed by the cue
         return hint.intent
@@ -1131,7 +1145,8 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
 # Topics of knowledge/beyond_source.yml specific enough to decide the intent over a generic guess
 # ("do I need goggles?" read as "how does it work?").
 STRONG_TOPICS = frozenset({
-    "skin_reaction", "worn_device", "metal_implant", "implant_elsewhere", "timing", "heat", "emf",
+    "menopause", "skin_reaction", "worn_device", "metal_implant", "implant_elsewhere", "timing", "heat",
+    "emf",
     "sleep_on_pad", "eyes", "clothing", "session_length", "frequency", "wavelength", "regulation",
     "device_operation", "choosing", "cleaning_sharing", "travel", "terms",
     "scars", "acne", "skin_disease", "tanning_uv", "hair", "mood_sleep", "cellulite", "tattoo",
@@ -1237,7 +1252,9 @@ _NO_FRACTURE = _p(
 _CHOICE_TOPICS = frozenset({"choosing", "wavelength", "pad_options"})
 _AGE_TOPIC = frozenset({"age"})
 # an adult's age or "too old": "what age can you start?", "is there a minimum age" keep the children's answer
-_ADULT_AGE = _p(r"\b(1[89]|[2-9]\d|1[01]\d)\b(?!\s*(months?|weeks?|days?|kg|lbs?|%))|\btoo old\b")
+_ADULT_AGE = _p(r"\b(1[89]|[2-9]\d|1[01]\d)\b(?!\s*(months?|weeks?|days?|kg|lbs?|%))|\btoo old\b|"
+                # "Is it dangerous for old people?" (user study round 46, #6: the who-should-avoid list)
+                r"\b(old|older) (people|folk|folks|adults|person)\b|\belderly\b|\bpensioners?\b|\bseniors\b")
 
 # "what did you just delete exactly?" asks about a deletion; it requests none
 _ASKS_WHAT_DELETED = _p(r"\bwhat (did|have|has|was|got|exactly did) (you |it )?(just |exactly |already )?"
@@ -1403,6 +1420,10 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         recognised = recognise(text)
         if not recognised.affirmed() and not recognised.red_flags:
             return "ask_not_in_source"
+    if intent == "bot_challenge" and _is_topic(text, frozenset({"about_source"})):
+        # "who actually wrote the stuff you're quoting from?" asks about the source, not whether the bot is a
+        # person (user study round 46, #8)
+        return "ask_not_in_source"
     if (
         intent in ("ask_who_should_avoid", "ask_benefits", "ask_how_it_works",
                    "ask_limitation_medical_substitute")

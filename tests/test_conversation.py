@@ -428,7 +428,7 @@ def test_why_names_the_guideline_of_a_condition_named_under_another_condition():
         ("is it supposed to flash?", "light_appearance"),
         ("does it make a buzzing noise", "light_appearance"),
         ("the leds are blinking, is that normal", "light_appearance"),
-        ("I get hot flashes at night", "heat"),  # not a question about the light flashing
+        ("I get hot flashes at night", "menopause"),  # not a question about the light flashing
         ("my pad came with goggles so that's fine. how many minutes on the face?", "session_length"),
         ("I have a titanium plate. is it a problem?", "metal_implant"),
     ],
