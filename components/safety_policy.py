@@ -1584,7 +1584,9 @@ _PLAN_TO_ASK = re.compile(
     r"(ask|tell|show|mention it to)\s+(her|him|them)\b[\s,.!]*((thanks|thank you|thx|ty|cheers|bye)\W*)?$|"
     # (after a sentence of its own: "I've cooled it. I'll pop into the pharmacy this afternoon")
     r"(^|[.!?]\s+)\W*((ok|okay|k|cool|great|right|alright|fine|thanks|thank you|thx|ty|perfect|got it|i see|"
-    r"forget it|"
+    # ("och never mind, I'll ask the GP. ta", "ugh fine ill get my mom to ask the doctor": user study round
+    # 46, #7, #23)
+    r"forget it|ugh|och|aye|ah|oh|sure|sige( po)?|"
     r"never ?mind|ok then|good idea|will do|noted|danke|merci|gracias|obrigad[oa]|makes sense|i guess|maybe|"
     r"probably)"
     r"( dear| love| hun| mate| so much| very much| then)?[\s,.!]+)*"
@@ -1595,6 +1597,7 @@ _PLAN_TO_ASK = re.compile(
     r"(just\s+|definitely\s+|probably\s+|also\s+|first\s+)?"
     r"(ask|talk to|speak to|see|call|ring|phone|check with|"
     r"tell (her|him|them) to (see|ask|call|talk to|speak to)|"
+    r"get (my|her|his|our) \w+ to (ask|call|see|check with|talk to)|"
     r"book (in |an appointment |an appt |a visit )?with|make an appointment with|"
     # "I'll show the toe to my GP this week", "I'll mention the tingling to my GP" (user study round 26, #4,
     # #32; round 27, #19, #37: "Sorry, I can only help ...", the referral again, "OK. You can ask ...")
@@ -1609,7 +1612,9 @@ _PLAN_TO_ASK = re.compile(
     r"ask\s+((her|him|them)\s+)?at|bring\s+(it|this|that|them)\s+up\s+at)"
     r"\s+(my|our|her|his|their|the|a)\s+"
     r"(\w+\s+)?(\w+'s\s+)?(doctor|doc|gp|vet|midwife|cardiologist|dermatologist|derm|rheumatologist|oncologist|"
-    r"appointment|appt|check-?up|checkup|review|scan|"
+    r"appointment|appt|check-?up|checkup|review|scan|wound check|dressing check|"
+    # ("forget it, I'll ask my PT.": user study round 46, #57)
+    r"pt|physical therapist|physiotherapist|therapist|"
     r"pharmacist|pharmacy|chemist|specialist|consultant|surgeon|nurse|physio|paediatrician|pediatrician|"
     r"neurologist|health visitor|hautarzt|manufacturer|maker|supplier|clinic|diabetes team|care team|"
     # "I'll ask my OB at my next appointment" (user study round 30, #4)
@@ -1626,7 +1631,8 @@ _PLAN_TO_ASK = re.compile(
     # "... at my next check-up in march" (user study round 31, #32)
     r"in (january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"in (a|one|two|three|\d+) (days?|weeks?|months?)))*[\s,.!]*"
-    r"((thanks|thank you|thx|ty|cheers|bye|danke|merci|gracias|obrigad[oa])( so much| dear)?\W*)?$",
+    r"((thanks|thank you|thx|ty|ta|cheers|bye|danke|merci|gracias|obrigad[oa]|salamat)"
+    r"( so much| dear| po)?\W*)?$",
     re.IGNORECASE,
 )
 # "i'll ask my doctor then", "ok ill ask the vet, thanks", "i'll tell her to see her rheumatologist",

@@ -161,11 +161,19 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
                 if _OWN_CONDITION.match(tail) and recognise(tail).affirmed():
                     # "no actually scratch that, I have type 2 diabetes" (development round 15: was unsure)
                     return Answer.YES
+    put = _PUT_ANSWER.match(norm)
+    if put:
+        return {"yes": Answer.YES, "no": Answer.NO}.get(put.group(1), Answer.UNKNOWN)
     said = _SAY_ANSWER.search(norm)
     if said:
         # "i'll say yes then, to be safe" (user study round 29, #31: asked again)
         return {"yes": Answer.YES, "no": Answer.NO}.get(said.group(1), Answer.UNKNOWN)
     answer = _explicit(norm)
+    echo = _ECHOED_QUESTION.match(norm) if answer is None else None
+    if echo is not None:
+        # "Means skin burning easily in light? Yes, with this tablet I get sunburn very fast": the question
+        # checked back, then the answer (user study round 46, d47-29: not read as an answer)
+        answer = _explicit(norm[echo.end():])
     if answer is None and _NO_EMOJI.match(norm):
         # "❌", "🙅‍♀️ nothing like that", "👎" (dev round 24: asked again)
         answer = Answer.NO
@@ -189,6 +197,15 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         ) and not recognise(text).affirmed():
             # "heartbroken over my ex but medically fine", "short sighted, nothing else" (dev round 9);
             # not "i have lupus but otherwise healthy" (the named condition decides)
+            answer = Answer.NO
+        elif answer is None and _BUT_NO.search(norm) and not _HEDGE_LATER.search(norm) and not recognise(
+            text
+        ).affirmed():
+            # "wouldn't know porphyria if it bit me, but no, the sun doesn't bother me": the "no" after a
+            # "but" in the middle (user study round 46, d47-14: recorded as a yes, then asked again)
+            answer = Answer.NO
+        elif answer is None and _HAS_NOT_THAT.search(norm):
+            # "I asking what it means. she don't have that" (user study round 46, d47-26: asked again)
             answer = Answer.NO
         elif answer is None and _SAID_NO.match(norm):
             answer = Answer.NO
@@ -235,7 +252,8 @@ _TRAILING = re.compile(
     # "i am man, not" (a learner's "no": user study round 26)
     r"(?<=, )not)"
     # ("numb areas: none whatsoever": development round 19)
-    r"(?:\s+(?:whatsoever|at all|either|thanks|thank you))?"
+    # ("so I don't know really", "so no honestly": user study round 46, d47-65: asked again)
+    r"(?:\s+(?:whatsoever|at all|either|thanks|thank you|really|honestly|tbh|to be honest|for sure|then))?"
     # "she's 80, so no haha" (user study round 26: asked again)
     r"[\s.!]*(?:lol|haha+|hehe+|lmao|😂|🙃)?[\s.!]*$"
 )
@@ -244,6 +262,24 @@ _TRAILING = re.compile(
 _SAY_ANSWER = re.compile(
     r"\b(?:i'?ll|i will|let'?s|lets|i'?d|i would|i'?m going to|put|mark)\s+(?:just\s+)?"
     r"(?:say|put|go with|answer|it as|it down as|that as)\s+(?:a\s+)?[\"']?(yes|no|i don'?t know|not sure)\b"
+)
+# "put I don't know for that one", "mark it as no", "just put yes" (user study round 46, d47-65: asked again)
+_PUT_ANSWER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|then|just|please|pls|can you|could you|you can)[\s,]+)*"
+    r"(?:put|mark|write|record|tick|choose|pick|select|enter|note)\s+(?:it\s+|that\s+|me\s+)?(?:down\s+)?(?:as\s+|for\s+)?[\"']?"
+    r"(yes|no|i don'?t know|don'?t know|dont know|not sure|unsure|dunno|idk|unknown)[\"']?"
+    r"(?:\s+(?:for|to|on)\s+(?:that|this|the|it)(?:\s+(?:one|question|q))?)?[\s.!]*$"
+)
+# a short question checked back ("means skin burning easily in light?", "you mean the sun thing?") before the
+# answer
+_ECHOED_QUESTION = re.compile(r"^[^?.!]{1,60}\?+\s*")
+_BUT_NO = re.compile(r"(?:[,;.!]\s*|\s)but\s+(?:no+|nope|nah|not really|not at all|none|never)\s*[,;.!-]")
+# a closing "(she) don't have that" in learner's or Singapore English: the thing asked about, denied
+_HAS_NOT_THAT = re.compile(
+    r"(?:^|[.!,;]\s*)(?:(?:but|and|so|no|nope|nah|anyway)[\s,]+)?(?:i|she|he|they|we|my \w+)\s+"
+    r"(?:don'?t|dont|doesn'?t|doesnt|do not|does not|never|no)\s+(?:have|has|had|got|get|gets)\s+"
+    r"(?:that|it|this|those|them|one|any|that one|that thing|any of (?:that|those|them))"
+    r"(?:\s+(?:one|thing|lah|leh|lor|ah|at all|either))?[\s.!]*$"
 )
 _SAID_NO = re.compile(r"^\W*(?:i\s+)?(?:literally\s+|already\s+|just\s+)*(?:said|told you|answered)\s+no\b")
 
@@ -276,8 +312,13 @@ _ONLY_HARMLESS = re.compile(
     r"contact lenses|glasses|reading glasses|piercings?|ear piercings?|a brace on my teeth|veneers|"
     # "just freckles, nothing weird" at the cancer question (dev round 22: asked again); not a freckle that
     # changed
-    r"(?:a few |some )?freckles)"
-    r"(?:\s+in my teeth)?(?:,?\s+nothing (?:weird|odd|unusual|strange|new|changing|worrying|else))?"
+    r"(?:a few |some )?freckles|"
+    # "just a couple of pimples on my forehead, nothing angry or weeping" at the skin question (user study
+    # round 46, d47-14: read as an open wound)
+    r"(?:a couple of |a few |some |the odd |one or two |two |a )?(?:small |little |tiny )?"
+    r"(?:pimples?|spots?|zits?|blackheads?|whiteheads?|breakouts?)(?:\s+on\s+my\s+\w+)?)"
+    r"(?:\s+in my teeth)?(?:,?\s+nothing (?:weird|odd|unusual|strange|new|changing|worrying|else|angry|"
+    r"infected|serious|bad)(?:\s+(?:or|and|nor)\s+(?:weeping|oozing|infected|angry|red|sore|open|crusty|spreading))*)?"
     r"[\s.!]*(?:lol|haha|😂)?[\s.!]*$"
 )
 # only supplements: "just vitamins and fish oil" (development round 10), when nothing in it is recognised

@@ -798,14 +798,14 @@ FEVER_TOLD = re.compile(
     r"\b(fever|feverish|high temperature|a temperature|temp of|chills|shivery|shivering|rigors)\b",
     re.IGNORECASE,
 )
-# (not only a wound: "one side is red, hot and sore and I've gone all shivery" with suspected mastitis got "the
-# team that did your surgery", user study round 46, #36)
+# (not only a wound: "one side is red, hot and sore and I've gone all shivery" with suspected mastitis got
+# "the team that did your surgery", user study round 46, #36)
 SEE_DOCTOR_INFECTION_TODAY = (
     "Yes, today: skin or a wound that is red, warm or oozing together with a fever or shivers may be "
     "infected, and my source says an infection needs medical attention first. Contact your doctor (after "
     "an operation, the team that did it) today rather than waiting for a check-up (an out-of-hours service "
-    "if they are closed). Call your local emergency number if you feel very unwell, confused or faint. Until a doctor "
-    "has seen it, don't use a red-light therapy pad on it."
+    "if they are closed). Call your local emergency number if you feel very unwell, confused or faint. "
+    "Until a doctor has seen it, don't use a red-light therapy pad on it."
 )
 
 
@@ -2726,7 +2726,12 @@ _ABOUT_QUESTION = re.compile(
     r"does (that|this|it|a|an|my)\b.{0,40}\bcount|do .{0,40}\bcount|\bdoes\b.{0,50}\b(count|matter)|"
     r"is .{0,40}\b(considered|counted|included)|what is meant|meaning of|define|"
     r"i don'?t understand( the question)?|don'?t get (it|the question)|explain( (it|that|the question))?|"
-    r"why do you ask|why are you asking|why does (that|it) matter)\b"
+    r"why do you ask|why are you asking|why does (that|it) matter|"
+    # "this porphyria is what ah? first time I hear" (Singaporean English, user study round 46, #26: recorded
+    # as a yes), "porphyria, what's that?"
+    r"\w+ (is|are) what( (ah|lah|leh|one|sia|eh))?(?=\s*\?)|"
+    r"\w+,? (what is|what's|whats) (that|this|it)(?=\s*\?)|"
+    r"first time i hear)\b"
 )
 _QUESTION_WORDS = re.compile(r"^(what|whats|what's|which|is|are|does|do|would|could|can|how)\b")
 _STOP_WORDS = {

@@ -1619,6 +1619,13 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     allowed = _CONDITION_TOPICS if intent in ("mention_condition", "report_red_flag") else STRONG_TOPICS
     if topic is None or topic.id not in allowed or (care and topic.id not in _CARE_TOPICS):
         return None
+    if topic.id == "mood_sleep" and intent in ("mention_condition", "report_red_flag"):
+        from padsafety.recognition import recognise
+
+        if any(m.rule_id == "photosensitising_medication" for m in recognise(text).affirmed()):
+            # "I take St John's wort for my mood, is the pad ok with that?": the medicine is the question, not
+            # the mood (user study round 46, #69: the mood answer twice)
+            return None
     if topic.id == "heat" and _WARM_BODY.search(text):
         # "my cut is red and puffy and warm now": a sign of infection, not a question about the pad's heat
         return None

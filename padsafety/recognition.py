@@ -332,10 +332,17 @@ _NUMB_PART = re.compile(
     r"shins?|calf|calves)(?![a-z'])"
 )
 # an electronic device told as taken out for good: "... but it was taken out completely", "removed in 2020"
+# (user study round 46, d47-30: told in the active voice, "... but they took it oot last year", "the doctors
+# removed it"; Scots and Geordie "oot" for "out")
 _DEVICE_REMOVED = re.compile(
-    r"^[^.!?]{0,40}?\b(?:it|that|this|they|which)?\s*(?:was|were|got|has\s+been|have\s+been|had\s+it|"
-    r"had\s+them)\s+(?:\w+\s+)?(?:taken\s+out|removed|explanted|out)\b"
-    r"(?![^.!?]{0,40}\b(?:replaced|new\s+one|another|upgraded|swapped|changed)\b)"
+    r"^[^.!?]{0,40}?\b(?:(?:it|that|this|they|which)?\s*(?:was|were|got|has\s+been|have\s+been|had\s+it|"
+    r"had\s+them)\s+(?:\w+\s+)?(?:taken\s+(?:out|oot)|removed|explanted|out|oot)|"
+    r"(?:they|the\s+(?:\w+\s+)?(?:doctors?|docs?|surgeons?|hospital|cardiologists?|consultants?|team|nhs)|"
+    r"doctors|docs|surgeons|he|she|we)\s+(?:\w+\s+)?(?:took|have\s+taken|had\s+taken|'ve\s+taken|pulled|"
+    r"whipped|got|removed|explanted)\s+(?:it|that|this|them|the\s+(?:\w+\s+)?(?:device|thing|pacemaker|"
+    r"implant|one|monitor|pump|stimulator|recorder))(?:\s+(?:out|oot|away))?)\b"
+    r"(?![^.!?]{0,40}\b(?:replaced|new\s+one|another|upgraded|swapped|changed|put\s+(?:it\s+|a\s+new\s+one\s+)?back|"
+    r"for\s+(?:the\s+)?(?:scan|mri|op|operation|surgery|procedure|x-?ray)|temporar\w*)\b)"
 )
 # dev round 26: a device the user "had taken out" or "had removed", the verb right after it ("had a
 # loop recorder taken out in 2021"); not one taken out for a scan, to be put back or replaced, nor one
@@ -878,6 +885,13 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
 
 
 # dev round 22: a scar or incision dated to a year ("the scar is from 2015", "scar dates back to 2009")
+# user study round 46 (d47-5): an operation's scar said to be healed in the next sentence ("... for my
+# C-section scar? It's already healed naman."): over, like "my healed c-section scar"
+_SCAR_HEALED_NEXT = re.compile(
+    r"[^.!?\n]{0,30}?\b(?:scars?|incisions?)\s*[?.!]+\s*(?:it'?s|it\s+is|its|they'?re|they\s+are|it\s+has|"
+    r"they\s+have|it'?s\s+been|(?:the\s+)?scar\s+is|(?:the\s+)?scar'?s)\s+(?:(?:already|all|fully|long|completely|"
+    r"totally|well|nicely|now)\s+)*(?:healed|closed)\b"
+)
 _SCAR_FROM_YEAR = re.compile(
     r"\b(?:scars?|incisions?)\s+(?:(?:is|are|'s|was|were)\s+)?(?:from|dates?\s+(?:back\s+)?(?:to|from))\s+"
     r"(?:back\s+in\s+)?((?:19|20)\d\d)\b"
@@ -1290,6 +1304,7 @@ class Recogniser:
             and (
                 rules.old_before.search(norm[max(0, start - 80) : start])
                 or rules.old_after.search(norm, start, right)
+                or _SCAR_HEALED_NEXT.match(norm, start)
                 # dev round 22: a scar dated to a year long ago ("my knee op scar is from 2015, healed")
                 or any(
                     int(m.group(1)) <= datetime.date.today().year - 2

@@ -124,3 +124,46 @@ def test_what_the_doctor_looks_for_is_what_to_ask():
     from padsafety.conversation import asks_what_to_ask
 
     assert asks_what_to_ask("Numb? No, I can feel them grand. What would the doctor be looking for at all?")
+
+
+# #7, #23, #57, #62: a plan to ask someone closed the chat only in some words ("OK. You can ask ...", "I can
+# only help with ...", the verdict again)
+@pytest.mark.parametrize("text", [
+    "och never mind, I'll ask the GP. ta",
+    "ugh fine ill get my mom to ask the doctor",
+    "forget it, I'll ask my PT.",
+    "right, I'll ask at my wound check on Friday then",
+    "aye, I'll ring the surgery tomorrow",
+])
+def test_a_plan_to_ask_someone_closes_the_chat(text):
+    from components.safety_policy import _closes_chat
+
+    assert _closes_chat("out_of_scope", text)
+
+
+@pytest.mark.parametrize("text", ["I'll ask my GP, but can I use it meanwhile?", "ugh, why can't I use it?"])
+def test_a_question_is_no_closing(text):
+    from components.safety_policy import _closes_chat
+
+    assert not _closes_chat("out_of_scope", text)
+
+
+# #69: "I take St John's wort for my mood ... is the pad ok with that?" got the mood answer twice
+def test_a_medicine_taken_for_mood_is_about_the_medicine():
+    from padsafety.intent_hints import topic_intent
+
+    text = ("I take St John's wort for my mood, got it from the health food shop. Is the red light pad ok "
+            "for my shoulders with that?")
+    assert topic_intent(text, "mention_condition", 0.8) is None
+    low = "I've been feeling low all winter, would red light lift my mood?"
+    assert topic_intent(low, "mention_condition", 0.8) == "ask_not_in_source"
+
+
+# #26: "this porphyria is what ah? first time I hear" was recorded as a yes: a question about the question
+@pytest.mark.parametrize("text", ["this porphyria is what ah? first time I hear", "porphyria, what's that?",
+                                  "lupus is what?"])
+def test_what_a_word_is_asks_about_the_question(text):
+    from padsafety.conversation import asks_about_question
+
+    assert asks_about_question(text, "Are you sensitive to light (photosensitivity), or do you have lupus or "
+                                     "porphyria?")
