@@ -626,12 +626,21 @@ _HURT_BY_ACCIDENT = re.compile(
 )
 
 
+# a painful condition that is no injury (a gout attack, an arthritis flare): no broken bone to name
+_NOT_AN_INJURY = re.compile(
+    r"\b(gout|flare|flaring|flared|attack|arthritis|sciatica|neuropathy)\b", re.IGNORECASE
+)
+
+
 def cant_bear_weight_answer(texts: Iterable[Optional[str]]) -> str:
-    """Get it checked today: as a possible broken bone after an injury told in these messages, else as pain
-    too bad to walk on (gout, an attack) with no bone named."""
-    if any(_HURT_BY_ACCIDENT.search(t or "") for t in texts):
-        return CANT_BEAR_WEIGHT_ANSWER
-    return CANT_WALK_PAIN_ANSWER
+    """Get it checked today: as pain too bad to walk on when these messages tell of a painful condition (gout,
+    a flare) and no injury, else as a possible broken bone (the careful default)."""
+    texts = list(texts)
+    if any(_NOT_AN_INJURY.search(t or "") for t in texts) and not any(
+        _HURT_BY_ACCIDENT.search(t or "") for t in texts
+    ):
+        return CANT_WALK_PAIN_ANSWER
+    return CANT_BEAR_WEIGHT_ANSWER
 
 
 # "can't get to a doctor till monday, can I use it meanwhile?" after a possible broken bone (user study round
@@ -2822,7 +2831,8 @@ def other_short_use_answer(others: List[str], text: Optional[str] = None) -> str
     even = _not_even(text) or "even for a short session"
     if rules == ["children"]:
         return (
-            f"Not for a child, not {even}: my source has no safety information for children, so "
+            f"Not for a child, {even if even.startswith('even') else 'not ' + even}: "
+            "my source has no safety information for children, so "
             "please let a paediatrician decide first."
         )
     if assessment.verdict is Verdict.DO_NOT_USE:

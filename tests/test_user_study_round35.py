@@ -90,7 +90,7 @@ def test_a_no_to_a_cure_question_is_confirmed(text, earlier, confirmed):
 
 
 def test_a_short_session_for_a_child_or_another_person_keeps_their_verdict():
-    assert other_short_use_answer(["a child"]).startswith("Not for a child, not even for a short session")
+    assert other_short_use_answer(["a child"]).startswith("Not for a child, even for a short session")
     said = other_short_use_answer(["pacemaker"])
     assert said.startswith("No, not even for a short session") and "they should not use" in said
 

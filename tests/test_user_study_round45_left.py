@@ -54,6 +54,9 @@ def test_pain_too_bad_to_walk_without_an_injury_names_no_broken_bone():
     assert "today" in CANT_WALK_PAIN_ANSWER and "broken" not in CANT_WALK_PAIN_ANSWER
     injury = ["twisted my ankle coming down the stairs", "I can't put any weight on it"]
     assert cant_bear_weight_answer(injury) == CANT_BEAR_WEIGHT_ANSWER
+    # the careful default: a possible broken bone whenever no painful condition is named
+    went_over = ["went over on my ankle at five-a-side an hour ago, it's puffy and I can't stand on it"]
+    assert cant_bear_weight_answer(went_over) == CANT_BEAR_WEIGHT_ANSWER
 
 
 # #25, #32: "can I just try it on my feet for a few minutes?" with numb feet, "appointment is in 2 weeks, till
