@@ -35,6 +35,7 @@ from padsafety.conversation import (
     MISREAD_ANSWER,
     NO_EFFECT,
     NO_EFFECT_KEEP_OR_STOP,
+    NOT_ILLNESSES,
     OTHER_PERSON,
     PAD_OFF_IN_EMERGENCY,
     PAD_OFF_QUESTION,
@@ -70,6 +71,7 @@ from padsafety.conversation import (
     cure_alone_answer,
     cure_confirmed,
     default_beyond_source_answer,
+    denies_any_condition,
     doctor_ok_status,
     doctor_ok_told,
     doctor_said_answer,
@@ -977,6 +979,9 @@ class ActionForgetDenied(Action):
         all_theirs = given_to_someone_else(text)
         if all_theirs:
             dropped = list(dict.fromkeys([*known, *earlier]))  # "its not me its my aunt"
+        # "why do you keep saying I have a medical condition? I don't.": a denial that names nothing drops
+        # nothing (the user may have said it plainly); what is counted is said, so one can be taken back
+        misread = not all_theirs and not dropped and denies_any_condition(text)
         remaining = [c for c in known if c not in dropped]
         if not remaining:
             events: List[EventType] = [
@@ -1009,6 +1014,18 @@ class ActionForgetDenied(Action):
                 dispatcher.utter_message(text=calm_skin_answer(False))
             if "pregnancy" in dropped and negative_test(text):
                 dispatcher.utter_message(text=EARLY_TEST_NOTE)
+        elif misread:
+            counted = [c for c in known if c not in NOT_ILLNESSES]
+            if counted:
+                listed = " and ".join(counted)
+                dispatcher.utter_message(
+                    text=f"Sorry if I misunderstood you. From what you said, I counted {listed}. If that's "
+                    f"wrong, tell me which does not apply to you (for example \"I don't have {counted[0]}\")."
+                )
+            else:
+                dispatcher.utter_message(
+                    text="Sorry if it sounded that way: I haven't counted any medical condition for you."
+                )
         return events
 
 

@@ -64,6 +64,7 @@ from padsafety.conversation import (
     MEANT_ME,
     MISREAD_COMPLAINT,
     NO_EFFECT,
+    NOT_ILLNESSES,
     OTHER_PERSON,
     PAD_OFF_QUESTION,
     REACTION_FOLLOWUP,
@@ -93,10 +94,13 @@ from padsafety.conversation import (
     confirm_both,
     confirm_last_answer,
     continues_about_them,
+    denies_any_condition,
+    disputes_a_condition,
     doctor_approved,
     followup_kind,
     given_to_someone_else,
     help_again_answer,
+    is_pause,
     local_elsewhere_answer,
     nerve_signs,
     only_over,
@@ -253,6 +257,8 @@ SAFETY_ACTIONS = {
 VERDICT_REMINDER = "action_verdict_reminder"
 FORGET_DENIED = "action_forget_denied"
 UTTER_ANSWER_HINT = "utter_screening_answer_hint"
+UTTER_PAUSE = "utter_screening_pause"
+UTTER_UNDER_18 = "utter_under_18"
 FOLLOW_UP = "action_follow_up"
 REFERRAL_INTENT = "mention_condition"
 EMERGENCY_INTENT = "report_red_flag"
@@ -558,6 +564,13 @@ class SafetyRulePolicy(RulePolicy):
             ACTION_DEACTIVATE_LOOP_NAME in done
         )
         previous = _previous_bot_action(tracker)
+        if in_form and UTTER_PAUSE in done:
+            # after "take your time": the question again (where the chit-chat rule has the form ask it after
+            # its hint), then wait
+            ask = f"utter_ask_{tracker.get_slot('requested_slot')}"
+            if done[-1] == UTTER_PAUSE and ask in domain.action_names_or_texts:
+                return self._safety_prediction(ask, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
         plan = safety_plan(
             # (the latest emergency matters only right after emergency advice: read the events only then)
@@ -670,7 +683,7 @@ class SafetyRulePolicy(RulePolicy):
         if (
             in_form and not plan and not done and intent in ("affirm", "deny", "dont_know")
             and (previous or "").startswith("utter_ask_screen_")
-            and UTTER_ANSWER_HINT in _recent_actions(tracker, 1)
+            and {UTTER_ANSWER_HINT, UTTER_PAUSE} & set(_recent_actions(tracker, 1))
         ):
             # "no" to the question asked again after the answer hint: the form's answer, never the chit-chat
             # rule's "OK. You can ask ..." first (user study round 41, #5)
@@ -764,7 +777,11 @@ class SafetyRulePolicy(RulePolicy):
             plan = []
         if (
             plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
-            and (intent in _ACKNOWLEDGING or bool(_PLAN_TO_ASK.search(_closing_norm(text))))
+            and (
+                intent in _ACKNOWLEDGING or bool(_PLAN_TO_ASK.search(_closing_norm(text)))
+                # "ok so ask her diabetes team or the pump company. will do" (user study round 47, #10)
+                or bool(_WILL_DO.search(_closing_norm(text)))
+            )
             and not checking
             and names_only_known(text, known, plan=True)
         ):
@@ -772,6 +789,24 @@ class SafetyRulePolicy(RulePolicy):
             # whether the pump is a health matter, user study round 23, #11)
             # "ok thanks, I'll ask my midwife" after the pregnancy verdict: a plan, not a new mention; the
             # referral and the verdict again read as not listening (user study round 6, #04)
+            plan = []
+        if (
+            not checking and plan[:1] == [UTTER_REFERRAL] and "a child" in known
+            and _NOT_A_KID.search(text or "") and names_only_known(text, known, plan=True)
+        ):
+            # "im not a kid lol im 15. and my dad uses it all the time so its fine right?": why a teenager's
+            # age still counts, never the referral line alone (user study round 46, #23)
+            if UTTER_UNDER_18 not in done:
+                return self._safety_prediction(UTTER_UNDER_18, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
+            and not checking
+            and _SET_ASIDE.search(text or "")
+            and names_only_known(text, known, plan=True)
+        ):
+            # "I mean is being old a problem on its own, forget the pacemaker for a sec": the question, not
+            # the pacemaker's referral again (user study round 47, #24; the verdict stays remembered)
             plan = []
         if (
             plan[:1] in ([UTTER_REFERRAL], [UTTER_REFERRAL_OTHER], [UTTER_CLARIFY])
@@ -1196,7 +1231,9 @@ class SafetyRulePolicy(RulePolicy):
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
             return self._safety_prediction(FORGET_DENIED, tracker, domain)
-        if FORGET_DENIED in done and DISPUTED_ECHO.search(" ".join((text or "").split())):
+        if FORGET_DENIED in done and (
+            DISPUTED_ECHO.search(" ".join((text or "").split())) or disputes_a_condition(text)
+        ):
             # "what open wound?? I told you I'm clear": the correction said back, the word not read again
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if FORGET_DENIED in done and not plan and intent not in _KNOWLEDGE_INTENTS:
@@ -1404,17 +1441,24 @@ class SafetyRulePolicy(RulePolicy):
     ) -> PolicyPrediction:
         """The rules' prediction, with a waiting deletion asked again and arthritis given the joint answer."""
         prediction = self._deletion_still_asked(prediction, previous, intent, tracker, domain)
+        if tracker.active_loop_name == SCREENING_FORM:
+            if _predicted_action(prediction, domain) == UTTER_ANSWER_HINT and is_pause(text):
+                # "hang about, someone's at the door, give us a minute": take your time, not the answer hint
+                return self._safety_prediction(UTTER_PAUSE, tracker, domain)
         return self._joint_disease_answer(prediction, text, tracker, domain)
 
     def _hint_then_question(
         self, tracker: DialogueStateTracker, domain: Domain, done: List[Text]
     ) -> PolicyPrediction:
         """In the check, a message that is no answer: the answer hint and the question again, or the form."""
-        if _form_rejected(tracker) and UTTER_ANSWER_HINT not in done:
-            # the form could not read an answer ("does eczema I had as a kid count?"): never silence
-            return self._safety_prediction(UTTER_ANSWER_HINT, tracker, domain)
+        hinted = UTTER_ANSWER_HINT in done or UTTER_PAUSE in done
+        if _form_rejected(tracker) and not hinted:
+            # the form could not read an answer ("does eczema I had as a kid count?"): never silence; a pause
+            # ("someone's at the door, give us a minute") gets "take your time" instead
+            pause = is_pause(tracker.latest_message.text if tracker.latest_message else None)
+            return self._safety_prediction(UTTER_PAUSE if pause else UTTER_ANSWER_HINT, tracker, domain)
         ask = f"utter_ask_{tracker.get_slot('requested_slot')}"
-        if UTTER_ANSWER_HINT in done and ask in domain.action_names_or_texts and ask not in done:
+        if hinted and ask in domain.action_names_or_texts and ask not in done:
             # and the question again, with its buttons: the hint alone left the user without it, and their
             # next "no" was read outside the check (user study round 41, #5)
             return self._safety_prediction(ask, tracker, domain)
@@ -1640,6 +1684,8 @@ _PLAN_TO_ASK = re.compile(
 # "ok, will do", "got it, will do thanks" after advice (user study round 30, #31: "OK. You can ask ...")
 _WILL_DO = re.compile(
     r"^\W*((ok|okay|k|sure|right|alright|great|cool|thanks|thank you|got it|understood|noted)[\s,.!]+)*"
+    # "ok so ask her diabetes team or the pump company. will do" (user study round 47, #10: the verdict again)
+    r"((so\s+)?(ask|see|call|ring|check with|talk to|speak to|contact)\s+[^.!?]{1,60}[.!,]+\s*)?"
     r"(will do|i'?ll do that|i'?ll do it)[\s,.!]*((thanks|thank you|thx|ty|cheers)\W*)?$",
     re.IGNORECASE,
 )
@@ -1676,6 +1722,23 @@ _CLOSING = re.compile(
 )
 _CLOSING_GUESSES = {"affirm", "deny", "dont_know", "thank", "goodbye", "stop", "nlu_fallback", "out_of_scope",
                     "ask_followup"}
+
+
+# "im not a kid lol im 15", "I'm not a child, I'm sixteen"
+_NOT_A_KID = re.compile(
+    r"\b(i'?m|im|i am|he'?s|she'?s|he is|she is)\s+(not|no longer)\s+a\s+(kid|child|baby|little kid)\b|"
+    r"\bnot a (kid|child|baby) (any ?more|now)\b|\b(i'?m|im|i am)\s+(already\s+)?(1[3-7]|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen)\b(?!\s*(weeks?|months?|days?|kg|stone|min))",
+    re.IGNORECASE,
+)
+# "forget the pacemaker for a sec", "leaving aside my diabetes", "apart from the pump": a known condition set
+# aside for the question
+_SET_ASIDE = re.compile(
+    r"\b(forget( about)?|never ?mind|leav(e|ing) aside|set(ting)? aside|ignor(e|ing)|apart from|aside from|"
+    r"putting aside|put aside)\s+(the|my|his|her|their|that|this)\s+(\w+\s+){0,2}?(\w+)"
+    r"(\s+(for a|for one|for now)\s*(sec|second|moment|minute|bit|mo)?)?\b",
+    re.IGNORECASE,
+)
 
 
 def _closing_norm(text: Optional[Text]) -> Text:
@@ -2427,6 +2490,11 @@ def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bo
     user's previous message named ("i read something about pregnancy" then "im not pregnant lol": user study
     round 7, #41, #31)."""
     known = set(tracker.get_slot("known_conditions") or [])
+    if denies_any_condition(text) and (disputes_a_condition(text) or known - NOT_ILLNESSES):
+        # "why do you keep saying I have a medical condition? I don't.", or "I have no health problems" while
+        # one is counted: an apology and what is counted (never "I don't have any health problems, just a
+        # stiff back" before anything was: that is the back question)
+        return True
     if not known and tracker.get_slot("known_rules") and taken_back_check_rules(
         text, tracker.get_slot("known_rules") or []
     ):

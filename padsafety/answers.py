@@ -115,13 +115,36 @@ _HEDGE_LATER = re.compile(
 )
 
 
+# A sign of one's own put down to an ordinary cause: "I burn easily in summer, I'm a redhead, but no lupus
+# or anything", "I burn like anyone else" (user study round 47, d48-14: recorded as a light sensitivity,
+# then "do not use"). Burning easily as fair skin does is no diagnosed photosensitivity (the source names
+# lupus and porphyria), so at most "I don't know"; only when nothing of the user's but the burning is
+# named. (A sign told with no ordinary cause, "I burn super fast in sunlight, no lupus though", stays a
+# yes: user study round 4.)
+_NOT_DIAGNOSED = re.compile(
+    r"\b(?:i'?m|im|i\s+am|as|being)\s+(?:a\s+)?(?:natural\s+)?(?:redhead|red\s*head|ginger|"
+    r"fair[- ]?skinned|pale[- ]?skinned|very\s+fair|very\s+pale)\b|"
+    r"\blike\s+(?:anyone|everyone|everybody|anybody|most\s+people|any\s+(?:redhead|ginger))(?:\s+else)?\b"
+)
+
+_BURN_SIGN = re.compile(r"burn")
+
+
 def hedged_detail(text: Optional[str]) -> bool:
     """Whether a message that is no explicit answer tells something about oneself and says it is unsure
     whether that counts: "I don't know" (ask your doctor first), never a re-asked question or a no."""
     if not text or text.startswith("/"):
         return False
     norm = " ".join(text.lower().replace("\u2019", "'").split())
-    return any(_SELF_STATEMENT.search(norm[: hedge.start()]) for hedge in _HEDGE_LATER.finditer(norm))
+    if any(_SELF_STATEMENT.search(norm[: hedge.start()]) for hedge in _HEDGE_LATER.finditer(norm)):
+        return True
+    return bool(_BURN_SIGN.search(norm)) and any(
+        _SELF_STATEMENT.search(norm[: plain.start()]) for plain in _NOT_DIAGNOSED.finditer(norm)
+    ) and all(
+        # (the burning itself may be read as a light sensitivity; a named condition or anything else decides)
+        m.rule_id == "photosensitivity" and _BURN_SIGN.search(m.text.lower())
+        for m in recognise(text).affirmed()
+    )
 
 
 # "yes. wait no sorry, i misread, no": the answer after the last self-correction counts (user study round 11,

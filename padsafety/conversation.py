@@ -86,8 +86,34 @@ VISION_SPOTS = re.compile(
 BODY_HOT = re.compile(
     r"\b(swollen|swelling|inflamed|throbbing|puffy|sprain\w*|twisted|rolled|broken|fractur\w*|injur\w*|"
     r"bruis\w*|infect\w*|scabs?|cuts?|wounds?|graze[sd]?|bites?|yellow\w*|pus|crust\w*)\b.{0,40}\b(hot|warm)\b|\b(hot|warm)\b.{0,40}\b(swollen|swelling|inflamed|"
-    r"throbbing|puffy|to the touch)\b|\b(hot|warm)\b,?\s*(and\s+)?not the (pad|device|light)\b",
+    r"throbbing|puffy|to the touch)\b|\b(hot|warm)\b,?\s*(and\s+)?not the (pad|device|light)\b|"
+    # "her feet have become numb, she cannot feel hot water properly": what she can feel, not the pad's heat
+    # (user study round 47, #31: "how warm a pad gets")
+    r"\b(can'?t|cannot|can not|doesn'?t|don'?t|does not|do not|unable to|barely|no longer)\s+"
+    r"(feel|sense|tell)\b"
+    r"[^.?!]{0,20}\b(hot|warm)\b",
     re.IGNORECASE,
+)
+# "can I use it while I'm on minoxidil?": a medicine the pad is used alongside (user study round 47, #52: not
+# understood), not "while I'm on holiday" or "on my period"
+_ON_A_MEDICINE = re.compile(
+    r"\b(use|using|try|trying|do)\b[^.?!]{0,20}\b(while|whilst|when|if) "
+    r"(i'?m|i am|im|she'?s|he'?s|she is|he is) (on|taking) "
+    r"(?!(holiday|vacation|leave|call|duty|shift|my|her|his|the|a|an|it|that|this|break|site|board|"
+    r"a diet|diet|nights|days|the go|the road|my way|tour|track|time)\b)[a-z][\w-]{3,}"
+)
+# "and the calves? they cramp up at night too", "I get leg cramps": a muscle, not period pain (user study
+# round 47, #65)
+_MUSCLE_CRAMP = re.compile(
+    r"\b(legs?|calf|calves|muscles?|foot|feet|toes?|thighs?|hamstrings?|quads?|night|they|calf muscles?)\s+"
+    r"(cramps?|cramping|cramp up|cramps up|cramped( up)?)\b"
+)
+# "melt inches off your waist in 10 minutes": a claimed speed of fat loss, not a session length (user study
+# round 47, #7)
+_CLAIMED_SPEED = re.compile(
+    r"\b(melt\w*|burn\w*|los[et]\w*|drop\w*|shed\w*|blast\w*|inches|fat|weight|waist|belly|kilos?|pounds|"
+    r"lbs|kgs?)\b[^.?!]{0,40}\b(in|within) (just |only )?(\d+|a few|one|two|five|ten|fifteen|twenty|thirty) "
+    r"(minutes?|mins?)\b"
 )
 
 
@@ -143,6 +169,9 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     norm = _SLEEP_ON_IT.sub(" ", norm)
     norm = _MAKE_WORSE.sub(" make it worse ", norm)
     norm = _FIGURATIVE.sub(" ", norm)
+    norm = _CLAIMED_SPEED.sub(lambda m: m.group(0).rsplit(" in", 1)[0], norm)
+    norm = _ON_A_MEDICINE.sub(lambda m: f"{m.group(0)} (interact with)", norm)
+    norm = _MUSCLE_CRAMP.sub(" muscle ache ", norm)
     if BODY_HOT.search(norm):
         # "hot" says how the body feels, not the pad: the heat topic is not the question
         norm = re.sub(r"\b(hot|warm)\b", " ", norm)
@@ -193,6 +222,27 @@ class FollowUp(str, Enum):
 
 # "simpler pls. like im 10", "can you say that in plain english?", "too technical" (user study round 15, #37:
 # got "I can only chat in English", then "my source doesn't go further")
+# "hang about, someone's at the door, give us a minute", "brb": a pause, neither an answer nor a question;
+# in the safety check, "take your time" and the same question again (user study round 46, #28: read as a
+# question about light sensitivity)
+PAUSE = re.compile(
+    r"\b(give|gimme|gi)( me| us| moi)? an?( wee| quick)? (sec|second|minute|min|moment|mo|tick)\b|\bbrb\b|"
+    r"\bbe right back\b|\b(be )?back in (a|5|five|ten|2|two)( wee| quick)? ?"
+    r"(sec|second|minute|min|mins|moment|mo|bit|tick)s?\b|"
+    r"\b(some ?one|somebody)('?s| is) at the door\b|\b(door ?bell|phone)('?s| is) ringing\b|"
+    r"\b(hang|hold) (on|about|up) an?( wee)? (sec|second|minute|min|moment|mo|tick)\b|"
+    r"^\W*(one|just a|wait a|hang on a|hold on a) (sec|second|moment|minute|min|mo|tick)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_pause(text: Optional[str]) -> bool:
+    """Whether a message only asks the bot to wait ("one sec", "someone's at the door, back in a minute")."""
+    if not text or "?" in text:
+        return False
+    return len(text.split()) <= 14 and bool(PAUSE.search(text))
+
+
 SIMPLER_REQUEST = re.compile(
     r"\b(simpler|more simply|simplify|in (simple|plain|easy|normal|everyday) (words|terms|english|language)|"
     r"(say|explain|put) (it|that|this) (simply|plainly|in a simple way)|"
@@ -877,6 +927,9 @@ _STATUS = re.compile(
     r"\bif (i'?m|im|i am) not (in )?(any|one|either) of (those|these|them|the above)\b|"
     r"\b(none|neither) of (those|these|them|that) (apply|applies|is me|are me|fits?)\b|"
     r"\b(so|then|now)\b.*\b(can|may|should) i\b|\bcan i (use|try|start)( it)?( then| now)?\b|"
+    # "So I could use it then?" (Trinidadian English, user study round 47, #5: "OK. You can ask ...")
+    r"\bso (i|we|she|he|they|mi|me) (can|could|cud|fit|may) (use|try|start)( it| am| the pad)?"
+    r"( then| now)?\s*\?|"
     r"\bwhat (now|next|(should|shall|do|can) (i|we) do)\b|\bso\??$|\bwhat does that mean for me\b|"
     r"\bsafe for (me|him|her|them)\b|"
     r"\byes or no\b|"
@@ -1765,7 +1818,17 @@ def only_over(text: Optional[str]) -> List[str]:
     recognition = recognise(text)
     if recognition.affirmed() or beyond_source_topic(text) is not None:
         return []
-    return list(dict.fromkeys(m.condition for m in recognition.mentions if m.past))
+    # (a sign denied is nothing over: "it is scabbing now, no pus" got "What's over (skin infection)", user
+    # study round 47, #30)
+    return list(dict.fromkeys(
+        m.condition for m in recognition.mentions if m.past and not _DENIED_SIGN.match(m.text.lower())
+    ))
+
+
+_DENIED_SIGN = re.compile(
+    r"(pus|weep\w*|ooz\w*|bleed\w*|redness|red|swell\w*|swollen|fever\w*|discharge|smell\w*|crust\w*|"
+    r"yellow\w*|gunk|hot|warm)$"
+)
 
 
 def over_answer(conditions: List[str], for_other: bool = False) -> str:
@@ -2740,6 +2803,10 @@ _ABOUT_QUESTION = re.compile(
     # as a yes), "porphyria, what's that?"
     r"\w+ (is|are) what( (ah|lah|leh|one|sia|eh))?(?=\s*\?)|"
     r"\w+,? (what is|what's|whats) (that|this|it)(?=\s*\?)|"
+    # "Wah dat mean, acute eczema?" (Patois), "Porphyria? Whit's that when it's at hame?" (Scots), "X? wetin
+    # be dat?" (Pidgin): user study round 47, #15, #67, recorded as yes
+    r"(wah|wha|wat|whit|wit|wetin|wetin be) (dat|that|dis|this|it|is that|is dat)( mean)?|"
+    r"(whit|wit)'?s (that|this|it|yon)|when it'?s at hame|"
     r"first time i hear)\b"
 )
 _QUESTION_WORDS = re.compile(r"^(what|whats|what's|which|is|are|does|do|would|could|can|how)\b")
@@ -3280,6 +3347,42 @@ def repeated_verdict(rules: List[str], text: Optional[str]) -> Optional[str]:
         f"As I said, please ask your doctor first{_named(rules)}, before using a red-light therapy pad. "
         f"Why: {reasons}"
     )
+
+
+# "why do you keep saying I have a medical condition? I don't.", "I have no health problems": an apology and
+# what was counted, never the privacy text (user study round 46, #21, after "my bank account will have a
+# heart attack"); pregnancy and breastfeeding are no illness, so never listed as what such a denial disputes
+_NO_CONDITION_AT_ALL = re.compile(
+    r"\bi (?:don'?t|dont|do not|never) (?:have|had|got) (?:a |any )?(?:medical|health|heart) "
+    r"(?:condition|problem|issue|trouble)s?\b|\bi have no (?:medical|health) (?:condition|problem|issue)s?\b",
+    re.IGNORECASE,
+)
+_WHY_YOU_SAY_I_HAVE = re.compile(
+    r"\b(?:why|how) (?:do|did|are|would|d|does) (?:you|u|it) (?:keep )?(?:say|saying|think|thinking|assum\w*|"
+    r"said|thought|decid\w*|reckon\w*)(?: that)? i(?: have|'ve got| got| had|'m| am) (?:a |any |got )?"
+    r"(?:medical|health|heart) (?:condition|problem|issue|trouble)",
+    re.IGNORECASE,
+)
+NOT_ILLNESSES = frozenset({"pregnancy", "breastfeeding"})
+
+
+def denies_any_condition(text: Optional[str]) -> bool:
+    """Whether the user says they have no medical condition at all ("why do you keep saying I have a medical
+    condition? I don't."), naming none they have."""
+    from padsafety.recognition import recognise
+
+    if not text or text.startswith("/"):
+        return False
+    flat = " ".join(text.replace("\u2019", "'").split())
+    said = _NO_CONDITION_AT_ALL.search(flat) or _WHY_YOU_SAY_I_HAVE.search(flat)
+    return bool(said) and not recognise(flat).affirmed()
+
+
+def disputes_a_condition(text: Optional[str]) -> bool:
+    """Whether the message complains that the bot counts a condition ("why do you keep saying I have a
+    medical condition?"), rather than only saying there is none before a question ("I don't have any health
+    problems, just a stiff back")."""
+    return bool(text) and bool(_WHY_YOU_SAY_I_HAVE.search(" ".join(str(text).replace("\u2019", "'").split())))
 
 
 def taken_back_reply(

@@ -27,8 +27,10 @@ from padsafety.conversation import (
     WHICH_ONE,
     WHY_QUESTION,
     WORSENING,
+    is_pause,
 )
 from padsafety.medicines import CHANGES_MEDICINE
+from padsafety.messages import COMPLAINT_ABOUT_BOT
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ ANIMAL = _p(
     r"(?!\s+(results?|tests?|work|studies|study|"
     r"stuff|data|research|coat|report|experiments?|rats?|mice))|retrievers?|spaniels?|terriers?|poodles?|collies?|greyhounds?|"
     r"whippets?|dachshunds?|beagles?|huskies|husky|pugs?|bulldogs?|german shepherds?|alsatians?|"
+    # ("Me kelpie's got arthritis in her back legs": user study round 47, #53, the arthritis verdict)
+    r"kelpies?|heelers?|cattle dogs?|jack russells?|staff(y|ies)|staffords?|schnauzers?|rottweilers?|"
+    r"boxers? dogs?|border collies?|shih tzus?|cavoodles?|cockapoos?|labradoodles?|moggy|moggies|"
     r"vets?|veterinar\w*|fur|furry|paws?)\b"
 )
 
@@ -120,6 +125,41 @@ WHO_SHOULD_AVOID_QUESTION = _p(
 UNDER_18 = r"(1[0-7]|[1-9])\b(?! ?(weeks?|wks?|days?|months?|mins?|minutes?|hours?|kg|lbs?|%))"
 
 HINTS: Tuple[Hint, ...] = (
+    Hint(
+        # "who do I complain to about your bad advice?" read as a refund (user study round 47, #60)
+        "request_human",
+        COMPLAINT_ABOUT_BOT,
+        frozenset({"request_human"}),
+        max_words=40,
+    ),
+    Hint(
+        # "ok, you've half convinced me. What would I realistically use one for at home?" started the check
+        # (user study round 47, #48): what people use it for
+        "ask_benefits",
+        _p(r"\bwhat (would|could|can|do|should|might) (i|you|people|someone|folks|one) "
+           r"(realistically |actually |really |even |normally |usually )?(use|using) "
+           r"(it|one|them|these|this|a pad|the pad|a red light pad)"
+           r"( \w+)?( at home)? for\b|\bwhat (are|is) (it|they|one|these|red light pads?) (actually |really |"
+           r"even )?(used|good) for\b"),
+        frozenset({"ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_circulation",
+                   "ask_benefit_wound_healing", "ask_how_it_works"}) | _SAFETY,
+        max_words=25,
+    ),
+    Hint(
+        # "Mi baby got colic bad ... put the red light pad on she belly. It safe?" read as the pregnancy
+        # question (0.98; user study round 47, #47, three times "Pregnant women should avoid"): a baby
+        "ask_avoid_children",
+        _p(r"^(?!.*\b(pregnan\w*|expecting|bump|due|trimester|weeks (along|gone))\b)(?:"
+           r".*\b(my|mi|me|ma|our|the|wee|a) (new ?born |little |wee |baby )?(baby|babies|newborn|infant|bub|"
+           r"bubba|toddler|pikin|pickney|bairn|wean)\b.{0,80}\b(colic\w*|teething|nappy rash|diaper rash|"
+           r"on (her|his|she|he|him|their|its|de|di|the baby'?s?) "
+           r"(belly|tummy|back|chest|skin|legs?|head|bum)|"
+           r"(use|put|try) (it|the pad|a pad|red light|the light) on (her|him|them|it|she|he)\b)|"
+           r".*\b(put|use|try)\b.{0,25}\bon (my|mi|me|ma|our|the) (new ?born|baby|infant|toddler|bub|bubba)"
+           r"('?s)?\b)"),
+        frozenset({"ask_avoid_children", "mention_condition", "report_red_flag"}),
+        max_words=40,
+    ),
     Hint(
         # "do kids/teens need to be careful with these?", "im 15, does my age matter?" got the "results vary"
         # text (user study round 33, #36)
@@ -191,6 +231,11 @@ HINTS: Tuple[Hint, ...] = (
            r"immediately|instantly|at once|from day one)\b|\btakes? a while\b|"
            r"\bhow (long|soon) (until|till|before|til) (it|i|you|the pad)\b[^.?!]{0,25}\b(work|works|"
            r"kick|kicks|notice|see|feel|results?|help|helps)\b|"
+           # "how lang dae ye need tae use it afore it works?" (user study round 47, #3: not understood)
+           r"\bhow (long|lang)\b[^.?!]{0,35}\b(before|afore|till|until|til|tae|to)\b[^.?!]{0,12}"
+           r"\b(it|you|ye|ya|i)\b[^.?!]{0,12}\b(works?|kicks? in|see (a |any )?(results?|difference))\b|"
+           # "works?", "does it even work?" said alone (user study round 47, #26)
+           r"^\W*(does it |do they |it |they )?(even |really |actually )?works?\W*$|"
            r"\b(worth|any point) (continuing|carrying on|keeping (on|at it|going)|persevering|"
            r"sticking with)\b"),
         frozenset({"ask_limitation_variability", "ask_followup", "ask_evidence"}) | _SAFETY,
@@ -248,6 +293,10 @@ HINTS: Tuple[Hint, ...] = (
         "ask_benefit_muscle_joint",
         _p(rf"\b(pain|pains|ache|aches|aching|soreness|stiffness)\s+(in|of)\s+((the|my|his|her|their)\s+)?"
            rf"{_BODY}\b[^?]{{0,60}}\b(good for|help\w*|work\w*|ease|relieve)\b|"
+           # "My grandma 82 her knee pain, can she use red light pad?" (user study round 47, #50: the wound
+           # answer)
+           rf"\b(my|his|her|their|mi|ma|me)\s+{_BODY}\s+(pain|pains|ache|aches|aching|soreness|stiffness)\b"
+           r"[^?]{0,40}\b(can|could|may|should)\s+(she|he|they|i|we)\s+(use|try)\b|"
            # "the red ligth pad is good for dor in the neck?" (a Portuguese speaker), "does it help with DOMS
            # at least" (user study round 18, #11, #03)
            rf"\b(good for|help\w*|work\w*|ease|relieve)\b[^?]{{0,25}}\b(pain|dor|dolor|douleur|schmerz|ache|"
@@ -433,7 +482,11 @@ HINTS: Tuple[Hint, ...] = (
            # throwing money away?" (user study round 45, #61, #22: the purchase refusal, a red flag)
            r"\brocks in (my|his|her|your) head\b|\bwaste of (money|cash)\b|"
            r"\bthrowing (my |good )?money away\b|\bbreak the bank for nothing\b|"
-           r"\b(any good|worth (it|buying|the money)) or (am i|is it|are they|just)\b"),
+           r"\b(any good|worth (it|buying|the money)) or (am i|is it|are they|just)\b|"
+           # "my head says it's a scam" (a buyer's cold feet: the wound answer's words were its only
+           # difference from the usage text, development round 37 once the wound answer needed a wound word)
+           r"\b(says|reckons|thinks|think|say) (it'?s|its|they'?re|theyre|it is) (a |all |just )?(scam|con|"
+           r"gimmick|snake oil|rip[- ]?off|hype)\b"),
         frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_benefits",
                    "ask_how_it_works"}),
         max_words=24,
@@ -506,7 +559,9 @@ HINTS: Tuple[Hint, ...] = (
     Hint(
         "ask_purchase",
         _p(r"\b(cheap(er|est)?|expensive|afford|(spend|spending|spent) (that|so|this|too) much|"
-           r"(spend|spending|spent) (the |my )?money|buy(ing)?|purchas(e|ed|ing)|order(ed)?|brands?|shop|"
+           r"(spend|spending|spent) (the |my )?money|buy(ing)?|purchas(e|ed|ing)|order(ed)?|"
+           # ("what about a brand new one, like 3 days old?", a tattoo: user study round 47, #12)
+           r"brands?(?! new)|shop|"
            # (not the verb: "do you store what I type?", user study round 13, #19)
            r"(?<!you\s)(?<!u\s)(?<!to\s)stores?(?!\s+(what|my|any|data|it|this|that|everything|anything|the\s+"
            r"(chat|conversation|data)|conversations?|messages?|info))|"
@@ -726,6 +781,16 @@ HINTS: Tuple[Hint, ...] = (
         below_confidence=0.9,
     ),
     Hint(
+        # "I have shared my pregnancy details above in another chat. Kindly remove all my information from
+        # your system" (user study round 47, #41: the pregnancy verdict, whatever the classifier's 0.99): a
+        # polite request to delete is one, even where it names what was told
+        "request_forget",
+        _p(r"\b(kindly|please|pls|plz|i want you to|i'?d like you to)\b.{0,20}\b(remove|delete|erase|wipe)\b"
+           r".{0,15}\bmy (data|info|information|details|messages|chats?|conversations?|records?)\b"),
+        frozenset({"request_forget"}),
+        max_words=30,
+    ),
+    Hint(
         # "can you erase what I told you earlier?": deleting the conversation
         "request_forget",
         _p(r"\b(erase|delete|remove|wipe|clear|forget)\b.{0,25}\b(what i (told|said|wrote|typed)|"
@@ -737,12 +802,18 @@ HINTS: Tuple[Hint, ...] = (
            r"\b(on|about) me\b|"
            # "I told you about my pregnancy earlier ... I'd like that deleted"
            r"\b(that|it|this|them|those|everything|all of it)\s+(deleted|erased|removed|wiped)\b|"
+           # "I want my data deleted please" (user study round 47, #41)
+           r"\bmy (data|info|information|details|chat|conversation|messages|history|stuff)\s+"
+           r"(deleted|erased|removed|wiped)\b|"
            # "how do I get everything I type here erased?" (user study round 46, #18: "Thanks for telling me")
            r"\b(get|have)\s+(everything|all|it|this|that|my \w+)\b.{0,25}\b(deleted|erased|removed|wiped)\b|"
            # "actually i dont want this stored anywhere" (user study round 33, #38: taken as an answer in
            # the check)
            r"\b(don'?t|do not|dont)\s+want\s+(this|it|that|any of (this|it)|my \w+( \w+)?|anything)\s+"
-           r"(stored|saved|kept|recorded|on file)\b"),
+           r"(stored|saved|kept|recorded|on file)\b|"
+           # "Right, bin the lot then", "Delete it aw" after the privacy answer (user study round 47, #62)
+           r"^\W*((right|ok|okay|fine|so|then|well)[\s,]+)*(bin|scrap|ditch|trash|nuke|delete|wipe|erase)\s+"
+           r"(the lot|it all|all of it|everything|it aw|aw of it|the whole lot)\b"),
         frozenset({"request_forget"}),
         max_words=30,
         below_confidence=0.8,
@@ -963,7 +1034,10 @@ HINTS: Tuple[Hint, ...] = (
 # "so I'm fine?", "it's fading, so am I good?"; not "am I ok to use one of these?" (a request for the check)
 _STATUS_FOLLOWUP = _p(
     r"\b(am i|i'?m|im|are we) (ok|okay|fine|good|safe|alright)\b(?! to (use|try|start|buy|get))"
-    r"[^.]{0,20}\?\s*$"
+    r"[^.]{0,20}\?\s*$|"
+    # "... So I could use it then?" after a verdict (user study round 47, #5: read as "I don't know")
+    r"(^|[.!?]\s*)so (i|we|she|he|they|mi|me) (can|could|cud|fit|may) (use|try|start)( it| am| the pad)?"
+    r"( then| now)?\s*\?\s*$"
 )
 
 
@@ -1042,6 +1116,13 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
     if not text or text.startswith("/"):
         return None
     text = without_dismissed(text)
+    if intent != "out_of_scope" and is_pause(text):
+        from padsafety.recognition import recognise
+
+        found = recognise(text)
+        if not found.red_flags and not found.affirmed():
+            # "hang about, someone's at the door, give us a minute": a pause (user study round 46, #28)
+            return "out_of_scope"
     if intent != "request_screening" and _ASKS_IF_FOR_ME.search(text) and _denies_several(text):
         # "I'm male, no skin infections, no eczema, no wounds, no pacemaker. Can I use the pad for my neck?"
         # read as the skin-conditions group, whose avoid text then read as a verdict (user study round 43,
@@ -1098,8 +1179,8 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
         # "but my back isnt my belly. why cant i?" after the pregnancy verdict, read as a purchase question
         # (0.44): the reason of the verdict (user study round 23, #4)
         return "ask_followup"
-    if len(text.split()) <= 12 and (
-        (_FOLLOWUP.search(text) and why_topic(text)) or _STATUS_FOLLOWUP.search(text)
+    if (len(text.split()) <= 12 and (_FOLLOWUP.search(text) and why_topic(text))) or (
+        len(text.split()) <= 20 and _STATUS_FOLLOWUP.search(text)
     ):
         return "ask_followup"  # "so why would it do anything for wrinkles", "it's fading, so I'm good?"
     words = len(text.split())
@@ -1109,6 +1190,12 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
         if hint.intent == "ask_benefit_muscle_joint" and _BODY_SKIN.search(text):
             # "can i use it for my back acne": the skin of the back, not the back (user study round 43, #50:
             # the back-pain paragraph)
+            continue
+        if hint.pattern is MISREAD_COMPLAINT and any(
+            other.intent == "request_forget" and other.pattern.search(text) for other in HINTS
+        ):
+            # "I did not ask about using pad. I want my data deleted please": the deletion is what is asked
+            # (user study round 47, #41: "Sorry, that answer missed your question. Could you ask it again")
             continue
         if hint.intent == "ask_pet" and _OWN_BODY.search(text) and not _FOR_PET.search(text):
             # "walking the dog hurts my knees, would it help": the user's knees, not the dog's (round 23
@@ -1603,6 +1690,13 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
     ):
         # "is a cheap pad weaker than an expensive one?": what makes a pad good (user study round 23, #33)
         return "ask_not_in_source"
+    short_guesses = (_GENERIC - _SAFETY) | {"ask_who_should_avoid", "ask_limitations"}
+    if len(text.split()) <= 4 and intent in short_guesses:
+        # "ok. side effects?" read as who should avoid it (0.88; user study round 47, #26): in a message of a
+        # few words, a topic's word is all there is to go by
+        short = beyond_source_topic(text)
+        if short is not None and short.id in STRONG_TOPICS:
+            return intent if intent in ("ask_usage_safety", "ask_not_in_source") else "ask_not_in_source"
     # "can me and my partner share one pad?" read as a purchase question: a care topic decides
     care = intent == "ask_purchase" and confidence >= 0.4
     if intent not in _GENERIC and confidence >= 0.4 and not care:
@@ -1638,6 +1732,23 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 # help her legs?" as one about a pet): without one of these words the guess is not taken.
 _NEEDS_CUE = {
     "ask_pet": ANIMAL,
+    # "My grandma 82 her knee pain, can she use red light pad?" read as the wound answer (0.56; user study
+    # round 47, #50): the wound answer needs a word of skin, a wound or healing
+    "ask_benefit_wound_healing": _p(
+        r"\b(wounds?|cuts?|grazes?|grazed|scrapes?|scraped|scars?|scarring|heal\w*|abrasions?|incisions?|"
+        r"stitch\w*|sutures?|ulcers?|burns?|burnt|skin|injur\w*|bruis\w*|blisters?|surgery|surgical|"
+        r"operation|"
+        r"op|c-?section|caesarean|cesarean|tattoos?|sores?|scabs?|scabbing|tissue|repair\w*|recover\w*|"
+        r"collagen|fibroblasts?|bites?|lacerations?|sprain\w*|strain\w*|tears?|torn|pulled|bumps?|knocks?|"
+        r"fractur\w*|broken|break|bone)\b"
+    ),
+    # "All these red light things wey dem dey advertise for Instagram, say e dey cure everything" read as a
+    # deletion request (0.75; user study round 47, #66): deleting needs a word of deleting or of data
+    "request_forget": _p(
+        r"\b(delet\w*|eras\w*|remov\w*|wip\w*|clear\w*|forget\w*|forgot|bin|scrap|purge|destroy\w*|data|"
+        r"info\w*|details|stor\w*|sav\w*|keep\w*|kept|record\w*|history|conversations?|chats?|messages?|"
+        r"privacy|gdpr|personal|traces?|rid|shred\w*|scrub\w*|nuke|trash|ditch|undo|cancel|withdraw\w*)\b"
+    ),
     # "so the gym is ripping people off?" read as goodbye (0.37; user study round 17, #22): a question taken
     # as a goodbye needs a goodbye word (goodbyes without a question mark are too varied to list)
     "goodbye": _p(

