@@ -81,7 +81,12 @@ _YES = re.compile(
     r"(?:actually )?(?:i am|i do|i have|i was)(?=\s*[,;:!-])|"
     # "had one last month" at the seizures question (development round 18)
     r"(?:i )?(?:had|have|get) (?:one|some|a few|them)"
-    r"(?=\s*(?:last|this|recently|yesterday|a while|a few|a couple|\d|two|three|$|[,.!])))"
+    # dev round 29: with where or how it came ("had one from strobe lights at a gig"); not hedged, nor a
+    # childhood or fever fit told as over ("had one as a kid from a high temperature, never since")
+    r"(?=\s*(?:last|this|recently|yesterday|a while|a few|a couple|\d|two|three|$|[,.!])|"
+    r"\s+(?:from|at|after|during|while|once|before)\s"
+    r"(?![^.!?]*\b(?:not sure|unsure|dunno|idk|don'?t know|no idea|maybe|not certain|kid|child|baby|toddler|"
+    r"temperature|fever|febrile|never since|none since|not since|never again)\b)))"
     + _END
 )
 # "i am" / "i do" / "i have" only as the whole answer: "I am confused" is not a yes

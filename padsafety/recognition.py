@@ -60,6 +60,26 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 # "after pregnancy", "post-pregnancy", "since my pregnancy": the time after it, not a pregnancy now
 _AFTER_PREGNANCY = re.compile(r"\b(after|post|since)[\s-]+((my|the|her|your|a|this|last)\s+)?$")
+# dev round 29: a message that opens by saying it is filled in for someone else ("Filling this in for my mum:
+# Age 84. Conditions: COPD, angina"): its conditions are that person's, when the user says nothing of their
+# own after it
+_FOR_OTHER_HEADER = re.compile(
+    r"^\W*(?:(?:i'?m|im|i\s+am)\s+)?(?:filling\s+(?:this|it|the\s+(?:form|check|questions?))\s+(?:in|out)|"
+    r"answering\s+(?:this|these|the\s+questions?)|completing\s+(?:this|the\s+(?:form|check))|doing\s+(?:this|the\s+check)|"
+    r"writing|asking|enquiring|messaging)\s+(?:for|on\s+behalf\s+of)\s+(?:my|our)\s+(?:[a-z]+[\s-]+)?"
+    r"(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
+    r"husband|wife|partner|son|daughter|brother|sister|aunt|auntie|uncle|friend|neighbour|neighbor|"
+    r"mother[\s-]in[\s-]law|father[\s-]in[\s-]law|client|patient)\b\s*[:\-\u2013\u2014.,]"
+)
+_HAVE_ONE_AFTER = re.compile(
+    r"[^.!?]{0,40}?(?:\band|\bbut|\bas|\bcos|\bbecause|,)\s+(?:i\s+(?:have|had|got|'ve\s+got|'ve\s+had|do)|i've|ive)"
+    r"\s+(?:got\s+|had\s+)?(?:one|it|them|that|this)\b"
+)
+_OWN_WORDS = re.compile(
+    r"(?<![a-z'])(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we're|us|our)(?![a-z'])"
+)
+# a mention that names the start of a pregnancy (a test read positive, a scan), not a pregnancy over
+_PREGNANCY_BEGUN = re.compile(r"\b(positive|tests?|scans?|bfp|two\s+lines)\b")
 # a new subject after a mention, before "is gone" ("pregnant and the nausea is gone"); not "it" or "that"
 _OTHER_SUBJECT = re.compile(
     r"(?:\band|\bbut|,)\s+(?:(?:the|my|her|his|their|our|this|all the)\s+[a-z]+"
@@ -97,6 +117,11 @@ _ECHO_MARK = re.compile(r"\s*\?")
 # a number of weeks in a pregnancy mention ("at 28 wks", "16w along")
 _OWN_WEEKS = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w)\b")
 
+
+_CANCER_OVER_WORDS = re.compile(r"heal|gone|clear|free|remission|cured")
+_RULED_OUT_WORDS = re.compile(
+    r"benign|negative|ruled out|nothing|false alarm|harmless|normal|cyst|lipoma|came back"
+)
 
 class Decision(str, Enum):
     """What a message calls for, most urgent first."""
@@ -1334,6 +1359,7 @@ class Recogniser:
         ):
             # user study round 37: "my old c-section scar", "a healed knee surgery scar": an operation over
             past, negated = True, True
+        treated = False
         healed = rules.negation_after.search(after[:40])
         if healed is not None and _OTHER_SUBJECT.search(after[: healed.start()]):
             # "i'm pregnant and the nausea is gone now": something else named after it is what is gone
@@ -1344,7 +1370,13 @@ class Recogniser:
                 rules.healed_part.search(norm[start:end])
             )
             # "breast cancer in 2018, all clear now": a cancer treated is still history the rule counts
-            over = bool(rules.treated_over.search(healed.group(0)))
+            over = bool(rules.treated_over.search(healed.group(0))) or (
+                # "had cancer last year, fully healed now", "a tumour removed 3 years ago, all gone now": a
+                # cancer over is history the rule counts, whatever the words for "over" (development round
+                # 29's helper found these not referred); a result that ruled it out is not
+                term.rule_id == "cancer_in_area" and bool(_CANCER_OVER_WORDS.search(healed.group(0)))
+                and not _RULED_OUT_WORDS.search(healed.group(0))
+            )
             treated = past and over and self._diagnosis(norm, start, end)
             negated = negated or not (wound_healed or treated)
         if (
@@ -1360,7 +1392,8 @@ class Recogniser:
             negated = True  # "the mole got checked and the derm said it's totally normal"
         if not negated and term.rule_id == "skin_infection_or_eczema" and rules.inactive_now.match(norm, end):
             past = True  # "cold sores now and then but none at the moment": a history, not active now
-        gone = rules.gone_later.match(norm, end) if not negated else None
+        # (a cancer over stays history: "had cancer, fully healed now" is not "gone" past the clause)
+        gone = rules.gone_later.match(norm, end) if not negated and not treated else None
         if gone is not None and not (
             # development round 16: a wound or scar named between is what healed ("breastfed, want to use it
             # round my c section scar, it's closed up now"), unless the mention is resolvable itself
@@ -1399,6 +1432,9 @@ class Recogniser:
             sentence = reach
         experiencer = Experiencer.SELF
         reported = bool(rules.reported_topic.search(before[-60:]))
+        # dev round 29: not a topic the user then says they have ("asked by patients whether it's ok with a
+        # pacemaker, and I have one myself")
+        reported = reported and not _HAVE_ONE_AFTER.match(norm, end)
         # user study round 45 (#32): "Heard it helps wounds": a claim about wounds, no one's wound
         reported = reported or self._claimed_effect(norm, start, end, before)
         hearsay = _last(rules.hearsay.finditer(sentence))
@@ -1568,6 +1604,8 @@ class Recogniser:
             # (round 19 (development): not "since" meaning "because" before a mention with its own subject,
             # "since I'm expecting")
             and not rules.first_person.match(norm, start)
+            # (dev round 29: not a sign of a pregnancy begun, "since my positive pregnancy test")
+            and not _PREGNANCY_BEGUN.search(norm[start:end])
         ):
             negated = True  # "back pain after pregnancy", "post-pregnancy belly": over (user study 24, #26)
         if (
@@ -2008,6 +2046,15 @@ class Recogniser:
         conversation (for the red flags that require one)."""
         distress = bool(text) and bool(self.context.distress.search(normalise(text or "")))
         mentions = tuple(self.find_mentions(text))
+        if self.use_context and mentions:
+            norm = normalise(text or "")
+            header = _FOR_OTHER_HEADER.match(norm)
+            if header is not None and not _OWN_WORDS.search(norm, header.end()):
+                mentions = tuple(
+                    dataclasses.replace(m, experiencer=Experiencer.OTHER)
+                    if m.experiencer is Experiencer.SELF and m.start >= header.end() else m
+                    for m in mentions
+                )
         present = frozenset(known) | {
             m.condition
             for m in mentions

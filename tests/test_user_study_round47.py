@@ -18,6 +18,7 @@ from padsafety.conversation import (
 )
 from padsafety.intent_hints import ANIMAL, hinted_intent, needs_cue, topic_intent
 from padsafety.messages import contact_reply
+from padsafety.recognition import Decision, recognise
 
 
 # round 46, #28: "hang about, someone's at the door, give us a minute" in the check was read as a question
@@ -240,3 +241,17 @@ def test_so_i_could_use_it_then_asks_for_the_status(text):
 def test_a_denied_sign_is_nothing_over():
     assert only_over("I scraped my elbow two days ago, it is scabbing now, no pus. Can the pad help?") == []
     assert only_over("had my baby 2 years ago, not breastfeeding anymore") != []
+
+
+# found by development round 29's helper: a cancer told as "fully healed now" was read as over (no referral),
+# while "all clear now" was history the rule counts; a result that ruled a cancer out stays nothing
+@pytest.mark.parametrize("text, referred", [
+    ("had cancer last year, fully healed now", True),
+    ("had skin cancer on my arm last year, fully healed now", True),
+    ("breast cancer in 2018, all clear now", True),
+    ("the lump turned out to be benign", False),
+    ("my biopsy came back clear", False),
+    ("had a cold sore last year, fully healed now", False),
+])
+def test_a_cancer_over_stays_history(text, referred):
+    assert (recognise(text).decision is Decision.REFERRAL) is referred
