@@ -41,9 +41,11 @@ from padsafety.conversation import (
     PAD_OFF_QUESTION,
     REACTION_FOLLOWUP,
     RECOVERY,
+    RESULT_AFTER_STOP,
     SAME_ANSWERS,
     SHORT_USE,
     WHICH_ONE,
+    WHY_DOCTOR,
     WHY_IT_MATTERS,
     WHY_QUESTION,
     FollowUp,
@@ -84,6 +86,7 @@ from padsafety.conversation import (
     how_long_answer,
     instead_answer,
     local_elsewhere_answer,
+    names_check_question_no,
     negative_test,
     only_over,
     other_after_self_answer,
@@ -91,6 +94,7 @@ from padsafety.conversation import (
     other_status_answer,
     others_not_yours,
     over_answer,
+    paused_status_answer,
     people_named,
     person_switch,
     possible_fracture,
@@ -121,7 +125,7 @@ from padsafety.conversation import (
     yes_no_lead,
 )
 from padsafety.inputs import looks_english
-from padsafety.intent_hints import PAD_CAUSED
+from padsafety.intent_hints import ANIMAL, FIRST_TOPICS, PAD_CAUSED
 from padsafety.medicines import medicines_answer
 from padsafety.messages import PLEASE_REPHRASE, PLEASE_REPHRASE_ENGLISH_ONLY, screening_verdict
 from padsafety.recognition import Experiencer, recognise
@@ -379,6 +383,26 @@ class ActionFollowUp(Action):
                 # or the cream?" (user study round 43, #47)
                 names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
                 dispatcher.utter_message(text=tell_emergency_team(names, text))
+                return []
+        asked_again = beyond_source_topic(text) if kind is FollowUp.MISREAD else None
+        if asked_again is not None and asked_again.id in FIRST_TOPICS:
+            # "that's not what I asked. brace vs shot vs red light, which works best?": the question asked
+            # again is answered (user study round 48, #58)
+            dispatcher.utter_message(text="Sorry about that. " + asked_again.answer)
+            return []
+        paused = tracker.get_slot("screening_paused") or {}
+        if (
+            paused and not verdict and RESULT_AFTER_STOP.search(text)
+            and "action_screening_stopped" in recent_bot_actions(tracker.events)
+        ):
+            stopped = paused_status_answer(
+                dict(paused.get("answers") or {}), len(default_rulebook().screening_rules)
+            )
+            if stopped:
+                dispatcher.utter_message(text=stopped, buttons=OFFER_SCREENING)
+                if ACHE_IN_BODY.search(text) or _SHOULDER_ETC.search(text):
+                    # "... I only wanted it for my shoulder": what the source says for it
+                    dispatcher.utter_message(response="utter_benefit_muscle_joint")
                 return []
         switch = None if tracker.active_loop.get("name") else person_switch(
             text, tracker.get_slot("known_other_person"), tracker.get_slot("known_other_conditions"),
@@ -722,7 +746,7 @@ class ActionFollowUp(Action):
             if verdict in ("do_not_use", "ask_doctor") and (
                 previous == "action_answer_beyond_source" or WHY_IT_MATTERS.search(text)
                 # "why do i need to ask my doctor? its just a light" (user study round 17, #05)
-                or _WHY_DOCTOR.search(text)
+                or WHY_DOCTOR.search(text)
             ):
                 # "why?" after "only on my shoulders?", "why does it matter on my shoulder?": the verdict's
                 # reason
@@ -746,16 +770,16 @@ class ActionFollowUp(Action):
         return []
 
 
+# a body part the pad would be for: "I only wanted it for my shoulder"
+_SHOULDER_ETC = re.compile(
+    r"\b(for|on) my (lower |upper )?(back|neck|shoulders?|knees?|joints?|hips?|calf|calves|legs?|elbows?|"
+    r"wrists?|ankles?)\b",
+    re.IGNORECASE,
+)
 SAME_LEAD = "What I said applies there in the same way:"
 _BENEFITS = {
     "ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_wound_healing", "ask_benefit_circulation",
 }
-_WHY_DOCTOR = re.compile(
-    r"\b(why|how come)\b[^.?!]{0,30}\b(ask|see|check with|talk to|speak to|go to|consult)\s+"
-    r"(my|a|the|your)\s+"
-    r"(doctor|gp|doc|physician|midwife)\b",
-    re.IGNORECASE,
-)
 
 
 def help_asked_again(tracker: Tracker, text: Text, previous: Optional[Text]) -> Optional[Text]:
@@ -956,7 +980,10 @@ class ActionForgetDenied(Action):
             if m.experiencer is not Experiencer.OTHER
         ]
         dropped = [c for c in taken_back_conditions(recognition, text) if c in known or c in earlier]
-        after_check = [] if known else taken_back_check_rules(text, known_rules(tracker))
+        after_check = (
+            taken_back_check_rules(text, known_rules(tracker))
+            if not known or names_check_question_no(text) else []
+        )
         if after_check:
             # "but I have NO flare-up right now" after the check's verdict: its answer changed to no, and the
             # verdict said again from the answers that remain
@@ -972,9 +999,12 @@ class ActionForgetDenied(Action):
                 text=f"Got it, thanks for correcting me: I've changed your answer about {titles} to no."
             )
             dispatcher.utter_message(text=screening_verdict(assessment))
+            # (conditions told in the check's free text go with their answer: "the ankle" with question 10)
+            left = [c for c in known if _rule_of(rulebook, c) not in after_check]
             return [
                 SlotSet(VERDICT_SLOT, assessment.verdict.value),
                 SlotSet(RULES_SLOT, assessment.fired_rule_ids or None),
+                SlotSet(CONDITIONS_SLOT, left or None),
             ]
         all_theirs = given_to_someone_else(text)
         if all_theirs:
@@ -1009,6 +1039,10 @@ class ActionForgetDenied(Action):
                 events += [
                     SlotSet("known_other_conditions", others), SlotSet("known_other_person", person[0]),
                 ]
+            if ANIMAL.search(text) and not more:
+                # "not me mate, the DOG. she's the one with arthritis. can I use it on her?": the pet's
+                # question is for a vet (user study round 47, #53: the correction alone)
+                dispatcher.utter_message(response="utter_pet")
             if "eczema" in dropped and CALM_NOW.search(text):
                 # calm eczema is no "do not use" in the source, and no green light either
                 dispatcher.utter_message(text=calm_skin_answer(False))
@@ -1027,6 +1061,14 @@ class ActionForgetDenied(Action):
                     text="Sorry if it sounded that way: I haven't counted any medical condition for you."
                 )
         return events
+
+
+def _rule_of(rulebook: Any, condition: Text) -> Optional[Text]:
+    """The rule a condition name belongs to, or None for a name the rulebook does not know."""
+    try:
+        return rulebook.condition(condition).rule_id
+    except KeyError:
+        return None
 
 
 class ActionPleaseRephrase(Action):

@@ -11,7 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from padsafety.intent_hints import hinted_intent, needs_cue, topic_intent
+from padsafety.intent_hints import first_topic_intent, hinted_intent, needs_cue, topic_intent
 from padsafety.recognition import Decision, recognise
 
 
@@ -73,6 +73,7 @@ class IntentHints(GraphComponent):
                 # the pad is answered (stop using it), whatever words of buying are in it (user study round
                 # 36, #14: "That's your choice")
                 hinted = topic_intent(text, hinted, confidence) or hinted
+            hinted = first_topic_intent(text, hinted) or hinted
             if hinted:
                 intent = {"name": hinted, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)

@@ -69,6 +69,7 @@ from padsafety.conversation import (
     PAD_OFF_QUESTION,
     REACTION_FOLLOWUP,
     RECOVERY,
+    RESULT_AFTER_STOP,
     SAME_ANSWERS,
     SEE_DOCTOR_QUESTION,
     SHORT_USE,
@@ -102,6 +103,7 @@ from padsafety.conversation import (
     help_again_answer,
     is_pause,
     local_elsewhere_answer,
+    names_check_question_no,
     nerve_signs,
     only_over,
     people_named,
@@ -288,6 +290,21 @@ _ANIMAL_SUBJECT = re.compile(
     rf"\b(my|our|the|his|her|their) ([a-z]+ ){{0,2}}(?!vets?\b|veterinar){ANIMAL.pattern}('?s)?",
     re.IGNORECASE,
 )
+
+
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|my|me|myself)\b", re.IGNORECASE)
+
+
+def _own_after_animal(text: Text, recognition: Any) -> bool:
+    """A condition of the user's told after the animal: "my dog tried to eat the strap, and I should say my
+    left foot has had no sensation for years" (development round 30: the vet answer and no referral, a green
+    light). A mention with the user named between the last animal word before it and itself is theirs."""
+    for mention in recognition.affirmed():
+        before = text[: mention.start]
+        animals = list(_ANIMAL.finditer(before))
+        if not animals or _FIRST_PERSON.search(before, animals[-1].end()):
+            return True
+    return False
 
 
 def current_turn(tracker: DialogueStateTracker) -> List[Event]:
@@ -484,6 +501,13 @@ def safety_plan(
         # the turns after emergency advice: advice that fits it again, never a menu or "I didn't
         # understand", until the user moves on (a question about the pad, thanks, goodbye)
         return [FOLLOWUPS[emergency or UTTER_EMERGENCY]]
+    if (
+        emergency == UTTER_EMERGENCY_SELF_HARM and decision is not Decision.EMERGENCY
+        and _CRISIS_LINE_LATER.search(text or "")
+    ):
+        # "ok. maybe i'll text that number later", turns after the crisis reply: the crisis line again,
+        # warmly, never the menu (user study round 48, #39)
+        return [FOLLOWUPS[UTTER_EMERGENCY_SELF_HARM]]
     pet = intent == PET_INTENT and bool(_ANIMAL.search(text or "")) and not (
         # "my son caught ringworm from the cat": the son's condition, not the cat's (development round 19)
         decision is Decision.REFERRAL_OTHER and bool(people_named([text or ""]))
@@ -494,7 +518,10 @@ def safety_plan(
     )
     if pet and (
         decision in (Decision.REFERRAL_OTHER, Decision.GENERAL)
-        or (decision is Decision.REFERRAL and _ANIMAL_SUBJECT.search(text or ""))
+        or (
+            decision is Decision.REFERRAL and _ANIMAL_SUBJECT.search(text or "")
+            and not _own_after_animal(text or "", recognition)
+        )
     ):
         return []  # "my dog has arthritis": the animal's condition is for a vet (utter_pet says so)
     # a question about a pet gets the vet after the user's own referral; a request for the safety check
@@ -573,9 +600,12 @@ class SafetyRulePolicy(RulePolicy):
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         confidence = float(message.intent.get("confidence") or 0.0) if message else 0.0
         plan = safety_plan(
-            # (the latest emergency matters only right after emergency advice: read the events only then)
+            # (the latest emergency matters only right after emergency advice, or when the crisis line is
+            # named again: read the events only then)
             text, intent, checking, previous,
-            _last_emergency(tracker) if previous in _AFTER_EMERGENCY else None, confidence,
+            _last_emergency(tracker)
+            if previous in _AFTER_EMERGENCY or _CRISIS_LINE_LATER.search(text or "") else None,
+            confidence,
             conversation_conditions(tracker),
         )
         if (
@@ -1066,9 +1096,9 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
-            plan
-            and plan[0] not in EMERGENCY_REPLIES
-            and plan[0] not in FOLLOWUPS.values()
+            # (with no plan too: "why do I need a doctor for shin splints? it's just overuse" after their
+            # referral asks for the reason, not the muscle text again; user study round 47, #34)
+            (not plan or (plan[0] not in EMERGENCY_REPLIES and plan[0] not in FOLLOWUPS.values()))
             and not checking
             and asks_about_known(text, known)
         ):
@@ -1085,6 +1115,17 @@ class SafetyRulePolicy(RulePolicy):
         ):
             # "ok who exactly should she ask, cardiologist?" after her verdict: whom to ask, the verdict
             # unchanged (user study round 7, #48)
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
+            not plan and not checking and tracker.get_slot("screening_paused")
+            and set(((tracker.get_slot("screening_paused") or {}).get("answers") or {}).values()) == {"no"}
+            and not tracker.get_slot("known_verdict") and RESULT_AFTER_STOP.search(text or "")
+            and "action_screening_stopped" in _recent_actions(tracker, 3)
+        ):
+            # "so what's the answer then, can I use it or not?" right after the check was stopped: no yes or
+            # no yet, and how to go on (user study round 48, #17: "doesn't go further", the usage text)
             if FOLLOW_UP not in done:
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
@@ -1217,6 +1258,8 @@ class SafetyRulePolicy(RulePolicy):
         if (
             not plan and not checking and _DOWNPLAYED.search(text or "") and "?" not in (text or "")
             and tracker.get_slot("known_verdict") in ("do_not_use", "ask_doctor")
+            # ("the ankle's basically fine, I can walk on it. change question 10 to no": a correction)
+            and not names_check_question_no(text)
         ):
             # "nah it's not that bad, I can still walk on it kinda" after "ask your doctor first" for a
             # crushed foot: the verdict again, never a reminder and the usage text (user study round 43, #42)
@@ -1231,6 +1274,9 @@ class SafetyRulePolicy(RulePolicy):
         if not checking and _takes_back_known(tracker, text) and FORGET_DENIED not in done:
             # "no, I do NOT have lupus", "the lupus is my sister": the remembered verdict drops it first
             return self._safety_prediction(FORGET_DENIED, tracker, domain)
+        if FORGET_DENIED in done and names_check_question_no(text):
+            # "change question 10 to no": the new verdict is the whole reply (user study round 48, #15)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if FORGET_DENIED in done and (
             DISPUTED_ECHO.search(" ".join((text or "").split())) or disputes_a_condition(text)
         ):
@@ -2370,6 +2416,13 @@ _BURN_QUESTIONS = {
     "ask_avoid_skin_conditions", "ask_not_in_source", "request_screening",
 }
 # "should we still call?", "my wife is calling an ambulance": the emergency advice again, whatever the intent
+# the crisis line named again after the self-harm reply
+_CRISIS_LINE_LATER = re.compile(
+    r"\b(that|the|this|those) (number|numbers|line|helpline|hotline|crisis line)\b|"
+    r"\b(text|call|ring|phone) (them|it|the samaritans|samaritans|988|116)\b|\bsamaritans\b|\b988\b|"
+    r"\b116 ?123\b",
+    re.IGNORECASE,
+)
 _CALLING = re.compile(
     r"\b(call|calling|ring|ringing|phone|ambulance|paramedics?|911|112|999|a&e|er|emergency|hospital)\b|"
     # "could the pad have caused this?" (user study round 12, #20: got the who-should-avoid list)
@@ -2495,8 +2548,9 @@ def _takes_back_known(tracker: DialogueStateTracker, text: Optional[Text]) -> bo
         # one is counted: an apology and what is counted (never "I don't have any health problems, just a
         # stiff back" before anything was: that is the back question)
         return True
-    if not known and tracker.get_slot("known_rules") and taken_back_check_rules(
-        text, tracker.get_slot("known_rules") or []
+    if (
+        (not known or names_check_question_no(text)) and tracker.get_slot("known_rules")
+        and taken_back_check_rules(text, tracker.get_slot("known_rules") or [])
     ):
         return True  # after the safety check, which keeps only its rules
     previous = previous_user_text(tracker)

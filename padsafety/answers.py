@@ -164,6 +164,16 @@ _SELF_CORRECTION = re.compile(
 _OWN_CONDITION = re.compile(r"^(?:i have|i'?ve got|i do have|i take|i'?m on|i am on|i get|i wear)\b")
 
 
+_SALUTATION = re.compile(
+    r"^(dear (sir|madam|sir or madam|sirs|all|team|bot)|hello|hi|good (morning|afternoon|evening))\b[,.!]?\s+"
+)
+_EXCEPT = re.compile(r"\b(except|apart from|other than|besides|but|only|just)\b")
+_NOT_POSSIBLE = re.compile(r"^(not possible|impossible|no way|can'?t be|cannot be|not a chance)\b")
+_DONT_HAVE_ANY = re.compile(
+    r"^(i\s+)?(don'?t|dont|do not|never)\s+(take|have|use|get|got)\s+(any|anything|none|those|that)\b"
+)
+
+
 def parse_answer(text: Optional[str]) -> Optional[Answer]:
     """Yes / no / don't know when the message explicitly answers a yes/no question, else None; after a
     self-correction in the message, the answer that follows it."""
@@ -173,6 +183,8 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
     if text.startswith("/") or button is not None:
         return button
     norm = " ".join(text.lower().replace("\u2019", "'").split())
+    # "Dear Sir, no, my skin is in good order." (development round 30: asked again)
+    norm = _SALUTATION.sub("", norm) or norm
     corrections = list(_SELF_CORRECTION.finditer(norm))
     if any(mark.start() > 0 for mark in corrections):
         # the last part that answers by itself: "yes. wait no sorry, i misread, no" -> "no"; "no wait, sorry,
@@ -238,6 +250,21 @@ def parse_answer(text: Optional[str]) -> Optional[Answer]:
         elif answer is None and _SAID_NO.match(norm):
             answer = Answer.NO
         elif answer is None and _CAN_FEEL.search(norm):
+            answer = Answer.NO
+        elif answer is None and _CAN_FEEL_PLAIN.search(norm) and not recognise(text).affirmed():
+            # "I can feel my hands, they are just cold", "I can feel everything" (user study round 48, #30:
+            # the circulation text and the question again)
+            answer = Answer.NO
+        elif answer is None and _NOT_NOW_END.search(norm) and _NOW_AND_THEN.search(norm):
+            # "i take antibiotics sometimes for my skin, not right now tho" (user study round 48, #14: asked
+            # again): not now
+            answer = Answer.NO
+        elif answer is None and (
+            _NOT_POSSIBLE.match(norm)
+            or (_DONT_HAVE_ANY.match(norm) and not _EXCEPT.search(norm) and not recognise(text).affirmed())
+        ):
+            # "Not possible, I've had a hysterectomy", "Don't take any medicine, not even vitamins"
+            # (development round 30: asked again)
             answer = Answer.NO
         elif answer is None and _ASK_SOMEONE.search(norm):
             # "i'll have to ask my gp", "have to check with my surgeon what they put in": not sure (round 9)
@@ -366,6 +393,17 @@ _ASK_SOMEONE = re.compile(
 
 # feeling that is normal: "i'm diabetic but i can feel my feet fine" to the reduced-feeling question
 # (development round 12: the diabetes named kept it from a no)
+_CAN_FEEL_PLAIN = re.compile(
+    r"^\W*(yes,?\s+|yeah,?\s+)?i can (?:still )?feel "
+    r"(?:my \w+|them|it|everything|both \w+|all of (?:it|them))"
+    r"(?:\s*$|\s*[,.!]|\s+(?:and|but|they|it|just)\b)"
+)
+_NOT_NOW_END = re.compile(
+    r"\b(?:but\s+)?not\s+(?:right\s+)?(?:now|at the moment|currently|atm|rn)(?:\s+(?:tho|though))?\s*[.!]*$"
+)
+_NOW_AND_THEN = re.compile(
+    r"\b(sometimes|occasionally|now and then|every now and then|in the past|used to|once)\b"
+)
 _CAN_FEEL = re.compile(
     r"\bi can (?:still )?feel (?:my \w+|them|it|everything|both \w+)(?: \w+)?\s+"
     r"(?:fine|ok|okay|normally|properly|"

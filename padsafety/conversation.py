@@ -31,10 +31,19 @@ class Topic:
     source: str
     words: Tuple[str, ...]
     answer: str
+    patterns: Tuple[str, ...] = ()  # regular expressions, for what a word list would have to spell out
 
     def matches(self, text: str) -> bool:
-        """Whether one of the topic's words or phrases occurs in the (lower-cased) text."""
-        return bool(_words_pattern(self.words).search(text))
+        """Whether one of the topic's words or phrases (or patterns) occurs in the (lower-cased) text."""
+        return bool(_words_pattern(self.words).search(text)) or (
+            bool(self.patterns) and bool(_regex_pattern(self.patterns).search(text))
+        )
+
+
+@lru_cache(maxsize=None)
+def _regex_pattern(patterns: Tuple[str, ...]) -> "re.Pattern[str]":
+    """One compiled pattern for a topic's ``patterns``, built once (as ``_words_pattern``)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @lru_cache(maxsize=None)
@@ -55,6 +64,7 @@ def beyond_source_topics() -> Tuple[Topic, ...]:
             source=raw["source"],
             words=tuple(w.lower() for w in raw["words"]),
             answer=" ".join(raw["answer"].split()),
+            patterns=tuple(raw.get("patterns") or ()),
         )
         for raw in data["topics"]
     )
@@ -169,7 +179,7 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     norm = _SLEEP_ON_IT.sub(" ", norm)
     norm = _MAKE_WORSE.sub(" make it worse ", norm)
     norm = _FIGURATIVE.sub(" ", norm)
-    norm = _CLAIMED_SPEED.sub(lambda m: m.group(0).rsplit(" in", 1)[0], norm)
+    norm = _CLAIMED_SPEED.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)].rstrip(), norm)
     norm = _ON_A_MEDICINE.sub(lambda m: f"{m.group(0)} (interact with)", norm)
     norm = _MUSCLE_CRAMP.sub(" muscle ache ", norm)
     if BODY_HOT.search(norm):
@@ -305,6 +315,16 @@ def answer_confirmed(
     return previous
 
 
+# "why do i need to ask my doctor? its just a light": the reason for a referral (user study round 17, #05)
+WHY_DOCTOR = re.compile(
+    # ("why do I need a doctor for shin splints?", user study round 47, #34)
+    r"\b(why|how come)\b[^.?!]{0,30}\b(ask|see|check with|talk to|speak to|go to|consult|need|bother)\s+"
+    r"(my|a|the|your)\s+"
+    r"(doctor|gp|doc|physician|midwife)\b",
+    re.IGNORECASE,
+)
+
+
 def said_again_response(
     intent: Optional[str], previous_responses: Iterable[str], text: Optional[str]
 ) -> Optional[str]:
@@ -314,6 +334,10 @@ def said_again_response(
         return None
     if GIVE_UP.search(text):
         return None  # "so should I give up on it?" after "results vary" asks what to do (its own answer)
+    if WHY_DOCTOR.search(text) or WHO_TO_ASK_QUESTION.search(" ".join(text.lower().split())):
+        # "why do I need a doctor for shin splints?": the referral's reason (user study round 47, #34); "can I
+        # ask my pharmacist instead of the GP?": whom to ask (round 48, #9)
+        return None
     response = "utter_" + intent[len("ask_"):]
     return response if response in _SAID_AGAIN and response in set(previous_responses) else None
 
@@ -533,11 +557,14 @@ WAIT_FOR_VISIT = re.compile(
 )
 SEE_DOCTOR_QUESTION = re.compile(
     r"\b(should|do|shall|must|would you)\s+(i|we|he|she|they)\s+(go|get|see|call|ring|phone|book|visit|"
-    r"have|contact|tell)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|walk[- ]in|gp|"
+    r"have|contact|tell|need)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|"
+    r"walk[- ]in|gp|"
     r"doctor|doc|surgeon|specialist|consultant|dermatologist|nurse|midwife|"
     r"physio|x-?ray(ed)?|scan(ned)?|checked( out)?|looked at|seen( to)?)\b|"
     # "i need see doctor or not??", "i go doctor first?", "could I have cracked something?" (user study round
     # 26, #5, #59: "OK. You can ask ..." and "Thanks for telling me")
+    # "My GP is closed. What should I actually do for it now?" (user study round 48, #46: the benefits list)
+    r"\b(gp|doctor|doctors|doctor'?s|surgery|clinic)\s+(is\s+|are\s+|'s\s+)?(closed|shut)\b[^?]*\bwhat\b[^?]*\?|"
     r"\b(i|we)\s+(need|must|have to|should)\s+(to\s+)?(go|see)\s+(to\s+)?(a\s+|the\s+)?"
     r"(doctor|docter|doc|dr|gp|hospital)\b|\b(i|we)\s+go\s+(to\s+)?(the\s+|a\s+)?(doctor|docter|doc|gp)\b[^.!?]{0,15}\?|"
     # (not "could it be broken?" about a pad that won't switch on)
@@ -1170,6 +1197,23 @@ WHO_TO_ASK_QUESTION = re.compile(
     # ("who do we even call, the cardiologist?": user study round 17, #10)
     r"\b(ask|see|talk\s+to|speak\s+to|check\s+with|consult|call|ring|phone|contact)\b|"
     r"\b(which|what\s+(kind|type|sort)\s+of)\s+(doctor|doc|specialist|consultant|clinic|professional|expert)s?\b|"
+    # "What about the surgeon who put it in, would they know?" (user study round 48, #10: "No: ... do not
+    # use")
+    r"\b(surgeon|doctor|gp|cardiologist|specialist|consultant|nurse|pharmacist|team|clinic)s?\b[^.?!]{0,40}"
+    r"\b(would|will|could|do|does|might)\s+(they|he|she|it)\s+know\b|"
+    # (the two halves, as the splitter sends them: "What about the surgeon who put it in", "would they know?")
+    r"\b(what|how)\s+about\s+(the|my|his|her|their|a)\s+(surgeon|gp|doctor|cardiologist|specialist|consultant|"
+    r"nurse|pharmacist|physio|neurologist|dermatologist|midwife)s?\b|"
+    r"^\W*(would|will|do|does|might)\s+(they|he|she)\s+know\b[^.!?]{0,20}\?*\s*$|"
+    # ("I asked if the surgeon would know, not whether I can use it")
+    r"\b(if|whether)\s+(the|my|his|her|their|a)\s+(surgeon|gp|doctor|cardiologist|specialist|consultant|nurse|"
+    r"pharmacist)\s+(would|will|could|might|does|did)\s+know\b|"
+    # "So he should ask de heart doctor?", "should she see a skin doctor then?" after their verdict (user
+    # study round 47, #59: the referral again)
+    r"\b((should|shall|must|do|does)\s+(he|she|they|i|we)|(he|she|they|i|we)\s+(should|must|needs?\s+to|"
+    r"has\s+to|have\s+to))\s+(ask|see|check\s+with|talk\s+to|consult)\s+"
+    r"(the\s+|a\s+|de\s+|di\s+|his\s+|her\s+|my\s+|their\s+)?(heart|skin|eye|diabetes|cancer|baby|"
+    r"pregnancy)\s+(doctor|doc|specialist|team|nurse|clinic)s?\b[^.!]*\?|"
     rf"\b({_EXPERTS})\s+or\s+(the\s+|a\s+|her\s+|his\s+|my\s+|their\s+)?({_EXPERTS}|device\s+maker|manufacturer)\b|"
     + _PHARMACY.pattern,
     re.IGNORECASE,
@@ -1194,7 +1238,19 @@ def who_to_ask_answer(
         for r in dict.fromkeys(rules)
     ]
     texts = [" ".join(data[k].split()).format(**words) for k in keys if k in data]
-    return " ".join(texts) if texts else " ".join(data["default"].split()).format(**words)
+    answer = " ".join(texts) if texts else " ".join(data["default"].split()).format(**words)
+    if text and rules and _NAMED_EXPERT.search(text) and not re.search(r"\bor\b", text, re.IGNORECASE):
+        # "So he should ask de heart doctor?": a plain yes to the one named (user study round 47, #59)
+        return "Yes, that's a good person to ask. " + answer
+    return answer
+
+
+# "should she ask her cardiologist?", "so he should ask de heart doctor?": one expert named
+_NAMED_EXPERT = re.compile(
+    rf"\b({_EXPERTS}|(heart|skin|eye|diabetes|cancer|baby|pregnancy)\s+(doctor|doc|specialist|team|nurse))\b"
+    r"[^.!?]{0,20}\?",
+    re.IGNORECASE,
+)
 
 
 # an insulin pump or a glucose sensor: the diabetes team looks after it, not a cardiologist
@@ -2225,6 +2281,15 @@ _BARE_PERSON = re.compile(
 )
 
 
+# someone who will pass the advice on: "I'll tell my mom to take her to the doctor"
+_MESSENGER = re.compile(
+    r"\b(i'?ll|i will|i'?m going to|im going to|gonna|i shall|will)\s+(tell|ask|let|get|remind|"
+    r"pass (it|that) on to)\s+(my\s+)?\w+\s+(to\s+)?"
+    r"(take|bring|book|call|ring|phone|see|speak|talk|check|know)\b",
+    re.IGNORECASE,
+)
+
+
 def person_switch(
     text: Optional[str], owner: Optional[str], others: Optional[List[str]],
     stored: Optional[Dict[str, List[str]]] = None,
@@ -2234,6 +2299,10 @@ def person_switch(
     "my dad has a pacemaker" give "sister"; a person told of earlier (``stored``) can be turned back to.
     None when the message stays with the same person or names nobody."""
     if not text or text.startswith("/"):
+        return None
+    if _MESSENGER.search(text) and "?" not in text:
+        # "Shot, I'll tell my mom to take her to the doctor first then": the mother passes the advice on about
+        # the gran; nobody is turned to (user study round 48, #35)
         return None
     said = people_named([text])
     bare = _BARE_PERSON.match(text)
@@ -2807,7 +2876,10 @@ _ABOUT_QUESTION = re.compile(
     # be dat?" (Pidgin): user study round 47, #15, #67, recorded as yes
     r"(wah|wha|wat|whit|wit|wetin|wetin be) (dat|that|dis|this|it|is that|is dat)( mean)?|"
     r"(whit|wit)'?s (that|this|it|yon)|when it'?s at hame|"
-    r"first time i hear)\b"
+    r"first time i hear|"
+    # "sorry what is porphyria, never heard of it" (user study round 48, #16: the referral for a general
+    # mention, then the question again)
+    r"never heard of (it|that|this|them|those)|not heard of (it|that|this)|no idea what)\b"
 )
 _QUESTION_WORDS = re.compile(r"^(what|whats|what's|which|is|are|does|do|would|could|can|how)\b")
 _STOP_WORDS = {
@@ -2824,6 +2896,7 @@ def asks_about_question(text: Optional[str], question: str, intent: Optional[str
     norm = " ".join(text.lower().replace("\u2019", "'").split())
     if intent == "ask_followup" or _ABOUT_QUESTION.search(norm):
         return True
+    norm = re.sub(r"^(sorry|um+|uh+|erm+|hmm+|ok|okay|wait|and|but|so)[,.!]?\s+", "", norm)
     if not ("?" in norm or _QUESTION_WORDS.match(norm)):
         return False
     if not re.match(r"^(what|whats|what's|which|is|are|does|do|would|could)\b", norm):
@@ -3261,6 +3334,43 @@ DISPUTED_ECHO = re.compile(
 )
 
 
+# "so what's the answer then", "can I use it or not?" right after the safety check was stopped (user study
+# round 48, #17: "My source doesn't go further", then the usage text)
+RESULT_AFTER_STOP = re.compile(
+    r"\b(what'?s|whats|what is|so) the (answer|verdict|result|outcome)\b|"
+    r"\b(can|could|may|should) i (use|try) (it|one|the pad|a pad)\b[^.?!]{0,15}\b(or not|then)\b|"
+    r"\bso (can|could|may) i (use|try)\b|\b(am i|so i'?m|so im) (ok|okay|fine|good|safe)\b|"
+    r"\bso (is it|it'?s|its) (safe|ok|okay|fine)\b",
+    re.IGNORECASE,
+)
+
+
+def paused_status_answer(answers: Dict[str, str], total: int) -> Optional[str]:
+    """After the safety check was stopped with only "no" answers so far: no yes or no yet, and how to go
+    on; None when an answer so far was a yes or "I don't know" (the stop already told its verdict)."""
+    if not answers or any(value != "no" for value in answers.values()):
+        return None
+    return (
+        f"You stopped the safety check after {len(answers)} of {total} questions, so I can't give you a yes "
+        "or no: nothing you answered so far rules a pad out, but the other questions are still open. Tap "
+        "\"Run the safety check\" to go on where you left off."
+    )
+
+
+# "change question 10 to no", "put q4 down as a no", "question 3 should be no"
+_QUESTION_TO_NO = re.compile(
+    r"\b(?:(?:change|set|make|put|switch|mark|turn)\s+(?:my\s+|the\s+)?(?:answer\s+(?:to|for)\s+)?"
+    r"(?:question|q|qn|number)\s*(?:no\.?\s*)?(?P<n>\d{1,2})(?:'?s)?(?:\s+answer)?\s+(?:down\s+)?(?:to|as|into)\s+"
+    r"(?:an?\s+)?[\"']?no\b|"
+    r"(?:question|q)\s*(?P<n2>\d{1,2})\s+(?:should\s+be|is|was\s+meant\s+to\s+be)\s+(?:an?\s+)?[\"']?no\b)"
+)
+
+
+def names_check_question_no(text: Optional[str]) -> bool:
+    """"change question 10 to no": a check answer corrected by its number."""
+    return bool(text) and bool(_QUESTION_TO_NO.search(" ".join((text or "").lower().split())))
+
+
 def taken_back_check_rules(text: Optional[str], known_rules: Iterable[str]) -> List[str]:
     """The rules behind a safety check's verdict that this message takes back ("but I have NO flare-up
     right now! my skin is clear" after "do not use" for acute eczema): the check keeps no condition names,
@@ -3272,6 +3382,14 @@ def taken_back_check_rules(text: Optional[str], known_rules: Iterable[str]) -> L
         return []
     rulebook, rules = default_rulebook(), list(known_rules)
     taken = set()
+    numbered = _QUESTION_TO_NO.search(" ".join(text.lower().split()))
+    if numbered:
+        # "change question 10 to no" after the verdict (user study round 48, #15: the verdict again, then the
+        # check from question 1)
+        number = int(numbered.group("n") or numbered.group("n2"))
+        screening = list(rulebook.screening_rules)
+        if 1 <= number <= len(screening):
+            taken.add(screening[number - 1].id)
     for name in taken_back_conditions(recognise(text), text):
         try:
             taken.add(rulebook.condition(name).rule_id)

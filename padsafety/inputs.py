@@ -90,7 +90,9 @@ _JOIN = re.compile(
     # question word starts a question whatever follows it
     r"|(?<!\bno)(?<!\bnope)(?<!\bnah)(?<!\byes)(?<!\byeah)(?<!\byep)"
     r"(?<!\bno,)(?<!\bnope,)(?<!\bnah,)(?<!\byes,)(?<!\byeah,)(?<!\byep,)"
-    r"(?:,?\s+(?:and|also|plus)\s+)(?=(?:what|how|where|which|who|when)\s+\w+\s+\w+.*\?\s*$"
+    # ("..., and roughly how much does a decent pad cost?": user study round 48, #12)
+    r"(?:,?\s+(?:and|also|plus)\s+)(?=(?:(?:roughly|approximately|about|also|just|exactly|actually)\s+)?"
+    r"(?:what|how|where|which|who|when)\s+\w+\s+\w+.*\?\s*$"
     # "would it help them and how often should I use it": how often, how long, how much start a question
     r"|how\s+(?:often|long|many|much|soon)\s+(?:should|do|does|can|will|would|is|are|until|before)\b)",
     re.IGNORECASE,

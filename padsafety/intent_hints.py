@@ -140,7 +140,13 @@ HINTS: Tuple[Hint, ...] = (
            r"(realistically |actually |really |even |normally |usually )?(use|using) "
            r"(it|one|them|these|this|a pad|the pad|a red light pad)"
            r"( \w+)?( at home)? for\b|\bwhat (are|is) (it|they|one|these|red light pads?) (actually |really |"
-           r"even )?(used|good) for\b"),
+           r"even )?(used|good) for\b|"
+           # "so wats it actually gud for then", "what are they really meant for?" (user study round 48, #7,
+           # #1: the fat answer again, the purchase refusal)
+           r"\b(wh?at|wot|wut)('?s| is| are|s)? (it|they|one|these|red light|red light pads?|the pads?) "
+           r"(actually |really |even |supposed to be |really supposed to be )?"
+           r"(used|good|gud|meant|made|for|4)"
+           r"( for| 4)?\b(?! (a|the|my) (price|money))"),
         frozenset({"ask_benefits", "ask_benefit_muscle_joint", "ask_benefit_circulation",
                    "ask_benefit_wound_healing", "ask_how_it_works"}) | _SAFETY,
         max_words=25,
@@ -149,8 +155,12 @@ HINTS: Tuple[Hint, ...] = (
         # "Mi baby got colic bad ... put the red light pad on she belly. It safe?" read as the pregnancy
         # question (0.98; user study round 47, #47, three times "Pregnant women should avoid"): a baby
         "ask_avoid_children",
-        _p(r"^(?!.*\b(pregnan\w*|expecting|bump|due|trimester|weeks (along|gone))\b)(?:"
-           r".*\b(my|mi|me|ma|our|the|wee|a) (new ?born |little |wee |baby )?(baby|babies|newborn|infant|bub|"
+        # (a pregnancy denied is no pregnancy: "Me nah pregnant, is de BABY belly. She 6 weeks old", #47)
+        _p(r"^(?!.*(?<!\bnot )(?<!\bnah )(?<!\bnuh )(?<!\bno )(?<!n't )\b(pregnan\w*|expecting|bump|due|"
+           r"trimester|weeks (along|gone))\b)(?:"
+           r".*\b(de|di|da|her|his|my|mi|me|ma|our|the) (baby|babies|newborn|infant)'?s? (belly|tummy)\b|"
+           r".*\b(my|mi|me|ma|our|the|wee|a|de|di|da) (new ?born |little |wee |baby )?"
+           r"(baby|babies|newborn|infant|bub|"
            r"bubba|toddler|pikin|pickney|bairn|wean)\b.{0,80}\b(colic\w*|teething|nappy rash|diaper rash|"
            r"on (her|his|she|he|him|their|its|de|di|the baby'?s?) "
            r"(belly|tummy|back|chest|skin|legs?|head|bum)|"
@@ -486,7 +496,11 @@ HINTS: Tuple[Hint, ...] = (
            # "my head says it's a scam" (a buyer's cold feet: the wound answer's words were its only
            # difference from the usage text, development round 37 once the wound answer needed a wound word)
            r"\b(says|reckons|thinks|think|say) (it'?s|its|they'?re|theyre|it is) (a |all |just )?(scam|con|"
-           r"gimmick|snake oil|rip[- ]?off|hype)\b"),
+           r"gimmick|snake oil|rip[- ]?off|hype)\b|"
+           # "say e dey cure everything. Na lie abi?", "is it a bit of a furphy?" (user study round 47, #66,
+           # #1: the deletion prompt, the skin-infection answer): a claim doubted
+           r"\b(cures?|fix(es)?|heals?|treats?) (everything|anything|all)\b|\bna lie\b|\bfurphy\b|"
+           r"\btall (tale|story)\b|\bcodswallop\b|\bhogwash\b|\btoo good to be true\b"),
         frozenset({"ask_evidence", "ask_limitations", "ask_limitation_variability", "ask_benefits",
                    "ask_how_it_works"}),
         max_words=24,
@@ -544,6 +558,10 @@ HINTS: Tuple[Hint, ...] = (
            r"returns policy|warrant(y|ies)|guarantee|discounts?|coupons?|vouchers?|amazon|ebay|customs|"
            r"in stock|receipt|invoice|replacement (pad|device|unit|one)|"
            r"(waiting for|sent|send|get) (a |the |my )?replacement|complain|faulty|defective|"
+           # "They're not answering my emails. Is there anything you can do?" about the seller (user study
+           # round 48, #18: "I'm a bot")
+           r"(not|never|won'?t|don'?t|doesn'?t|isn'?t|aren'?t) (answering|responding|replying|getting back)"
+           r"( to)? (my |our |any )?(emails?|e-mails?|calls?|messages?|texts?|phone|dms?)|"
            r"stopped (working|lighting)|"
            r"(leds?|lights?) (are |is )?dead|dead leds?|arrived (broken|damaged|scratched)|"
            # "there's no clinic, i bought it online. who do i contact" (user study round 16, #21: got the
@@ -561,7 +579,8 @@ HINTS: Tuple[Hint, ...] = (
         _p(r"\b(cheap(er|est)?|expensive|afford|(spend|spending|spent) (that|so|this|too) much|"
            r"(spend|spending|spent) (the |my )?money|buy(ing)?|purchas(e|ed|ing)|order(ed)?|"
            # ("what about a brand new one, like 3 days old?", a tattoo: user study round 47, #12)
-           r"brands?(?! new)|shop|"
+           # ("not a brand - a TATTOO that's 3 days old", user study round 47, #12: a word misread, denied)
+           r"(?<!not a )(?<!not )brands?(?! new)|shop|"
            # (not the verb: "do you store what I type?", user study round 13, #19)
            r"(?<!you\s)(?<!u\s)(?<!to\s)stores?(?!\s+(what|my|any|data|it|this|that|everything|anything|the\s+"
            r"(chat|conversation|data)|conversations?|messages?|info))|"
@@ -1044,8 +1063,9 @@ _STATUS_FOLLOWUP = _p(
 # "forget the price, will it help the back?": the topic the user sets aside is not the question
 _DISMISSED = _p(
     r"\b(forget( about)?|never ?mind|ignore|leave|not asking about|wasn'?t asking about|didn'?t ask about|"
-    r"not about|nothing to do with|i don'?t care about|not)\s+(the\s+)?(price|prices|pricing|cost|costs|"
-    r"money|"
+    # ("ok no price then. but the cold hands bit?", user study round 48, #12)
+    r"not about|nothing to do with|i don'?t care about|not|no)\s+(the\s+)?(price|prices|pricing|cost|costs|"
+    r"money|refunds?|returns?|orders?|"
     r"buying( one)?|purchas\w*|shopping)\b[.,!]*"
 )
 
@@ -1065,6 +1085,11 @@ _KEEP_DATA = _p(
 _OWN_BODY = _p(
     r"\b(my|me)\s+(\w+\s+)?(knees?|back|neck|shoulders?|hips?|legs?|feet|foot|ankles?|arms?|hands?|wrists?|"
     r"elbows?|calves|calf|joints?|muscles?|face|skin)\b"
+)
+_TURN_TO_SELF = _p(
+    r"\b(what|how) about me\b|\b(and|but) (for |what about )?me\b|"
+    r"\b(asking|ask) (about|for) (me|myself|my)\b|"
+    r"\bnot (the|my|our|her|his) (dog|cat|horse|pony|pet|animal|puppy|kitten)s?\b"
 )
 _FOR_PET = _p(
     r"\b(on|for|to|near|around|with)\s+(my|our|the|a|his|her)\s+(old\s+|senior\s+|elderly\s+)?(dogs?|cats?|pets?|"
@@ -1197,6 +1222,10 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
             # "I did not ask about using pad. I want my data deleted please": the deletion is what is asked
             # (user study round 47, #41: "Sorry, that answer missed your question. Could you ask it again")
             continue
+        if hint.intent == "ask_pet" and _TURN_TO_SELF.search(text):
+            # "ok fair, I'll ask the vet. What about me, I get stiff hands", "I'm asking about MY hands now,
+            # not the horse" (user study round 48, #19: the vet answer twice)
+            continue
         if hint.intent == "ask_pet" and _OWN_BODY.search(text) and not _FOR_PET.search(text):
             # "walking the dog hurts my knees, would it help": the user's knees, not the dog's (round 23
             # check: got the vet answer)
@@ -1248,7 +1277,10 @@ STRONG_TOPICS = frozenset({
 # flash?" got "please ask your doctor first (another medical condition)")
 PRACTICAL_TOPICS = frozenset({"light_appearance", "device_operation", "heat", "cleaning_sharing", "travel"})
 _CARE_TOPICS = frozenset({"cleaning_sharing", "travel", "clothing", "sleep_on_pad", "eyes", "session_length",
-                           "frequency", "alcohol", "sunscreen"})
+                           "frequency", "alcohol", "sunscreen",
+                           # ("not u. i mean use the pad BEFORE or AFTER training" started the check:
+                           # user study round 48)
+                           "timing"})
 _CONDITION_TOPICS = frozenset({"mood_sleep", "acne", "hair", "cellulite", "scars",
                                "metal_implant", "tattoo", "implant_elsewhere", "skin_reaction",
                                "worn_device", "bruises", "calm_eczema"})
@@ -1283,6 +1315,11 @@ _PRECISE_CARE = _p(
     r"\b(can|could|will|would|does|do|might|may)\s+(it|the pad|pad|the light|this)\s+(make\s+)?(a\s+)?burn\s+"
     r"(the|my|on)\b|"
     r"\b(pad|light)\s+(can|could)\s+(make\s+)?burn\b|\bmake\s+(a\s+)?burns?\s+on\b"
+)
+# "I fit use the pad for my knee every day?" read as the muscle question (user study round 48, #34): how
+# often, whatever the body part
+_EVERY_DAY_USE = _p(
+    r"\b(use|using|put|apply)\b[^.?!]{0,30}\b(every ?day|daily|twice a day|every night|every morning)\s*\?"
 )
 # "does she need goggles for the face?" read as the anti-ageing question, "my daughter asks, can I use it
 # while I sleep?" as the children's one (user study round 23, #25, #36); not over light sensitivity
@@ -1390,6 +1427,11 @@ _CHRONIC_NAMED = re.compile(
     re.IGNORECASE,
 )
 _WAIST_PAIN = re.compile(r"\bwaist\s+(dey\s+|de\s+|don\s+)?(pain|ache|aches|hurts?|paining)\b", re.IGNORECASE)
+_PHOTO_WORDS = re.compile(
+    r"\b(photo\w*|sensitiv\w*|lupus|porphyri\w*|sun\w*|uv|rash\w*|allerg\w*|medic\w*|pills?|tablets?|"
+    r"antibiotic\w*|retin\w*|react\w*)\b",
+    re.IGNORECASE,
+)
 _MOOD = re.compile(r"\b(depress\w*|anxiety|anxious|mood|blues|seasonal affective|sad)\b", re.IGNORECASE)
 
 
@@ -1411,6 +1453,8 @@ def _is_topic(text: str, topics: FrozenSet[str]) -> bool:
 # questions of their own whatever the classifier guessed: a gift, what else helps (user study round 12, #04,
 # #23)
 _OWN_TOPICS = frozenset({
+    # (user study round 48: treatments compared, a business's claims, read as the muscle or skin answers)
+    "compare_treatments", "combine_treatments", "marketing_claims",
     "gift", "alternatives", "bystanders", "breast_milk", "studies", "pad_options", "condition_terms",
     # (user study round 20: calm eczema read as the skin-conditions rule, bruises as the muscle question,
     # a worn pump as the implant rule, "a bit drunk" as nothing)
@@ -1462,6 +1506,35 @@ def _asks_about_a_medicine(text: str) -> bool:
 _ACNE_WORDS = _p(r"\b(acne|pimples?|zits?|breakouts?|blackheads?|whiteheads?)\b")
 
 
+# topics that answer the question whatever knowledge answer a cue chose: "foam roller vs red light pad for
+# sore hamstrings, which one?" is a comparison, not the muscle question (user study round 48, #3, #58)
+# "is a red light pad basically a sunbed?", "the same kind of light as a sunbed?": what the light is
+_SAME_AS_UV = _p(
+    r"\b(basically|just|like|same|similar|kind of|type of|sort of)\b[^.?!]{0,30}\b(sunbeds?|sun ?beds?|"
+    r"tanning beds?|solarium|uv|ultraviolet|sunlamps?)\b"
+)
+FIRST_TOPICS = frozenset({"compare_treatments", "combine_treatments", "marketing_claims", "after_cast"})
+
+
+def first_topic_intent(text: Optional[str], intent: Optional[str]) -> Optional[str]:
+    """``ask_not_in_source`` for a knowledge or generic intent (a cue's too) when the message asks one of the
+    ``FIRST_TOPICS``; else None."""
+    if not text or text.startswith("/") or intent not in (_KNOWLEDGE | _GENERIC) - _WHO_AVOIDS:
+        return None
+    if intent not in ("ask_usage_safety", "ask_not_in_source") and _EVERY_DAY_USE.search(text):
+        # "Sorry I mean, I fit use the pad for my knee every day?" after a cue for the knee (user study round
+        # 48, #34): how to use it, answered by topic
+        return "ask_not_in_source"
+    return "ask_not_in_source" if _is_topic(text, FIRST_TOPICS) else None
+
+
+# who should avoid the pads, and the check: "better than a heat pack during pregnancy?" keeps its rule
+_WHO_AVOIDS = frozenset({
+    "ask_who_should_avoid", "ask_avoid_pregnancy", "ask_avoid_skin_conditions", "ask_avoid_photosensitivity",
+    "ask_avoid_implanted_device", "ask_avoid_children", "request_screening",
+})
+
+
 def topic_intent(text: Optional[str], intent: Optional[str], confidence: float = 1.0) -> Optional[str]:
     """``ask_not_in_source`` when a generic or unsure guess hides a specific topic the source does not
     cover ("do I need goggles?" read as "how does it work?"). Safety never depends on the intent: the
@@ -1507,6 +1580,8 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         recognised = recognise(text)
         if not recognised.affirmed() and not recognised.red_flags:
             return "ask_not_in_source"
+    if intent == "bot_challenge" and _is_topic(text, frozenset({"timing"})):
+        return "ask_not_in_source"  # "ok bt b4 or aftr training??": "bt" is "but" (user study round 48, #29)
     if intent == "bot_challenge" and _is_topic(text, frozenset({"about_source"})):
         # "who actually wrote the stuff you're quoting from?" asks about the source, not whether the bot is a
         # person (user study round 46, #8)
@@ -1561,10 +1636,35 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         # "I do get a sore back from crying in bed all weekend lol" (user study round 42, #47: out of scope at
         # 0.91): a sore body part said in passing is the muscle question
         return "ask_benefit_muscle_joint"
+    if (
+        intent == "ask_avoid_photosensitivity" and _is_topic(text, frozenset({"mood_sleep"}))
+        and not _PHOTO_WORDS.search(text) and not _names_anything(text)
+    ):
+        # "people say you should put red light on your thyroid for energy. Is that a thing?" read as the
+        # light-sensitivity rule (user study round 48, #56): energy is a topic the source does not cover
+        return "ask_not_in_source"
     if intent in _HELPS_WITH and _is_topic(text, frozenset({"mood_sleep"})) and _MOOD.search(text):
         # "does it treat depression?" read as the chronic-disease question (user study round 41, #44: its
         # diabetic-foot warning): the source covers no mood
         return "ask_not_in_source"
+    if intent == "express_frustration" and "?" in text and _is_topic(text, STRONG_TOPICS | FIRST_TOPICS):
+        # "You didn't answer. Is it the same kind of light as a sunbed or not?" (user study round 48, #9: an
+        # apology and the refund line): the question asked again is answered
+        return "ask_not_in_source"
+    if (
+        intent == "ask_avoid_photosensitivity" and _is_topic(text, frozenset({"tanning_uv"}))
+        and _SAME_AS_UV.search(text)
+    ):
+        # "The leaflet also mentions avoiding sunbeds. Is a red light pad basically a sunbed?" (round 48, #9)
+        return "ask_not_in_source"
+    if intent == "ask_avoid_skin_conditions" and _is_topic(text, frozenset({"acne"})):
+        # "I've got hormonal acne on my chin. Can a red light pad sort it?", "acne isn't an infection though?"
+        # read as the skin-infection rule (user study round 48, #8): acne is not on the list, and the source
+        # does not cover it; a skin infection named keeps the rule
+        from padsafety.recognition import recognise
+
+        if not any(m.rule_id == "skin_infection_or_eczema" for m in recognise(text).affirmed()):
+            return "ask_not_in_source"
     if intent in _HELPS_WITH and _is_topic(text, _SKIN_TOPICS):
         # "does it treat psoriasis yes or no" read as the chronic-disease question, "and does it even help
         # acne?" as the muscle one: the source covers no skin disease (user study round 9, #09, #39)
@@ -1631,7 +1731,7 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
         found = beyond_source_topic(text)
         return intent if found is not None and found.id in STRONG_TOPICS else None
     if intent in _KNOWLEDGE and intent not in ("ask_usage_safety", "ask_not_in_source") and (
-        _PRECISE_CARE.search(text)
+        _PRECISE_CARE.search(text) or _EVERY_DAY_USE.search(text)
         or (intent != "ask_avoid_photosensitivity" and _EYES_OR_SLEEP.search(text))
     ):
         # "could I just doze off with it strapped to my legs?", "does the pad get warm?": how to use it
@@ -1655,7 +1755,8 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 
         named = recognise(text)
         asks_check = bool(_CHECK_WORDS.search(text))
-        if not named.mentions and not named.red_flags and (intent != "request_screening" or not asks_check):
+        # (a condition denied is none: "but no swelling. I fit use am every day?", user study round 48, #34)
+        if not named.affirmed() and not named.red_flags and (intent != "request_screening" or not asks_check):
             return "ask_not_in_source"
     if intent == "ask_limitation_anti_aging" and _ACNE_WORDS.search(text):
         # "spots as in pimples. acne" read as the anti-aging question (dark spots): acne is a topic of its
@@ -1730,6 +1831,17 @@ def topic_intent(text: Optional[str], intent: Optional[str], confidence: float =
 # Intents about whom the pad is for that the classifier sometimes guesses from the sentence's shape
 # alone ("is it safe for my mum? she's 68" read as a question about children, "break a leg sis! would it
 # help her legs?" as one about a pet): without one of these words the guess is not taken.
+_BRAND_NEW = _p(r"\bbrand[\s-]+new\b")
+# "Delete wetin?", "delete what??": the user asks what the deletion prompt is about (user study round 47, #66)
+_DELETE_WHAT = _p(r"^\W*(delete|deleting|remove|erase)\s+(what|wetin|wat|wot|whit|which|what now)\b")
+
+# "forget it", "never mind, forget about it": a question given up; deleting needs a word of deleting or data
+_FORGET_IT = _p(r"\bforget (it|about it)\b|\bforget this\s*[.!]*$")
+_DELETION_WORDS = _p(
+    r"\b(delet\w*|eras\w*|remov\w*|wip\w*|clear\w*|purge|destroy\w*|data|info\w*|details|record\w*|history|"
+    r"conversations?|chats?|messages?|privacy|gdpr|personal|everything|all of it|the lot)\b"
+)
+
 _NEEDS_CUE = {
     "ask_pet": ANIMAL,
     # "My grandma 82 her knee pain, can she use red light pad?" read as the wound answer (0.56; user study
@@ -1901,5 +2013,15 @@ def needs_cue(intent: Optional[str], text: Optional[str]) -> bool:
         # "I wasn't asking about price. tired achy legs, would it help?": only a purchase word left counts
         return not any(hint.intent == "ask_purchase" and hint.pattern.search(without_dismissed(text))
                        for hint in HINTS)
+    if intent == "ask_purchase" and text and _BRAND_NEW.search(text) and not any(
+        hint.intent == "ask_purchase" and hint.pattern.search(_BRAND_NEW.sub(" ", text)) for hint in HINTS
+    ):
+        # "what about a brand new one, like 3 days old?" about a tattoo (user study round 47, #12): "brand
+        # new" is no brand; a purchase needs another word of buying
+        return True
+    if intent == "request_forget" and text and _DELETE_WHAT.search(text):
+        return True  # "Delete wetin? I dey ask if...": the deletion prompt asked back, not a request
+    if intent == "request_forget" and text and _FORGET_IT.search(text) and not _DELETION_WORDS.search(text):
+        return True  # "fine. forget it then": giving up on a question, not a deletion (round 48, #21)
     pattern = _NEEDS_CUE.get(intent or "")
     return bool(pattern and text and not text.startswith("/") and not pattern.search(text))

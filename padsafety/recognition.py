@@ -472,6 +472,12 @@ _MOTHER_OF = re.compile(
 _FEED_AFTER = re.compile(
     r"\s*(?:him|her|them|the\s+baby|baby|bubs|my\b|our\b|\?|for\s+(?:now|today|tonight))"
 )
+# dev round 30: ... unless a time long past follows in the sentence ("finished breastfeeding my youngest 6
+# years ago"): the time of it, ended
+_ENDED_LONG_AGO = re.compile(
+    r"[^,;]{0,40}?\b(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few|"
+    r"a\s+couple\s+of)\s+(?:years?|months?)\s+ago|years\s+ago|(?:in|back\s+in)\s+(?:19|20)\d\d|last\s+year)\b"
+)
 _PERSON_AFTER = re.compile(
     r"^\s+(woman|women|lady|ladies|girl|friend|colleague|person|people|guest|visitor|mum|mom|mother|wife|"
     r"partner|sister|daughter|neighbou?r|relative|patient|client)\b"
@@ -759,9 +765,40 @@ _PHRASE_STOP = re.compile(r"[!?\n]")
 _ANSWER_WORDS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "not"})
 _ANSWER_STOP = re.compile(r"\s*(?:[,;:]|\s-+\s|[\u2013\u2014])")
 
+# user study round 48 (#8): text quoted from a box, an advert or a label ('I copied this from the box, can you
+# tell me which bits are true? "... cures arthritis ... Safe for all ages including pregnancy"'): the seller's
+# claims, no one's condition. Conservative: only a double-quoted passage with a word for copying or a
+# product's text before it
+_QUOTED_CLAIM_CUE = re.compile(
+    r"(?<![a-z'])(?:copied|copy\s+(?:of|from)|pasted|quote|quoted|quoting|(?:the\s+)?(?:box|ad|advert|advertisement|label|"
+    r"packaging|package|listing|leaflet|insert|description|website|site|page|seller|brand|manufacturer|product)\s+"
+    r"(?:says?|said|reads?|claims?|states?)|it\s+(?:says?|said|reads?|claims?|states?)|they\s+(?:say|claim|state)|"
+    r"claims?|claiming|label|labels)(?![a-z'])"
+)
+_QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_QUOTED = re.compile(f"[{_QUOTE_MARKS}]([^{_QUOTE_MARKS}]{{12,}})(?:[{_QUOTE_MARKS}]|$)")
+
+
+def _quoted_claims(norm: str) -> List[Tuple[int, int]]:
+    """The spans of double-quoted passages a copying or product word introduces (160 characters before)."""
+    if not any(q in norm for q in _QUOTE_MARKS):
+        return []
+    return [
+        m.span(1) for m in _QUOTED.finditer(norm)
+        if _QUOTED_CLAIM_CUE.search(norm, max(0, m.start() - 160), m.start())
+    ]
+
+
 # a "you" that asks nobody anything: "how you say", "what do you call it", "you know"
 _FILLER_YOU = re.compile(
     r"\b(how (do )?you say( it| that)?|what do you call (it|them|that|this)|you know|you see|if you like)\b"
+)
+# user study round 48 (#7): the "me" of a request to be told who may not use it ("ok well can you at least
+# tell me who shouldn't use these?", "let me know who should avoid it"): the addressee of the answer, no first
+# person who has something; only before "who" (not "tell me if it's ok with my epilepsy")
+_TELL_ME_WHO = re.compile(
+    r"(?<![a-z'])(?:tell|show|remind|explain\s+to|let|send|give)\s+(?:me|us)\s+(?:know\s+)?"
+    r"(?=(?:(?:again|exactly|quickly|please|pls|plz|then|at\s+least|briefly|just|basically|roughly)\s+){0,2}who\b)"
 )
 
 
@@ -830,7 +867,9 @@ def load_context_rules(path: Path = CONTEXT_FILE, lexicon: Optional[Path] = LEXI
         risk_question=re.compile(r"(?:" + "|".join(data.get("risk_question") or [r"(?!x)x"]) + r")\s*$"),
         emphasis_words=frozenset(data.get("emphasis_words") or []),
         animal=re.compile(
-            r"(?<![a-z0-9'])(?:my|our|the|his|her|their|a)\s+"
+            r"(?<![a-z0-9'])(?:my|our|the|his|her|their|a|me|ma|mah)\s+"
+            # (user study round 48, #2: Australian, Irish and Scots "me"/"ma" for "my", "me kelpie's got
+            # arthritis in her back legs", "me dog's got a lump": the animal's, not the user's)
             # (dev round 24: an age before it, "my 12 year old black lab has arthritis")
             r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
             r"[ -](?:years?|yrs?|months?|weeks?)[ -]old\s+)?(?:[a-z-]+\s+)?(?:"
@@ -1394,6 +1433,12 @@ class Recogniser:
             past = True  # "cold sores now and then but none at the moment": a history, not active now
         # (a cancer over stays history: "had cancer, fully healed now" is not "gone" past the clause)
         gone = rules.gone_later.match(norm, end) if not negated and not treated else None
+        if (
+            gone is not None and term.rule_id == "cancer_in_area" and past
+            and self._diagnosis(norm, start, end) and _CANCER_OVER_WORDS.search(gone.group(0))
+            and not _RULED_OUT_WORDS.search(gone.group(0))
+        ):
+            gone = None  # "had cancer last year, all gone now": a cancer over is history the rule counts
         if gone is not None and not (
             # development round 16: a wound or scar named between is what healed ("breastfed, want to use it
             # round my c section scar, it's closed up now"), unless the mention is resolvable itself
@@ -1531,7 +1576,7 @@ class Recogniser:
                 ):
                     experiencer = Experiencer.OTHER
                 elif (
-                    not rules.first_person.search(qbefore + " " + after)
+                    not rules.first_person.search(_TELL_ME_WHO.sub(" ", qbefore) + " " + after)
                     and (named or bare_question)
                     and (named or not rules.own_use_after.match(norm, right))
                     # "can it be used with a light allergy? cos i do": the user's own claim after the question
@@ -1655,7 +1700,10 @@ class Recogniser:
             or (
                 bool(rules.ended_before.search(norm[max(0, start - 30) : start]))
                 # (not "just finished breastfeeding him": one feed, not the time of it)
-                and not _FEED_AFTER.match(norm, end)
+                and (
+                    not _FEED_AFTER.match(norm, end)
+                    or bool(_ENDED_LONG_AGO.match(re.split(r"[.!?\n]", norm[end:])[0]))
+                )
             )
         )
         if over and not negated:
@@ -1876,6 +1924,14 @@ class Recogniser:
                 # mention says how it is (user study round 35, #38)
                 continue
             mentions.append(mention)
+        quoted = _quoted_claims(norm)
+        if quoted:
+            # user study round 48 (#8): a claim quoted from the box or an advert is the seller's, a topic
+            mentions = [
+                dataclasses.replace(m, experiencer=Experiencer.GENERAL, reported=True)
+                if any(a <= m.start and m.end <= b for a, b in quoted) else m
+                for m in mentions
+            ]
         return self._insulin_of_pump_given_up(text, norm, mentions)
 
     def _insulin_of_pump_given_up(self, text: str, norm: str, mentions: List[Mention]) -> List[Mention]:
@@ -1968,6 +2024,8 @@ class Recogniser:
             return []
         norm = normalise(text)
         idioms = self._idiom_spans(norm) if self.use_context else []
+        if self.use_context:
+            idioms = idioms + _quoted_claims(norm)  # user study round 48 (#8): a box's or an advert's words
         not_now = self.use_context and self._not_now(norm)
         recovered = self.use_context and bool(self.context.recovered.search(norm))
         rules = self.context
