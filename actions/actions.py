@@ -28,6 +28,7 @@ from padsafety.conversation import (
     INFECTION_SIGNS,
     KEEP_OR_STOP,
     MINE_NOT_THEIRS,
+    MINOR_INJURY_CAUTION,
     NO_EFFECT_KEEP_OR_STOP,
     NOT_ME,
     OWN_USE_TOO,
@@ -49,6 +50,7 @@ from padsafety.conversation import (
     cure_answer,
     followup_kind,
     merge_verdict,
+    minor_injury_question,
     nerve_signs,
     own_use_after_other,
     people_named,
@@ -212,6 +214,13 @@ class ActionAssessCondition(Action):
             and _referred_other_this_turn(tracker)
         ):
             subject = "other"  # "it's just a surface scrape" right after the verdict for "my 8 year old"
+        affirmed_mentions = [m for m in mentions if m.affirmed]
+        if subject in ("self", "other") and minor_injury_question(affirmed_mentions, text):
+            # "can red light pads help heal a scrape on my arm": the source's own example (minor abrasions)
+            # with its limits, not the open wound's "do not use" (user study round 49, #15)
+            dispatcher.utter_message(response="utter_benefit_wound_healing")
+            dispatcher.utter_message(text=MINOR_INJURY_CAUTION)
+            return []
         if not names:
             # "I have both" after "does it help rosacea or eczema?": the conditions just named, as theirs
             names = claimed_conditions(text, previous_user_text(tracker))

@@ -35,6 +35,7 @@ from padsafety.conversation import (
     MISREAD_ANSWER,
     NO_EFFECT,
     NO_EFFECT_KEEP_OR_STOP,
+    NOT_A_YES_NO,
     NOT_ILLNESSES,
     OTHER_PERSON,
     PAD_OFF_IN_EMERGENCY,
@@ -123,6 +124,7 @@ from padsafety.conversation import (
     why_answer,
     why_topic,
     yes_no_lead,
+    yes_or_no_of,
 )
 from padsafety.inputs import looks_english
 from padsafety.intent_hints import ANIMAL, FIRST_TOPICS, PAD_CAUSED
@@ -376,7 +378,9 @@ class ActionFollowUp(Action):
             # to tell the team (user study round 43, #30: the usage text)
             dispatcher.utter_message(text=PAD_OFF_IN_EMERGENCY)
             return []
-        if previous in EMERGENCY_IN_PROGRESS:
+        # ("ambulance is coming. is it the pad that did this??" a turn after "switch the pad off": user study
+        # round 50, #18, got the evidence summary)
+        if previous in EMERGENCY_IN_PROGRESS or (CAUSE_QUESTION.search(text) and _emergency_lately(tracker)):
             told = recognise(text).affirmed()
             if told or CAUSE_QUESTION.search(text):
                 # "ambulance is coming. he also has a pacemaker" (user study round 36, #19); "it was the pad
@@ -384,6 +388,15 @@ class ActionFollowUp(Action):
                 names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
                 dispatcher.utter_message(text=tell_emergency_team(names, text))
                 return []
+        if (
+            tracker.latest_message.get("intent", {}).get("name") == "stop" and verdict
+            and "action_screening_stopped" in recent_bot_actions(tracker.events, 2)
+        ):
+            # "stop" again after the check stopped (user study round 50, #27)
+            dispatcher.utter_message(text="The safety check is stopped. " + status_answer(
+                previous, verdict, known_rules(tracker), text
+            ))
+            return []
         asked_again = beyond_source_topic(text) if kind is FollowUp.MISREAD else None
         if asked_again is not None and asked_again.id in FIRST_TOPICS:
             # "that's not what I asked. brace vs shot vs red light, which works best?": the question asked
@@ -468,8 +481,15 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(text=others_not_yours(list(others), verdict, known_rules(tracker)))
             return []
         events = turn_events(tracker)
+        plain = yes_or_no_of(answer_confirmed(events, previous)) if NOT_A_YES_NO.search(text) else None
+        if plain:
+            # "thats not a yes or no" after "results vary" (user study round 50, #35: the menu)
+            dispatcher.utter_message(text=plain + verdict_tail(verdict, known_rules(tracker)))
+            return []
         again = said_again_response(intent, turn_responses(events), text)
-        if again:
+        if again and kind is not FollowUp.DOCTOR_SAID:
+            # ("my oncologist is happy with it. would it help the stiffness though?" right after the stiffness
+            # answer: the doctor's word first, below)
             # the answer just given, asked for again in other words (user study round 35): its short version
             tail = verdict_tail(verdict, known_rules(tracker))
             dispatcher.utter_message(text=said_again_answer(again, text) + tail)
@@ -667,6 +687,15 @@ class ActionFollowUp(Action):
             else:
                 dispatcher.utter_message(response=previous)
             return []
+        if kind is FollowUp.MISREAD and (ACHE_IN_BODY.search(text) or _SORE_PART_ASKED.search(text)):
+            # "lol i didnt ask about psoriasis. so just for the sore legs, yes?" (user study round 50, #30:
+            # "could you ask it again"): the question is in the complaint, so it is answered
+            dispatcher.utter_message(text="Sorry about that. For sore muscles and joints:")
+            dispatcher.utter_message(response="utter_benefit_muscle_joint")
+            tail = verdict_tail(verdict, known_rules(tracker)).strip()
+            if tail:
+                dispatcher.utter_message(text=tail)
+            return []
         if kind is FollowUp.MISREAD:
             # "why are you telling me about wrinkles? I asked about my pills": the answer missed the question;
             # sorry and a rephrase, never the missed topic's reason (user study round 8, #06)
@@ -774,6 +803,13 @@ class ActionFollowUp(Action):
 _SHOULDER_ETC = re.compile(
     r"\b(for|on) my (lower |upper )?(back|neck|shoulders?|knees?|joints?|hips?|calf|calves|legs?|elbows?|"
     r"wrists?|ankles?)\b",
+    re.IGNORECASE,
+)
+# "so just for the sore legs, yes?", "i asked about my knees"
+_SORE_PART_ASKED = re.compile(
+    r"\b(for|about|on) (the |my )?(sore |stiff |aching |achy |tight )?(lower |upper )?(back|neck|"
+    r"shoulders?|knees?|"
+    r"joints?|muscles?|hips?|calf|calves|legs?|quads|hamstrings|elbows?|wrists?|ankles?)\b",
     re.IGNORECASE,
 )
 SAME_LEAD = "What I said applies there in the same way:"
@@ -990,6 +1026,14 @@ class ActionForgetDenied(Action):
             rulebook = default_rulebook()
             rest = [r for r in known_rules(tracker) if r not in after_check]
             answers = {r.id: "no" for r in rulebook.screening_rules}
+            paused = tracker.get_slot("screening_paused") or {}
+            if paused.get("answers"):
+                # a stopped check: only what was answered counts, the questions never asked stay "I don't
+                # know" (user study round 50, #27: "changed to no" after a stop read as no contraindication)
+                answers = {
+                    r.id: (paused["answers"].get(r.id) or "unknown") for r in rulebook.screening_rules
+                }
+                answers.update({r: "no" for r in after_check})
             # (the check keeps its rules, not its answers: after "ask your doctor first" none of them was a
             # "do not use" yes, so they stay "I don't know"; after "do not use" they count as yes, never less)
             kept = "unknown" if tracker.get_slot(VERDICT_SLOT) == "ask_doctor" else "yes"

@@ -73,7 +73,9 @@ class IntentHints(GraphComponent):
                 # the pad is answered (stop using it), whatever words of buying are in it (user study round
                 # 36, #14: "That's your choice")
                 hinted = topic_intent(text, hinted, confidence) or hinted
-            hinted = first_topic_intent(text, hinted) or hinted
+            # (over the classifier's own guess too: "what side effects could I get?" read as the
+            # who-should-avoid list with no cue, user study round 49, #36)
+            hinted = first_topic_intent(text, hinted or name) or hinted
             if hinted:
                 intent = {"name": hinted, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)

@@ -591,6 +591,11 @@ class SafetyRulePolicy(RulePolicy):
             ACTION_DEACTIVATE_LOOP_NAME in done
         )
         previous = _previous_bot_action(tracker)
+        if previous == FOLLOW_UP and set(_recent_actions(tracker, 3)) & EMERGENCY_IN_PROGRESS:
+            # "theyre here now, thank you" after "could the pad have caused it?" was answered a turn after the
+            # emergency advice: still the emergency's conversation (user study round 50, #18: "You're
+            # welcome! Anything else ...?")
+            previous = _last_emergency(tracker) or previous
         if in_form and UTTER_PAUSE in done:
             # after "take your time": the question again (where the chit-chat rule has the form ask it after
             # its hint), then wait
@@ -609,7 +614,16 @@ class SafetyRulePolicy(RulePolicy):
             conversation_conditions(tracker),
         )
         if (
-            not checking and PAD_OFF_QUESTION.search(text or "")
+            not checking and intent == "stop" and "action_screening_stopped" in _recent_actions(tracker, 2)
+            and tracker.get_slot("known_verdict")
+        ):
+            # "stop" again right after the check stopped with a "do not use" (user study round 50, #27: "OK.
+            # You can ask ..."): the check is stopped and what was told still holds
+            next_action = ACTION_LISTEN_NAME if FOLLOW_UP in done else FOLLOW_UP
+            return self._safety_prediction(next_action, tracker, domain)
+        if (
+            not checking
+            and (PAD_OFF_QUESTION.search(text or "") or CAUSE_QUESTION.search(text or ""))
             and set(_recent_actions(tracker, 3)) & EMERGENCY_IN_PROGRESS
             and not (plan and plan[0] in EMERGENCY_REPLIES)
         ):
@@ -1892,7 +1906,9 @@ OTHER_PERSON_NAMED = re.compile(
 )
 # "what is meant by acute eczema?", "what does photosensitive mean", "what counts as an open wound?"
 _DEFINITION = re.compile(
-    r"^\W*((ok|okay|so|and|but|sorry|wait)\W+)*(what (is|'s|s) meant by|what (does|do) [\w' -]{1,30} mean\b|"
+    # ("hang on what does photosensitivity mean": user study round 49, #18)
+    r"^\W*((ok|okay|so|and|but|sorry|wait|hang on|hold on|one sec|quick question|just to check)\W+)*"
+    r"(what (is|'s|s) meant by|what (does|do) [\w' -]{1,30} mean\b|"
     r"what counts as|what'?s the meaning of|meaning of|define|definition of|"
     r"what (is|are) (an? )?(acute|open)\b)",
     re.IGNORECASE,
@@ -2209,8 +2225,7 @@ _STATUS_CUE = re.compile(
     # "so its ok to use it or not? im confused" (user study round 6, #06: got the who-should-avoid list)
     r"\b(is it|is|it'?s|its|that'?s|so)\s*(ok|okay|fine|safe|alright)\s+(to\s+use(\s+it)?\s+)?or\s+not\b|"
     # "ok so right now, can i use it on my lower back tonight?" after "do not use" (user study round 23, #27:
-    # the usage text)
-    # ("so can i do my hands tonight" after an eczema flare: user study round 36, #8)
+    # the usage text) ("so can i do my hands tonight" after an eczema flare: user study round 36, #8)
     r"^\W*((ok|okay|alright|right)[\s,]+)?so\b[^.?!]{0,60}\bcan (i|she|he|we) (use|try|start|put|do)\b|"
     # "so i can use the red light pad then, yeah?" after "that OK was about heat" (user study round 24, #16:
     # the benefits list, a green light)

@@ -54,6 +54,8 @@ _NO = re.compile(
     r"(?:i )?don'?t think so|(?:i )?dont think so|"
     r"(?:i )?do not think so|nothing|neither|i'?m not|i am not|im not|i don'?t|i dont|i do not|i haven'?t|"
     r"i havent|i have not|i never|absolutely not|definitely not|certainly not|of course not|no way|"
+    # dev round 31: typed fast or in Hindi-English ("defintely not", "nahi, no tablets")
+    r"defin[ai]tely not|definetly not|definatly not|defintely not|nahi+n?|nahin|nahi ji|"
     r"not me|not currently|not now|not any ?more|no longer|"
     # "not right now", "wound-wise I'm clear", "all normal" (user study round 37, #41, #13, #31: asked again
     # or read as a yes)
@@ -77,6 +79,8 @@ _YES = re.compile(
     _FILLER + r"(?:yes+|yeah|yea|yep|yup|ya|yah|yas|aye|y|affirmative|correct|that'?s right|true|"
     r"definitely|absolutely|certainly|of course|indeed|i'?m afraid so|afraid so|unfortunately yes|"
     r"sadly yes|yes i am|yes i do|yes i have|ja|jawohl|oui|si|sí|sim|tak|da|"
+    # dev round 31: Hindi-English "haan ji, third month"
+    r"haan(?: ji)?|ji haan|han ji|"
     # "no wait actually i am, sorry, 6 weeks" (development round 12: the "no" counted)
     r"(?:actually )?(?:i am|i do|i have|i was)(?=\s*[,;:!-])|"
     # "had one last month" at the seizures question (development round 18)

@@ -35,7 +35,8 @@ class Topic:
 
     def matches(self, text: str) -> bool:
         """Whether one of the topic's words or phrases (or patterns) occurs in the (lower-cased) text."""
-        return bool(_words_pattern(self.words).search(text)) or (
+        # (a topic of patterns only has no words: an empty alternation would match every text)
+        return (bool(self.words) and bool(_words_pattern(self.words).search(text))) or (
             bool(self.patterns) and bool(_regex_pattern(self.patterns).search(text))
         )
 
@@ -339,7 +340,50 @@ def said_again_response(
         # ask my pharmacist instead of the GP?": whom to ask (round 48, #9)
         return None
     response = "utter_" + intent[len("ask_"):]
+    if _REASKED.search(text):
+        # "Not the price! I'm asking if red light will help with COLD HANDS": the user missed the answer among
+        # others, so all of it again (user study round 48, #12: the short version)
+        return None
+    if response == "utter_limitation_variability" and _ASKS_WHAT_VARIES.search(text):
+        # "what makes the difference between people?" right after "results vary": the factors, which the
+        # whole answer names and its short version leaves out (user study round 49, #34)
+        return None
     return response if response in _SAID_AGAIN and response in set(previous_responses) else None
+
+
+_REASKED = re.compile(
+    r"\b(i'?m asking|i am asking|im asking|i asked|my question (is|was)|not what i asked|i was asking)\b",
+    re.IGNORECASE,
+)
+_ASKS_WHAT_VARIES = re.compile(
+    r"\b(what makes|what causes|why|depends? on|factors?|what decides|what determines|difference between|"
+    r"differ from)\b",
+    re.IGNORECASE,
+)
+
+
+# "thats not a yes or no", "give me a straight answer" right after an answer (user study round 50, #35)
+NOT_A_YES_NO = re.compile(
+    r"\b(that'?s|thats|that is|it'?s|its|that was|this is)\s+not\s+(a\s+|an\s+)?(yes or no|yes/no|straight "
+    r"answer|clear answer|an answer)\b|\b(give|tell) me (a|an)\s+(yes or no|yes/no|straight answer|"
+    r"clear answer)\b",
+    re.IGNORECASE,
+)
+
+
+def yes_or_no_of(response: Optional[str]) -> Optional[str]:
+    """The last answer's short version led by its yes or no, for "that's not a yes or no"; None for an answer
+    with no short version."""
+    if response not in _SAID_AGAIN:
+        return None
+    if response == "utter_limitation_variability":
+        # (after "does this crap work? yes or no" got "effects vary": the honest maybe, and for what)
+        return (
+            "Honestly, maybe: it may help some people a little, for example with sore muscles and stiff "
+            "joints, minor superficial wounds or local circulation, and some people notice no significant "
+            "effect at all. Noticeable results usually take 1-2 weeks of regular use."
+        )
+    return said_again_answer(response, "yes or no?")
 
 
 def said_again_answer(response: str, text: Optional[str]) -> str:
@@ -348,7 +392,9 @@ def said_again_answer(response: str, text: Optional[str]) -> str:
     if _YES_NO_ASKED.search(text or ""):
         if response in _NO_LEAD:
             lead = "No. "
-        elif response.startswith(("utter_benefit", "utter_how_it_works", "utter_evidence")):
+        elif response.startswith((
+            "utter_benefit", "utter_how_it_works", "utter_evidence", "utter_limitation_variability"
+        )):
             lead = "It may, but not for everyone. "
     short = simpler_answer(response).replace("In plain words: ", "In short: ", 1)
     return (
@@ -560,6 +606,8 @@ SEE_DOCTOR_QUESTION = re.compile(
     r"have|contact|tell|need)\b.{0,30}\b(a ?& ?e|a and e|er|e\.r\.|emergency|hospital|urgent care|"
     r"walk[- ]in|gp|"
     r"doctor|doc|surgeon|specialist|consultant|dermatologist|nurse|midwife|"
+    # ("so should i go see someone about the shoulder or not": user study round 50, #15, the avoid list)
+    r"someone|somebody|anyone|a professional|a pro|"
     r"physio|x-?ray(ed)?|scan(ned)?|checked( out)?|looked at|seen( to)?)\b|"
     # "i need see doctor or not??", "i go doctor first?", "could I have cracked something?" (user study round
     # 26, #5, #59: "OK. You can ask ..." and "Thanks for telling me")
@@ -1232,9 +1280,12 @@ def who_to_ask_answer(
     )
     if text and _PHARMACY.search(text) and not set(rules) & _NOT_FOR_PHARMACY:
         return " ".join(data["pharmacist"].split()).format(**words)
-    diabetes = bool(_DIABETES_DEVICE.search(" ".join([text or "", *conditions])))
+    said = " ".join([text or "", *conditions])
+    diabetes = bool(_DIABETES_DEVICE.search(said))
+    hearing = bool(_HEARING_DEVICE.search(said))
     keys = [
-        "implanted_device_diabetes" if r == "implanted_device" and diabetes else r
+        ("implanted_device_diabetes" if diabetes else "implanted_device_hearing" if hearing else r)
+        if r == "implanted_device" else r
         for r in dict.fromkeys(rules)
     ]
     texts = [" ".join(data[k].split()).format(**words) for k in keys if k in data]
@@ -1256,6 +1307,12 @@ _NAMED_EXPERT = re.compile(
 # an insulin pump or a glucose sensor: the diabetes team looks after it, not a cardiologist
 _DIABETES_DEVICE = re.compile(
     r"\b(insulin|pump|cgm|glucose|sensor|dexcom|libre|omnipod|medtronic|tandem|diabet\w*)\b", re.IGNORECASE
+)
+
+
+# a cochlear implant: its implant team and audiologist look after it, not a cardiologist
+_HEARING_DEVICE = re.compile(
+    r"\b(cochlear|hearing implant|audiolog\w*|bone[- ]anchored|baha|auditory brainstem)\b", re.IGNORECASE
 )
 
 
@@ -1578,10 +1635,78 @@ def advice_stands(verdict: Optional[str], rules: List[str]) -> Optional[str]:
     return None
 
 
+# A scrape, graze or abrasion: the source's own example of what a pad may help (minor abrasions), as long as
+# it is superficial, not infected and closed or healing (user study round 49, #15: "can red light pads help
+# heal a scrape on my arm" got the open wound's "do not use")
+MINOR_INJURY = re.compile(
+    r"\b(scrapes?|scraped|grazes?|grazed|abrasions?|scratch(es)?|scratched|scabs?|scabbed|nicks?|"
+    r"(small|little|tiny|minor) cuts?)\b",
+    re.IGNORECASE,
+)
+OPEN_SIGNS = re.compile(
+    r"\b(open|raw|weep\w*|wet|bleed\w*|oozing|pus|deep|infect\w*|fresh|stitch\w*|gap\w*|red and hot|"
+    r"hot|swollen|today|yesterday|just now|this morning|last night)\b",
+    re.IGNORECASE,
+)
+MINOR_INJURY_CAUTION = (
+    "A scrape or graze that is still open (raw, weeping or bleeding) counts as an open wound: wait until "
+    "it has closed over and is healing, and see a doctor first if it is deep or looks infected (red, hot, "
+    "swollen, pus). Follow your device's manual."
+)
+MINOR_INJURY_HEALING = (
+    "My source says red light may help minor, superficial injuries such as small abrasions heal a little "
+    "faster (it may activate fibroblasts and promote collagen synthesis), as long as they are not infected "
+    "and are closed or healing; a graze that has scabbed over and is healing is that kind of injury. That "
+    "is not a proven treatment. If it opens again, weeps, or gets red, hot or swollen, don't use the pad on "
+    "it and see a doctor. Follow your device's manual."
+)
+
+
+def minor_injury_question(mentions: List[object], text: Optional[str]) -> bool:
+    """Whether the only condition named is a scrape, graze or abrasion the user asks the pad to help heal,
+    with nothing saying it is open, deep, fresh or infected."""
+    said = text or ""
+    return (
+        bool(mentions)
+        and all(
+            getattr(m, "rule_id", "") == "open_wound" and MINOR_INJURY.search(getattr(m, "text", ""))
+            for m in mentions
+        )
+        and asks_if_it_helps(said)
+        and not OPEN_SIGNS.search(said)
+    )
+
+
+def healing_scrape_question(text: Optional[str]) -> bool:
+    """"so can I use it on the scab now?": a healing scrape asked about, nothing open said."""
+    said = text or ""
+    return bool(MINOR_INJURY.search(said)) and not OPEN_SIGNS.search(said)
+
+
+_TREAT_THE_PET = re.compile(
+    r"\b(shine|use|put|try|treat|point)\b[^.?!]{0,25}\b(on|at|for)\s+(her|him|them|it|my|the|our)\s*"
+    r"(\w+\s+)?(scratch|cut|wound|ear|paw|leg|hips?|sore|bite|injury|graze|skin)\b|"
+    r"\b(heal|help)\w*\b[^.?!]{0,20}\b(her|his|their|the (dog|cat|pet|horse)'?s?)\s+(\w+\s+)?(scratch|"
+    r"cut|wound|"
+    r"ear|paw|leg|hips?|sore|bite|injury|graze|skin)\b",
+    re.IGNORECASE,
+)
+
+
 def status_answer(
     last_action: Optional[str], verdict: Optional[str], rules: List[str], text: Optional[str] = None
 ) -> str:
     """Answer to "so am I fine?": the remembered verdict, never a green light the rules did not give."""
+    if last_action in ("utter_pet", "action_follow_up") and _TREAT_THE_PET.search(text or "") and not (
+        ABOUT_ME.search(text or "")
+    ):
+        # "no i meant can i shine it on her scratch to heal it" about the cat (user study round 50, #14: "keep
+        # pets off the pad" twice): treating the animal is the vet's question
+        return (
+            "My source is only about people, so I can't tell you whether red light helps an animal's injury "
+            "heal or is safe for it. Please ask a vet before using the pad on your pet: they can check the "
+            "wound and say what helps."
+        )
     if last_action == "utter_pet" and not ABOUT_ME.search(text or ""):
         # (said after the vet answer, for a practical question about the pet: user study round 20, #11)
         return (
@@ -1595,6 +1720,8 @@ def status_answer(
             "please let a paediatrician decide."
         )
     named = _named(rules)
+    if not verdict and not rules and healing_scrape_question(text):
+        return MINOR_INJURY_HEALING  # "so can I use it on the scab now?" after "it's scabbed over" (round 49)
     after_topic = last_action in ("action_answer_beyond_source", "action_follow_up")
     if not verdict and after_topic and _NO_SIGNS.search(text or ""):
         return SEE_DOCTOR_NO_SIGNS  # "no burns or redness, skin looks normal. so am I fine?" (round 42, #27)
@@ -1616,9 +1743,9 @@ def status_answer(
         still = f" The rest still holds{_named(others)}: ask your doctor first." if others else ""
         return (
             "If a test shows you're not pregnant, the pregnancy reason no longer applies: tell me, and I "
-            "won't count it. Until then, with a possible pregnancy, please don't use a red-light therapy "
-            "pad, especially on the abdomen, unless your doctor says otherwise; if your period stays late, "
-            f"see your doctor.{still}"
+            "won't count it (the safety check can then be run again for its other questions). Until then, "
+            "with a possible pregnancy, please don't use a red-light therapy pad, especially on the abdomen, "
+            f"unless your doctor says otherwise; if your period stays late, see your doctor.{still}"
         )
     if cancer_said_over(text, rules):
         # "the melanoma is gone though" (user study round 23, #32: "I won't count cancer for you")
@@ -2698,8 +2825,8 @@ def pregnancy_skipped_note(for_other: bool) -> str:
 # Conditions of one part of the body (an overuse pain, a sprain, a fracture): the doctor question is about
 # that part. "ok so can i use it on my calves or not" after runner's knee got "ask your doctor first" for the
 # calves (user study round 20, #6); a whole-body condition (diabetes, a pacemaker, a pregnancy) keeps its
-# verdict.
-# (a swollen joint too: "my ankle is swollen" then "sore calves are fine right?", user study round 23, #3)
+# verdict. (a swollen joint too: "my ankle is swollen" then "sore calves are fine right?", user study round
+# 23, #3)
 LOCAL_CONDITIONS = frozenset({
     "tendon and bursa problems", "soft tissue injury", "fracture", "an injury", "acute inflammation",
 })
@@ -2896,7 +3023,12 @@ def asks_about_question(text: Optional[str], question: str, intent: Optional[str
     norm = " ".join(text.lower().replace("\u2019", "'").split())
     if intent == "ask_followup" or _ABOUT_QUESTION.search(norm):
         return True
-    norm = re.sub(r"^(sorry|um+|uh+|erm+|hmm+|ok|okay|wait|and|but|so)[,.!]?\s+", "", norm)
+    # ("hang on what does photosensitivity mean": user study round 49, #18, read as a condition in general)
+    norm = re.sub(
+        r"^((sorry|um+|uh+|erm+|hmm+|ok|okay|wait|and|but|so|hang on|hold on|one sec|"
+        r"wait a (sec|second|minute)|"
+        r"just to check|quick question)[,.!]?\s+)+", "", norm
+    )
     if not ("?" in norm or _QUESTION_WORDS.match(norm)):
         return False
     if not re.match(r"^(what|whats|what's|which|is|are|does|do|would|could)\b", norm):
@@ -3205,6 +3337,10 @@ _WHY_TOPICS = (
     (re.compile(r"\b(breast ?feed|breastfeed|nursing|breast ?milk)"), "rule:breastfeeding"),
     (re.compile(r"\b(cancer|tumou?r|moles?\b)"), "rule:cancer_in_area"),
     (re.compile(r"\b(numb|neuropath|reduced (feeling|sensation))"), "rule:reduced_sensation"),
+    # "why? it's just an antibiotic" after the doxycycline verdict (user study round 49, #11: the substitute
+    # paragraph's reason)
+    (re.compile(r"\b(just|only|merely)\s+(an?\s+|my\s+|some\s+)?(\w+\s+)?(antibiotics?|medicines?|medications?|meds|pills?|"
+                r"tablets?|drugs?|prescriptions?)\b"), "rule:photosensitising_medication"),
     (re.compile(r"\b(ask\w*|question|know|care)\b.{0,30}\b(medicines?|medications?|meds|antibiotics?|pills|"
                 r"tablets)\b|\b(medicines?|medications?|meds|antibiotics?) (question|thing)\b"),
      "rule:photosensitising_medication"),
@@ -3254,7 +3390,12 @@ CALM_NOW = re.compile(
 )
 _HEALED_NOW = re.compile(
     r"\b(already|now|fully|completely|all)\s+(closed|healed|scabbed)(\s+(up|over))?\b|"
-    r"\b(it'?s|its|it has|it'?s been|has)\s+(closed|healed)\s+(up|over)\b|\bclosed (up|over) (now|already)\b",
+    r"\b(it'?s|its|it has|it'?s been|has)\s+(closed|healed)\s+(up|over)\b|\bclosed (up|over) (now|already)\b|"
+    # "theyre closed, no scab, just pink", "they are NOT open. closed up." about the cuts after a keyhole
+    # operation (user study round 50, #34: the open wound's "do not use" stayed)
+    r"\b(they'?re|theyre|they are|they have|they'?ve|it'?s|its|it is|cuts are|wounds? (is|are))\s+"
+    r"(all\s+|fully\s+|now\s+|totally\s+)?(closed|healed|sealed|not open)\b|"
+    r"(^|[.!?,]\s*)(all\s+)?closed up\b",
     re.IGNORECASE,
 )
 
@@ -3405,8 +3546,11 @@ def taken_back_conditions(recognition: "Recognition", text: str = "") -> Set[str
 
     if NOT_ME.search(text) or DISPUTED_ECHO.search(" ".join(text.split())):
         return {m.condition for m in recognition.mentions if not m.negated}
-    if after_birth(text) or after_weaning(text) or _ends_later(text):
-        return set()  # "once im NOT pregnant anymore, does it still apply?": about later, not a take-back
+    if after_birth(text) or after_weaning(text) or _ends_later(text) or _NEGATIVE_LATER.search(text):
+        # "once im NOT pregnant anymore, does it still apply?", "and if the test is negative?" (user study
+        # round 50, #27: taken as a "no", and the stopped check's answers then read as a green light): about
+        # later, not a take-back
+        return set()
     if not recognition.mentions and _HEALED_NOW.search(text):
         # "its tiny tho and already closed up. so am i fine?" after the open-wound verdict: the wound, said
         # without naming it (user study round 21, #6: the "do not use" stayed)

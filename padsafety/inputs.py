@@ -139,10 +139,47 @@ _YES_NO_TAG = re.compile(
 # a nod on its own before a question: "ok noted for her.", "got it, thanks."
 _ACK_ONLY = re.compile(
     r"^\W*(ok(ay)?|k|alright|all right|got it|noted|makes sense|fair enough|i see|right|cool|understood|"
+    # ("great thanks. and do you know any good brands?": user study round 48, #12, got "You're welcome")
+    r"great|perfect|brilliant|lovely|awesome|nice|"
     r"thanks|thank you|thx|ty)([\s,]+(noted|got it|thanks|thank you|thx|makes sense|understood))*"
     r"([\s,]+for (her|him|them|my \w+))?[\s.!,]*$",
     re.IGNORECASE,
 )
+
+
+# "why does it help though? whats it doing": the second question says the first again, in other words (user
+# study round 49, #2: it got the list of what is not proven)
+_RESTATED = re.compile(
+    r"^\W*(like\s+)?(what'?s|whats|what is) it (actually |really )?doing\W*$|"
+    r"^\W*(like\s+)?(what|how) does it (actually |really )?(do|work)( exactly)?\W*$|^\W*(like\s+)?how so\W*$",
+    re.IGNORECASE,
+)
+_REQUEST_PART = re.compile(
+    r"^\W*((and|also|plus|but|so|ok|okay)\W+)*(i want|i'?d like|i would like|give me|i need|can i have|"
+    r"can i get)\s+(my money back|a refund|to return it|to send it back|a human|a person|to talk to|"
+    r"to speak to)\b",
+    re.IGNORECASE,
+)
+_WHY_OR_HOW = re.compile(r"^\W*((but|and|so|ok|okay)\W+)*(why|how)\b", re.IGNORECASE)
+
+
+_VERDICT_PAIR = re.compile(
+    r"^([^,;?]{3,60}\b(?:is|are|'s)\s+(?:a\s+|an\s+)?"
+    r"(?:maybe|yes|no|no-go|go|definite no|hard no|possibly)\b)"
+    r"\s*[,;]\s*(?:and\s+|but\s+|while\s+)?"
+    r"([^,;?]{3,60}\b(?:is|are|'s)\s+(?:a\s+|an\s+)?(?:maybe|yes|no|no-go|go|definite no|hard no|possibly)\b"
+    r"[\s?!.]*(?:right|correct|yeah)?[\s?!.]*)$",
+    re.IGNORECASE,
+)
+
+
+def after_acknowledgement(text: str) -> str:
+    """The question after a nod ("great thanks. and do you know any good brands?" -> the question), or ""."""
+    pieces = [p.strip() for p in re.split(r"(?<=[?!.])\s+", (text or "").strip()) if p.strip()]
+    if len(pieces) > 1 and _ACK_ONLY.match(pieces[0]):
+        rest = " ".join(pieces[1:])
+        return rest if _is_question(rest) else ""
+    return ""
 
 
 def split_questions(text: str) -> List[str]:
@@ -155,6 +192,11 @@ def split_questions(text: str) -> List[str]:
     """
     if not text or text.startswith("/"):
         return [text]
+    pair = _VERDICT_PAIR.match(text.strip())
+    if pair:
+        # "ok so basically skin stuff is a maybe, fat loss is a no?": two summaries to confirm, each answered
+        # (user study round 49, #9: only the fat loss was)
+        return [pair.group(1).strip(), pair.group(2).strip()]
     pieces: List[str] = []
     for sentence in re.split(r"(?<=[?!.])\s+", text.strip()):
         pieces.extend(p.strip() for p in _JOIN.split(sentence) if p.strip())
@@ -175,6 +217,14 @@ def split_questions(text: str) -> List[str]:
             continue
         if not parts and not pending and _YES_NO_TAG.match(piece):
             pending = piece  # "yes or no. will it help?": the tag goes with the question after it
+            continue
+        if parts and not pending and _RESTATED.match(piece) and _WHY_OR_HOW.match(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+            continue
+        if parts and not pending and _REQUEST_PART.match(piece):
+            # "so i just keep wasting my time for 2 more weeks?? i want my money back": a request of its own
+            # after a question (user study round 50, #15: only the refund was answered)
+            parts.append(piece)
             continue
         answer = _ANSWER_START.match(piece) and not _I_MEAN.match(piece)
         if answer and not _is_question(piece) and not pending:
