@@ -940,6 +940,17 @@ class SafetyRulePolicy(RulePolicy):
                 return self._safety_prediction(FOLLOW_UP, tracker, domain)
             return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
         if (
+            plan == [UTTER_CLARIFY] and not checking and tracker.get_slot("known_verdict")
+            and _NOT_NEAR.search(text or "")
+            and {m.rule_id for m in recognise(text).mentions if not m.negated} <= set(_own_rules(tracker))
+        ):
+            # "but the pump isnt even near my back?" after the insulin pump's verdict: the device already
+            # told,
+            # asked about distance, not a new mention to clarify (user study round 50, #10); the verdict holds
+            if FOLLOW_UP not in done:
+                return self._safety_prediction(FOLLOW_UP, tracker, domain)
+            return self._safety_prediction(ACTION_LISTEN_NAME, tracker, domain)
+        if (
             plan in ([], [UTTER_CLARIFY])
             and not checking
             and after_birth(text)
@@ -2066,6 +2077,12 @@ def names_only_known(text: Optional[Text], known: set, plan: bool = False) -> bo
     return named <= known
 
 
+# "the pump isnt even near my back", "it's on the other side", "far from my chest"
+_NOT_NEAR = re.compile(
+    r"\b(isn'?t|is not|not|nowhere|aren'?t|are not)\b[^.?!]{0,15}\b(near|close to|anywhere near)\b|"
+    r"\bother (side|end)\b|\bfar (away )?from\b|\bnowhere near\b",
+    re.IGNORECASE,
+)
 _ANTIBIOTICS = re.compile(r"\b(antibiotics?|abx)\b", re.IGNORECASE)
 
 

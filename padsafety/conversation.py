@@ -1688,7 +1688,11 @@ _TREAT_THE_PET = re.compile(
     r"(\w+\s+)?(scratch|cut|wound|ear|paw|leg|hips?|sore|bite|injury|graze|skin)\b|"
     r"\b(heal|help)\w*\b[^.?!]{0,20}\b(her|his|their|the (dog|cat|pet|horse)'?s?)\s+(\w+\s+)?(scratch|"
     r"cut|wound|"
-    r"ear|paw|leg|hips?|sore|bite|injury|graze|skin)\b",
+    r"ear|paw|leg|hips?|sore|bite|injury|graze|skin)\b|"
+    # "aw ok. what about my cat, she has a scratch on her ear" right after the vet answer (round 50, #14)
+    r"\b(she|he|it|they)\s*(has|have|'s got|has got|got|'s)\s+(a |an |some |bad |"
+    r"sore )?(\w+\s+)?(scratch|cut|"
+    r"wound|sore|lump|limp|rash|bite|infection|arthritis|stiff hips|stiff legs|bald patch)\b",
     re.IGNORECASE,
 )
 
@@ -3016,11 +3020,22 @@ _STOP_WORDS = {
 }
 
 
+_HOW_MANY_LEFT = re.compile(
+    r"\bhow (many|much) (more|longer|left|further|else)\b|\bhow many (questions|of these)\b|"
+    r"\bnearly (done|there)\b|"
+    r"\bare we (done|finished|nearly)\b"
+)
+
+
 def asks_about_question(text: Optional[str], question: str, intent: Optional[str] = None) -> bool:
     """Whether a reply in the safety check asks what the question means rather than answering it."""
     if not text or text.startswith("/"):
         return False
     norm = " ".join(text.lower().replace("\u2019", "'").split())
+    if _HOW_MANY_LEFT.search(norm):
+        # "how many more of these?" asks about the check's length, not what the question means (user study
+        # round 50, #22: question 7 explained)
+        return False
     if intent == "ask_followup" or _ABOUT_QUESTION.search(norm):
         return True
     # ("hang on what does photosensitivity mean": user study round 49, #18, read as a condition in general)

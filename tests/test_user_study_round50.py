@@ -162,6 +162,8 @@ def test_bright_enough_to_read_by():
 def test_treating_the_pets_scratch_is_for_a_vet():
     answer = status_answer("utter_pet", None, [], "no i meant can i shine it on her scratch to heal it")
     assert "vet" in answer and "keep pets off" not in answer
+    answer = status_answer("utter_pet", None, [], "aw ok. what about my cat, she has a scratch on her ear")
+    assert "vet" in answer and "keep pets off" not in answer
     answer = status_answer("utter_pet", None, [], "can she lie next to me while i use it")
     assert "keep pets off" in answer
 
@@ -185,3 +187,16 @@ def test_a_request_after_a_question_is_a_part_of_its_own():
 ])
 def test_answers_in_the_check(text, answer):
     assert parse_answer(text) is answer
+
+
+# #10, #22: a device already told asked about distance; "how many more of these?" in the check
+def test_distance_from_a_told_device_and_the_checks_length():
+    from components.safety_policy import _NOT_NEAR
+    from padsafety.conversation import asks_about_question
+
+    assert _NOT_NEAR.search("but the pump isnt even near my back?")
+    assert _NOT_NEAR.search("it's on the other side from my chest")
+    assert not _NOT_NEAR.search("my back is near the window")
+    question = "Do you have, or are you being checked for, cancer or a tumour?"
+    assert not asks_about_question("how many more of these?", question, "ask_followup")
+    assert asks_about_question("what counts as a tumour?", question)
