@@ -134,8 +134,26 @@ def denied_screening_rules(texts: List[Text]) -> List[Text]:
             screening_rule_for(m.rule_id) for m in recognition.mentions
             if m.negated and m.experiencer is Experiencer.SELF
         }
+        # "no devices, no meds" at the devices question (user study round 50, #26: the medicines question was
+        # asked next): a plain "no medicines" or "no devices" answers those questions too
+        if _NO_MEDICINES.search(text):
+            negated.add("photosensitising_medication")
+        if _NO_DEVICES.search(text):
+            negated.add("implanted_device")
     denied = negated - affirmed - {OTHER_CONDITION_RULE}
     return [r.id for r in default_rulebook().screening_rules if r.id in denied]
+
+
+_NO_MEDICINES = re.compile(
+    r"\b(no|not on any|don'?t take any|dont take any|not taking any|never take any)\s+(meds|medication|"
+    r"medications|"
+    r"medicines?|tablets|pills|drugs|prescriptions?)\b",
+    re.IGNORECASE,
+)
+_NO_DEVICES = re.compile(
+    r"\b(no|not any|don'?t have any|dont have any)\s+(devices?|implants?|electronic devices?|pacemakers?)\b",
+    re.IGNORECASE,
+)
 
 
 def denied_note(rule_ids: List[Text], before_check: bool) -> Text:

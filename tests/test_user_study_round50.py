@@ -200,3 +200,13 @@ def test_distance_from_a_told_device_and_the_checks_length():
     question = "Do you have, or are you being checked for, cancer or a tumour?"
     assert not asks_about_question("how many more of these?", question, "ask_followup")
     assert asks_about_question("what counts as a tumour?", question)
+
+
+# #26: "no devices, no meds" at the devices question answers the medicines question too
+def test_no_devices_no_meds_answers_both_questions():
+    from actions.forms import denied_screening_rules
+
+    assert denied_screening_rules(["no devices, no meds"]) == [
+        "implanted_device", "photosensitising_medication"
+    ]
+    assert denied_screening_rules(["I take meds for my blood pressure"]) == []
