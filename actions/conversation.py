@@ -49,6 +49,7 @@ from padsafety.conversation import (
     WHY_DOCTOR,
     WHY_IT_MATTERS,
     WHY_QUESTION,
+    WOUND_SIGNS_ANSWER,
     FollowUp,
     advice_stands,
     alongside_answer,
@@ -57,6 +58,7 @@ from padsafety.conversation import (
     approved_other_thing,
     asks_about_turned_to,
     asks_after_it_ends,
+    asks_for_cure,
     asks_for_healthy_other,
     asks_to_try_meanwhile,
     asks_to_use_meanwhile,
@@ -68,10 +70,12 @@ from padsafety.conversation import (
     calm_skin_answer,
     cancer_said_over,
     cant_bear_weight_answer,
+    condition_help,
     condition_phrase,
     confirm_both,
     confirm_last_answer,
     cure_alone_answer,
+    cure_answer,
     cure_confirmed,
     default_beyond_source_answer,
     denies_any_condition,
@@ -123,6 +127,7 @@ from padsafety.conversation import (
     who_to_ask_answer,
     why_answer,
     why_topic,
+    wound_signs_told,
     yes_no_lead,
     yes_or_no_of,
 )
@@ -388,6 +393,27 @@ class ActionFollowUp(Action):
                 names = list(dict.fromkeys(condition_phrase(m.text) for m in told))
                 dispatcher.utter_message(text=tell_emergency_team(names, text))
                 return []
+        told = list(tracker.get_slot(CONDITIONS_SLOT) or [])
+        curable = [c for c in told if condition_help([(c, c)])]
+        if verdict and curable and asks_for_cure(text):
+            # "so it cure my knee or not?" after the arthritis verdict (user study round 51, #14: the verdict
+            # alone, twice): the source's plain no, then the verdict
+            dispatcher.utter_message(
+                text=cure_answer(curable[0]) + verdict_tail(verdict, known_rules(tracker))
+            )
+            return []
+        earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:-1]
+        if wound_signs_told(text, earlier):
+            # "it looks a bit red and warm around it today" after a graze (user study round 51, #32): possible
+            # infection signs, so no pad on it and a doctor soon; remembered as the infected wound's verdict
+            dispatcher.utter_message(text=WOUND_SIGNS_ANSWER)
+            conditions = list(dict.fromkeys([*(tracker.get_slot(CONDITIONS_SLOT) or []), "open wound"]))
+            assessment = default_rulebook().assess_conditions(conditions)
+            return [
+                SlotSet(VERDICT_SLOT, assessment.verdict.value),
+                SlotSet(RULES_SLOT, assessment.fired_rule_ids),
+                SlotSet(CONDITIONS_SLOT, conditions),
+            ]
         if (
             tracker.latest_message.get("intent", {}).get("name") == "stop" and verdict
             and "action_screening_stopped" in recent_bot_actions(tracker.events, 2)

@@ -168,6 +168,13 @@ _FIGURATIVE = re.compile(
 )
 
 
+_NOES_LIST = re.compile(
+    r"\b(no|not on any|never had)\s+[a-z ]{2,25}?,\s*(no|not)\s+[a-z ]{2,25}?"
+    r"(,\s*(and\s+)?(no|not)\s+[a-z ]{2,25}?)*(?=[.!?,]|$)|"
+    r"\b(i said|i told you|i have|i'?ve got|there are|i got)\s+no\s+(metal\s+)?implants?\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     """The first topic the message is about, or None (cached: the policy, the hints and the actions ask
@@ -183,6 +190,9 @@ def beyond_source_topic(text: Optional[str]) -> Optional[Topic]:
     norm = _CLAIMED_SPEED.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)].rstrip(), norm)
     norm = _ON_A_MEDICINE.sub(lambda m: f"{m.group(0)} (interact with)", norm)
     norm = _MUSCLE_CRAMP.sub(" muscle ache ", norm)
+    # "no health problems, no meds, no implants. is it safe for me ...?": a list of what the user does not
+    # have, not a body part without an implant (user study round 51, #29: the metal-implant caution twice)
+    norm = _NOES_LIST.sub(" ", norm)
     if BODY_HOT.search(norm):
         # "hot" says how the body feels, not the pad: the heat topic is not the question
         norm = re.sub(r"\b(hot|warm)\b", " ", norm)
@@ -1662,6 +1672,40 @@ MINOR_INJURY_HEALING = (
 )
 
 
+# "it looks a bit red and warm around it today tbh" about a graze told before (user study round 51, #32: the
+# evidence paragraph, then the usage text for "so should i still use it on the knee?", a green light)
+WOUND_SIGNS = re.compile(
+    r"\b(it|it'?s|its|it is)\b[^.!?]{0,20}\b(red|redder|warm|warmer|hot|swollen|puffy|throbbing|oozing|"
+    r"weeping|"
+    r"pus|yellow\w*)\b(?!\s+light)[^.!?]{0,20}\b(around|round|near|at the edges?|edges)\b|"
+    r"\bthe (graze|cut|scab|wound|scrape|stitches|incision|edges?)\b[^.!?]{0,20}\b(red|redder|warm|"
+    r"warmer|hot|"
+    r"swollen|puffy|throbbing|oozing|weeping|pus|yellow\w*)\b|"
+    r"\b(around|round) (it|the (graze|cut|scab|wound|scrape|stitches|incision))\b[^.!?]{0,30}\b(red|warm|hot|"
+    r"swollen|puffy|oozing|weeping|pus)\b",
+    re.IGNORECASE,
+)
+_WOUND_TOLD = re.compile(
+    r"\b(graze[sd]?|grazing|cuts?|scabs?|scabbing|scabbed|wounds?|scrapes?|scraped|stitches|incisions?|"
+    r"abrasions?|blisters?|bites?|sores?)\b",
+    re.IGNORECASE,
+)
+WOUND_SIGNS_ANSWER = (
+    "Redness and warmth around a graze or cut can be signs of an infection. Please don't use the pad on it: "
+    "my source says infected wounds need medical treatment first and should not be treated with a red-light "
+    "pad. Show it to your doctor or a pharmacist soon, and sooner (urgent care) if the redness spreads, it "
+    "gets more painful or swollen, or you get a fever."
+)
+
+
+def wound_signs_told(text: Optional[str], earlier: Iterable[str]) -> bool:
+    """Whether the message tells redness, warmth or pus around a wound the user named in it or just before."""
+    said = text or ""
+    if not WOUND_SIGNS.search(said):
+        return False
+    return bool(_WOUND_TOLD.search(said)) or any(_WOUND_TOLD.search(t or "") for t in earlier)
+
+
 def minor_injury_question(mentions: List[object], text: Optional[str]) -> bool:
     """Whether the only condition named is a scrape, graze or abrasion the user asks the pad to help heal,
     with nothing saying it is open, deep, fresh or infected."""
@@ -3074,7 +3118,9 @@ ASKS_FOR_CURE = re.compile(
     r"(it|this|that|the pads?|red light|these|they|the light|one|a pad)\b[^.?!]{0,40}"
     r"\b(cure|cures|heal (it|them|this|that) for good)\b|"
     r"\b(is it|is this|are they|be) (a|the) cure\b|\bcure (my|his|her|their)\b|"
-    r"\bit (will|would|can|could|does|is going to) (cure|cures)\b"
+    r"\bit (will|would|can|could|does|is going to) (cure|cures)\b|"
+    # "yes or no, it cure the artrosis?" (user study round 51, #14: non-native word order)
+    r"\b(it|they|the pad|red light) (cure|cures) (the|my|his|her|their|this|that)\b"
 )
 
 

@@ -773,9 +773,14 @@ HINTS: Tuple[Hint, ...] = (
         # mention only (user study round 43, #6): the condition's verdict, then what the source says of
         # circulation (its answer warns about cold feet with diabetes)
         "ask_benefit_circulation",
-        _p(r"\b(feet|hands|toes|fingers)\s+(are|get|feel|go|always|is|stay)\s+(\w+\s+)?"
+        _p(r"\b(feet|hands|toes|fingers|foot|hand|toe|finger)\s+(are|get|feel|go|always|is|stay)\s+(\w+\s+)?"
            r"(cold|freezing|icy|like ice)\b[\s\S]{0,60}\b(warm|help|heat|good for)\b|"
-           r"\b(cold|freezing|icy)\s+(hands|feet|fingers|toes)\b(?!\s+(about|over|before|on|regarding)\b)"
+           # ("she have hand cold always. it help?", "the cold hand, it help or no?": user study round 51,
+           # #15)
+           r"\b(hand|hands|foot|feet|finger|fingers|toe|toes)\s+(cold|freezing|icy)\b[\s\S]{0,60}\b(warm|help|heat|"
+           r"good for)\b|"
+           r"\b(cold|freezing|icy)\s+(hands|feet|fingers|toes|hand|foot|finger|toe)\b(?!\s+(about|over|before|on|"
+           r"regarding)\b)"
            r"[\s\S]{0,60}\b(warm|help|heat|good for)\b"),
         frozenset({"ask_benefit_circulation", "ask_followup", "ask_usage_safety", "report_red_flag"}),
         max_words=40,
@@ -1198,6 +1203,13 @@ _STATUS_FOLLOWUP = _p(
     # "... So I could use it then?" after a verdict (user study round 47, #5: read as "I don't know")
     r"(^|[.!?]\s*)so (i|we|she|he|they|mi|me) (can|could|cud|fit|may) (use|try|start)( it| am| the pad)?"
     r"( then| now)?\s*\?\s*$|"
+    # "so should i still use it on the knee?" after the infection signs' "don't use the pad on it" (user study
+    # round 51, #32: the usage text, a green light): the verdict, asked again (a bare "can i still use it?"
+    # with
+    # nothing before it keeps the classifier's reading)
+    r"(^|[.!?]\s*)\W*((so|ok|okay|and|but)\W+)+(should|can|could|may) (i|we|she|he) (still|even) (use|"
+    r"try|put) "
+    r"(it|the pad|this)( on (it|them|the|my|her|his)( \w+)?)?( then| now| or not)?\s*\?*\s*$|"
     # "this is taking ages, just tell me whether i can use it" in the check (its substitute guess, which led
     # here, now needs a word of replacing or treatment: user study round 49)
     r"\b(just )?(tell me|say|let me know) (whether|if) (i|we) (can|could|should|may) (use|try|start) "
@@ -1292,6 +1304,16 @@ def hinted_intent(text: Optional[str], intent: Optional[str], confidence: float)
         # "the old conversation on my other phone, is that deleted now or not?": only that chat can delete
         # itself; this one's deletion was offered instead (user study round 50, #17)
         return "ask_not_in_source"
+    if len(text.split()) <= 20 and intent not in ("report_red_flag", "request_forget", "stop"):
+        from padsafety.conversation import WOUND_SIGNS
+
+        if WOUND_SIGNS.search(text):
+            from padsafety.recognition import Decision, recognise
+
+            if recognise(text).decision in (Decision.NONE, Decision.GENERAL):
+                # "it looks a bit red and warm around it today tbh" (user study round 51, #32: the evidence
+                # paragraph): signs about what was said before, answered by the follow-up
+                return "ask_followup"
     if intent in ("thank", "affirm", "greet"):
         from padsafety.inputs import after_acknowledgement
 
