@@ -20,6 +20,7 @@ from padsafety.conversation import (
     CURE_ALONE,
     ELSEWHERE_ON_THEM,
     MISREAD_COMPLAINT,
+    NOT_A_YES_NO,
     RESUME_CHECK,
     SEE_DOCTOR_QUESTION,
     SIMPLER_REQUEST,
@@ -136,13 +137,9 @@ HINTS: Tuple[Hint, ...] = (
     ),
     Hint(
         # "thats not a yes or no" after "results vary" (user study round 50, #35: the menu): the last answer's
-        # yes or no
+        # yes or no, by the same pattern the follow-up action answers it with
         "ask_followup",
-        _p(r"^\W*((but|ok|okay|so|well|um+|hmm+)\W+)*(that'?s|thats|that is|it'?s|its|that was|"
-           r"this is)\s+not\s+"
-           r"(a\s+|an\s+)?(yes or no|yes/no|straight answer|answer|clear answer)\b|"
-           r"^\W*((but|ok|okay|so|just)\W+)*(give|tell) me (a|an)\s+(yes or no|yes/no|straight answer|"
-           r"clear answer)\b"),
+        NOT_A_YES_NO,
         frozenset({"ask_followup"}) | _SAFETY,
         max_words=12,
     ),
